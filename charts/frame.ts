@@ -1,0 +1,116 @@
+import { wrap } from "./measure.ts";
+import { FONT_FAMILY, type Sizes, type Theme } from "./style.ts";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export interface FrameInput {
+  document: Document;
+  sizes: Sizes;
+  theme: Theme;
+  title: string;
+  dek: string;
+  notes: string[];
+  /** "Corrected 28 Nov 2024: …" lines, set apart from the other notes. */
+  corrections: string[];
+  source: string;
+  credit: string;
+  /** The data-generated description: becomes <desc>. */
+  description: string;
+  plot: { node: SVGSVGElement; height: number };
+  /** Prefix for every id in the graphic; the render stage makes it unique per chart and variant. */
+  idPrefix: string;
+}
+
+/**
+ * The shared frame: title, dek, the plot, notes, corrections, source and credit in one SVG, laid out
+ * for the width. Everything is drawn with presentation attributes (no <style>, no class), so a CMS
+ * that strips those shows the same pixels.
+ */
+export function frame(input: FrameInput): SVGSVGElement {
+  const { document, sizes, theme } = input;
+  const width = sizes.width;
+  const inner = width - 2 * sizes.pad;
+  const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>) => {
+    const node = document.createElementNS(SVG_NS, name) as SVGElementTagNameMap[K];
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+    return node;
+  };
+  const root = el("svg", {});
+  const parts: SVGElement[] = [];
+  let y = sizes.pad;
+
+  const block = (text: string, size: number, fill: string, bold = false) => {
+    const lineHeight = size * sizes.leading;
+    for (const line of wrap(text, inner, size, bold)) {
+      // Baseline sits so the line box [y, y + lineHeight] holds ascenders and descenders.
+      const baseline = y + (lineHeight - size) / 2 + size * 0.8;
+      const node = el("text", { x: sizes.pad, y: round(baseline), "font-size": size, fill });
+      if (bold) node.setAttribute("font-weight", "bold");
+      node.textContent = line;
+      parts.push(node);
+      y += lineHeight;
+    }
+  };
+
+  block(input.title, sizes.title, theme.text, true);
+  if (input.dek) {
+    y += sizes.gap / 3;
+    block(input.dek, sizes.dek, theme.muted);
+  }
+  y += sizes.gap;
+
+  const plot = el("g", { transform: `translate(${sizes.pad},${round(y)})` });
+  adoptPlot(input.plot.node, plot, theme);
+  parts.push(plot);
+  y += input.plot.height + sizes.gap;
+
+  if (input.notes.length + input.corrections.length > 0) {
+    parts.push(el("line", { x1: sizes.pad, x2: width - sizes.pad, y1: round(y - sizes.gap / 2), y2: round(y - sizes.gap / 2), stroke: theme.rule, "stroke-width": 0.5 }));
+    y += sizes.gap / 3;
+  }
+  for (const note of input.notes) block(note, sizes.note, theme.muted);
+  for (const correction of input.corrections) block(correction, sizes.note, theme.correction, true);
+  y += sizes.gap / 2;
+  block([input.source, input.credit].filter(Boolean).join(" · "), sizes.source, theme.muted);
+  y += sizes.pad;
+
+  const height = Math.ceil(y);
+  const titleId = `${input.idPrefix}-title`;
+  const descId = `${input.idPrefix}-desc`;
+  for (const [key, value] of Object.entries({
+    width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}`,
+    "font-family": FONT_FAMILY, "text-anchor": "start",
+  })) root.setAttribute(key, String(value));
+  const title = el("title", { id: titleId });
+  title.textContent = input.title;
+  const desc = el("desc", { id: descId });
+  desc.textContent = input.description;
+  root.append(title, desc, el("rect", { width, height, fill: theme.background }), ...parts);
+  return root;
+}
+
+/**
+ * Moves Plot's marks into the frame. Plot's root carries a <style> and class names (stripped by
+ * many CMSs) and "currentColor" (the host page's colour, wrong in a dark variant): both replaced by
+ * explicit attributes here.
+ */
+function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
+  for (const name of ["font-size", "text-anchor"]) {
+    const value = svg.getAttribute(name);
+    if (value) into.setAttribute(name, value);
+  }
+  into.setAttribute("fill", theme.text);
+  for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
+  for (const node of Array.from(svg.querySelectorAll("*"))) {
+    node.removeAttribute("class");
+    for (const attr of ["fill", "stroke"]) if (node.getAttribute(attr) === "currentColor") node.setAttribute(attr, theme.text);
+    if (node.tagName === "text" && /\u26a0/.test(node.textContent ?? "")) {
+      throw new Error(`Plot warned while drawing this chart (${node.textContent}); a chart must not ship with a warning glyph`);
+    }
+  }
+  into.append(...Array.from(svg.childNodes));
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

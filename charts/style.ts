@@ -1,0 +1,80 @@
+/**
+ * The house style: every chart reads its fonts, colours, sizes and spacing from here, so a change
+ * here changes every chart. Colours are chosen per theme (not inverted) and every text colour meets
+ * WCAG AA (4.5:1) on its background; tests/style.test.ts proves it.
+ */
+
+export type ThemeName = "light" | "dark";
+export type DeviceName = "desktop" | "mobile";
+
+export interface Theme {
+  background: string;
+  text: string;
+  /** Dek, notes and source: quieter than the title, still AA. */
+  muted: string;
+  /** Hairlines and baselines. */
+  rule: string;
+  /** Series colours, in order; each also carries a direct label, so colour is never the only cue. */
+  series: string[];
+  /** Text drawn on top of a series colour. */
+  onSeries: string;
+  /** Marks for what the source leaves open ("more than"): drawn lighter, never as data. */
+  open: string;
+  /** Correction notes stand out from other notes. */
+  correction: string;
+}
+
+export const THEMES: Record<ThemeName, Theme> = {
+  light: {
+    background: "#ffffff",
+    text: "#1a1a1a",
+    muted: "#595959",
+    rule: "#8c8c8c",
+    series: ["#1f4e79", "#b0451a", "#3d6b35", "#6b4c8a"],
+    onSeries: "#ffffff",
+    open: "#8c8c8c",
+    correction: "#8a1c1c",
+  },
+  dark: {
+    background: "#15181c",
+    text: "#f0f0f0",
+    muted: "#b4bac1",
+    rule: "#6f7780",
+    series: ["#7fb3e6", "#f0945e", "#8fc780", "#c3a6e6"],
+    onSeries: "#15181c",
+    open: "#8a939c",
+    correction: "#ff9c8f",
+  },
+};
+
+/**
+ * Helvetica first, then metric-compatible fallbacks: the layout measures text with Helvetica/Arial
+ * widths (charts/measure.ts), and Liberation Sans matches Arial's, so wrapping holds everywhere.
+ * Unquoted names keep the attribute free of quote characters.
+ */
+export const FONT_FAMILY = "Helvetica Neue, Helvetica, Arial, Liberation Sans, Arimo, sans-serif";
+
+export interface Sizes {
+  width: number;
+  /** Outer padding around the whole graphic. */
+  pad: number;
+  title: number;
+  dek: number;
+  label: number;
+  value: number;
+  note: number;
+  source: number;
+  /** Line height as a multiple of font size. */
+  leading: number;
+  /** Space between blocks (title → dek → chart → notes). */
+  gap: number;
+  /** Height of one bar. */
+  bar: number;
+}
+
+export const DEVICES: Record<DeviceName, Sizes> = {
+  desktop: { width: 640, pad: 20, title: 22, dek: 16, label: 14, value: 15, note: 13, source: 12, leading: 1.3, gap: 14, bar: 30 },
+  mobile: { width: 340, pad: 14, title: 19, dek: 15, label: 14, value: 14, note: 12, source: 12, leading: 1.3, gap: 12, bar: 26 },
+};
+
+export const CREDIT_DEFAULT = "Graphic: Data desk";

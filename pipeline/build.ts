@@ -1,0 +1,136 @@
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { planOutputs } from "./outputs.ts";
+import { DataError, formatProblem, type Problem } from "./problem.ts";
+import { loadStory, type Story } from "./story.ts";
+import { type Changes, commitOutputs, compareOutputs, hasChanges, LockBusy, previousFileReader, readManifest, recoverOutputs, withOutputLock } from "./write.ts";
+
+export interface BuildOptions {
+  data: string;
+  out: string;
+  /** Compare only: report whether the output is what the data builds, write nothing. */
+  check?: boolean;
+  /** How long to wait for another build on the same output before refusing. */
+  waitMs?: number;
+}
+
+export interface BuildResult {
+  story: Story;
+  changes: Changes;
+  /** Charts drawn; unchanged charts are reused, not drawn. */
+  drawn: string[];
+  written: boolean;
+  ms: number;
+}
+
+/** The whole build: read and prove the story, plan the output, and swap it in if anything changed. */
+export async function build({ data, out, check = false, waitMs = 30_000 }: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const run = async (): Promise<BuildResult> => {
+    if (!check) recoverOutputs(out);
+    const story = loadStory(data);
+    const previous = readManifest(out);
+    const planned = await planOutputs(story, previous, previousFileReader(out, previous));
+    const changes = compareOutputs(out, planned.files);
+    const written = !check && hasChanges(changes);
+    if (written) commitOutputs(out, planned.files, changes);
+    return { story, changes, drawn: planned.drawn, written, ms: performance.now() - started };
+  };
+  return check ? run() : withOutputLock(out, waitMs, run);
+}
+
+/** Problems as a reporter reads them: paths as typed on the command line, one line each. */
+export function describeProblems(problems: Problem[], data: string): string {
+  return problems.map((p) => formatProblem({ ...p, file: p.line === 0 && p.file === data ? p.file : `${data.replace(/\/+$/, "")}/${p.file}` })).join("\n");
+}
+
+export function describeChanges({ added, changed, removed }: Changes): string[] {
+  const lines: string[] = [];
+  if (added.length) lines.push(`  added:   ${added.join(", ")}`);
+  if (changed.length) lines.push(`  changed: ${changed.join(", ")}`);
+  if (removed.length) lines.push(`  removed: ${removed.join(", ")}`);
+  return lines;
+}
+
+const USAGE = `usage: npm run build -- [--data DIR] [--out DIR] [--check]
+  --data DIR   the story folder (default: data)
+  --out DIR    where the charts go (default: output)
+  --check      exit 1 if the output is not what the data would build; write nothing`;
+
+async function main(argv: string[]): Promise<number> {
+  let options: { data: string; out: string; check: boolean };
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" }, check: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    options = { data: values.data!, out: values.out!, check: values.check! };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const out = resolve(options.out);
+  const shownOut = relative(process.cwd(), out) || ".";
+  let committed = false;
+  const interrupted = (signal: string) => {
+    console.error(`\nBuild interrupted (${signal}); ${committed ? "the new output was already in place" : `${shownOut}/ left as it was`}.`);
+    process.exit(130);
+  };
+  process.once("SIGINT", () => interrupted("SIGINT"));
+  process.once("SIGTERM", () => interrupted("SIGTERM"));
+  try {
+    const result = await build({ data: options.data, out, check: options.check });
+    committed = result.written;
+    for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
+    const { story, changes } = result;
+    const summary = `${story.charts.length} charts, ${story.figures.length} figures${story.corrections.length ? `, ${story.corrections.length} corrections` : ""}`;
+    if (options.check) {
+      if (!hasChanges(changes)) {
+        console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).`);
+        return 0;
+      }
+      console.error([`${shownOut}/ is not what ${options.data}/ builds; run npm run build. A build would change:`, ...describeChanges(changes)].join("\n"));
+      return 1;
+    }
+    const time = `${Math.round(result.ms)} ms`;
+    if (!result.written) {
+      console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).`);
+      return 0;
+    }
+    const touched = story.charts.filter(({ entry }) => [...changes.added, ...changes.changed].some((f) => f.startsWith(`${entry.id}.`) || f.startsWith(`${entry.id}-`)));
+    console.log(
+      [
+        `Built ${shownOut}/ from ${options.data}/ in ${time}: ${summary}; drew ${result.drawn.length ? result.drawn.join(", ") : "no chart (all unchanged)"}.`,
+        ...describeChanges(changes),
+        touched.length ? `Replace the embeds of: ${touched.map((c) => c.entry.id).join(", ")}` : "No chart changed; no embed needs replacing.",
+      ].join("\n"),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof DataError) {
+      console.error(`Build stopped: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${options.data}/; ${shownOut}/ left as it was.\n${describeProblems(error.problems, options.data)}`);
+      return 1;
+    }
+    if (error instanceof LockBusy) {
+      console.error(`Build refused: ${error.message}.`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error("Internal error (a bug in the build, not in the data):", error);
+      process.exit(70);
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
+import { KIND_NAMES } from "../charts/kinds.ts";
+import type { Figure } from "./figure.ts";
+import type { Problem } from "./problem.ts";
+import { CHARTS } from "./read.ts";
+import { templateProblems, type TemplateContext } from "./template.ts";
+
+/** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
+export interface ChartEntry {
+  id: string;
+  kind: string;
+  title: string;
+  dek: string;
+  notes: string[];
+  source: string;
+  credit: string;
+  figures: string[];
+  /** Line of the entry in charts.json, for messages from later stages. */
+  line: number;
+}
+
+/** Chart ids become file names: lower-case words joined by hyphens, nothing a path could abuse. */
+export const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TEXT_FIELDS = ["title", "dek", "source", "credit"] as const;
+
+export function parseChartList(text: string, context: TemplateContext): { charts: ChartEntry[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lineOf = lineIndex(text.replace(/^\uFEFF/, ""));
+  const at = (node: Node | undefined, message: string) => problems.push({ file: CHARTS, line: lineOf(node?.offset ?? 0), message });
+  const errors: ParseError[] = [];
+  const root = parseTree(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !root) {
+    for (const error of errors) problems.push({ file: CHARTS, line: lineOf(error.offset), message: `not valid JSON: ${describe(printParseErrorCode(error.error))}` });
+    if (!root && errors.length === 0) problems.push({ file: CHARTS, line: 1, message: "the file is empty; it must hold { \"charts\": [ … ] }" });
+    return { charts: [], problems };
+  }
+  const list = findNodeAtLocation(root, ["charts"]);
+  if (root.type !== "object" || !list || list.type !== "array") {
+    at(list ?? root, 'the file must hold an object with a "charts" array: { "charts": [ { "id": …, "kind": …, "title": …, "figures": [ … ] } ] }');
+    return { charts: [], problems };
+  }
+  const defaults = getNodeValue(root) as Record<string, unknown>;
+  const seen = new Map<string, number>();
+  const charts: ChartEntry[] = [];
+  for (const node of list.children ?? []) {
+    const line = lineOf(node.offset);
+    if (node.type !== "object") {
+      at(node, "each chart must be an object with id, kind, title and figures");
+      continue;
+    }
+    const entry = getNodeValue(node) as Record<string, unknown>;
+    const field = (name: string) => findNodeAtLocation(node, [name]) ?? node;
+    const before = problems.length;
+    const text = (name: string, fallback = ""): string => {
+      const value = entry[name] ?? defaults[name] ?? fallback;
+      if (typeof value !== "string") {
+        at(field(name), `"${name}" must be text`);
+        return "";
+      }
+      return value;
+    };
+
+    const id = text("id");
+    if (!SAFE_ID.test(id)) at(field("id"), `chart id ${JSON.stringify(id)} is not a safe file name; use lower-case letters, digits and hyphens, e.g. "arrests-by-day"`);
+    else if (seen.has(id)) at(field("id"), `duplicate chart id "${id}": line ${seen.get(id)} already uses it`);
+    else seen.set(id, line);
+
+    const kind = text("kind");
+    if (!KIND_NAMES.includes(kind)) at(field("kind"), `unknown chart kind ${JSON.stringify(kind)}; the kinds are ${KIND_NAMES.join(", ")}`);
+    if (!entry.title) at(node, 'the chart needs a "title"');
+
+    const words: Record<string, string> = {};
+    for (const name of TEXT_FIELDS) words[name] = text(name);
+    const notesValue = entry.notes ?? [];
+    const notes = typeof notesValue === "string" ? [notesValue] : Array.isArray(notesValue) && notesValue.every((n) => typeof n === "string") ? (notesValue as string[]) : null;
+    if (!notes) at(field("notes"), '"notes" must be text or a list of texts');
+    for (const [name, value] of [...Object.entries(words), ...(notes ?? []).map((n, i) => [`notes[${i}]`, n] as const)]) {
+      const location = name.startsWith("notes") ? findNodeAtLocation(node, ["notes", Number(name.slice(6, -1))]) ?? field("notes") : field(name);
+      for (const message of templateProblems(value, context)) at(location, `${name}: ${message}`);
+    }
+
+    const ids = entry.figures;
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === "string")) {
+      at(field("figures"), '"figures" must list the ids of the figures the chart draws, e.g. ["arrests"]');
+    } else {
+      ids.forEach((figureId: string, i) => {
+        const figure = context.figures.get(figureId);
+        const where = findNodeAtLocation(node, ["figures", i]);
+        if (!figure) at(where, `no figure has id ${JSON.stringify(figureId)}; ids are in figures.csv`);
+        else if (ids.indexOf(figureId) !== i) at(where, `figure "${figureId}" is listed twice`);
+        else if (figure.restates && ids.includes(figure.restates)) {
+          at(where, `"${figureId}" restates "${figure.restates}" (the same ${figure.metric}); chart one of them, never both`);
+        }
+      });
+    }
+    if (problems.length > before) continue;
+    charts.push({ id, kind, title: words.title, dek: words.dek, notes: notes ?? [], source: words.source, credit: words.credit, figures: ids as string[], line });
+  }
+  if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
+  return { charts, problems };
+}
+
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
+
+function describe(code: string): string {
+  const words: Record<string, string> = {
+    CommaExpected: "a comma is missing",
+    CloseBraceExpected: "a } is missing",
+    CloseBracketExpected: "a ] is missing",
+    PropertyNameExpected: 'a property name in double quotes is expected (a trailing comma?)',
+    ValueExpected: "a value is expected (a trailing comma?)",
+    ColonExpected: "a colon is missing",
+    EndOfFileExpected: "text after the end of the JSON",
+    InvalidCommentToken: "comments are not allowed",
+    UnexpectedEndOfString: "a string is not closed",
+  };
+  return words[code] ?? code;
+}

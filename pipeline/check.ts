@@ -1,0 +1,126 @@
+import type { Row } from "./csv.ts";
+import { findPeriod, isIsoDate, parseDateline } from "./dates.ts";
+import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
+import { findMentions, parseValue } from "./numbers.ts";
+import type { Problem } from "./problem.ts";
+import { bounds, parseQualifier, QUALIFIERS, QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
+import { matchQuote } from "./quote.ts";
+import { ARTICLE, CORRECTIONS, FIGURES } from "./read.ts";
+
+export interface CheckInput {
+  rows: Row[];
+  /** Every text file of the story, by path relative to the story folder. */
+  files: Map<string, string>;
+  history: Map<string, Correction[]>;
+  origin: Map<string, number>;
+}
+
+/**
+ * Turns fact-sheet rows into figures, proving each one: the quote is in its source and states the
+ * value with the qualifier claimed; a period the quote names agrees with the row's dates.
+ */
+export function checkFigures({ rows, files, history, origin }: CheckInput): { figures: Figure[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const figures: Figure[] = [];
+  const firstLine = new Map<string, number>();
+  const published = parseDateline(files.get(ARTICLE) ?? "");
+  if (files.has(ARTICLE) && !published) {
+    problems.push({ file: ARTICLE, line: 1, message: 'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)' });
+  }
+
+  for (const row of rows) {
+    const c = row.cells;
+    const where = (field: string) => {
+      const line = origin.get(`${c.id}.${field}`);
+      return line === undefined ? { file: FIGURES, line: row.line } : { file: CORRECTIONS, line };
+    };
+    const wrong = (field: string, message: string) => problems.push({ ...where(field), message });
+    let ok = true;
+    const fail = (field: string, message: string) => {
+      wrong(field, message);
+      ok = false;
+    };
+
+    for (const name of REQUIRED_CELLS) if (!c[name]) fail(name, `${name} is empty; every figure needs ${REQUIRED_CELLS.join(", ")}`);
+    if (c.id) {
+      if (!/^[A-Za-z0-9_-]+$/.test(c.id)) fail("id", `id ${JSON.stringify(c.id)} may use only letters, digits, _ and -, so charts can name it as {${c.id.replace(/[^A-Za-z0-9_-]/g, "_")}}`);
+      if (firstLine.has(c.id)) fail("id", `duplicate id ${JSON.stringify(c.id)}: line ${firstLine.get(c.id)} already defines it; ids must be unique`);
+      else firstLine.set(c.id, row.line);
+    }
+
+    const parsed = c.value ? parseValue(c.value) : undefined;
+    if (parsed && !parsed.ok) fail("value", parsed.message);
+    const qualifier = c.qualifier ? parseQualifier(c.qualifier) : undefined;
+    if (c.qualifier && !qualifier) fail("qualifier", `unknown qualifier ${JSON.stringify(c.qualifier)}; use one of ${QUALIFIERS.join(", ")}`);
+
+    let start = c.start ?? "";
+    let end = c.end ?? "";
+    for (const [field, date] of [["start", start], ["end", end]] as const) {
+      if (date && !isIsoDate(date)) fail(field, `${field} ${JSON.stringify(date)} is not a real date; write it as YYYY-MM-DD, e.g. 2024-11-24`);
+    }
+    if (ok && start && end && end < start) fail("end", `the period ends (${end}) before it starts (${start})`);
+
+    const source = c.source || ARTICLE;
+    const text = files.get(source);
+    if (c.source && (/^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)/.test(c.source) || !/\.txt$/i.test(c.source))) {
+      fail("source", `source ${JSON.stringify(c.source)} must be a .txt file inside the story folder, e.g. sources/police-statement.txt`);
+    } else if (text === undefined) {
+      fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${c.source ? "; put it in sources/ and name it as sources/NAME.txt" : ""}`);
+    } else if (c.quote) {
+      const match = matchQuote(c.quote, text);
+      if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
+      else if (parsed?.ok && qualifier) {
+        const stated = statedProblem(c.quote, parsed.value, qualifier);
+        if (stated) fail(origin.has(`${c.id}.value`) ? "value" : "quote", stated);
+        const anchor = parseDateline(text) ?? published;
+        const period = anchor ? findPeriod(c.quote, anchor) : undefined;
+        if (period) {
+          if ((start && start !== period.start) || (end && end !== period.end)) {
+            fail(start !== period.start ? "start" : "end", `the quote says "${period.text}", which is ${period.start} to ${period.end} for a source dated ${anchor}, but start/end say ${start || "(blank)"} to ${end || "(blank)"}`);
+          }
+          start ||= period.start;
+          end ||= period.end;
+        }
+      }
+    }
+    if (!ok || !parsed?.ok || !qualifier) continue;
+    figures.push({
+      id: c.id,
+      metric: c.metric,
+      category: c.category ?? "",
+      value: parsed.value,
+      qualifier,
+      ...bounds(parsed.value, qualifier),
+      unit: c.unit ?? "",
+      start: start || end,
+      end: end || start,
+      attributed_to: c.attributed_to ?? "",
+      quote: c.quote,
+      source,
+      restates: c.restates ?? "",
+      corrections: history.get(c.id) ?? [],
+      line: row.line,
+    });
+  }
+
+  const ids = new Set(figures.map((f) => f.id));
+  for (const figure of figures) {
+    if (figure.restates && (!ids.has(figure.restates) || figure.restates === figure.id)) {
+      problems.push({ file: FIGURES, line: figure.line, message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id` });
+    }
+  }
+  return { figures, problems };
+}
+
+/** Why a quote does not state the figure, or undefined when it does. */
+function statedProblem(quote: string, value: number, qualifier: Qualifier): string | undefined {
+  const mentions = findMentions(quote);
+  if (mentions.some((m) => m.value === value && m.qualifier === qualifier)) return undefined;
+  const same = mentions.filter((m) => m.value === value);
+  const claimed = qualifier === "exact" ? "exact" : `${qualifier} ("${QUALIFIER_PHRASE[qualifier]}")`;
+  if (same.length > 0) {
+    return `the quote says "${same[0].text}", so the qualifier must be ${same[0].qualifier}, not ${claimed}`;
+  }
+  const states = mentions.length ? `it states ${mentions.map((m) => `"${m.text}"`).join(", ")}` : "it states no number";
+  return `the quote does not state the value ${value}: ${states}`;
+}

@@ -1,0 +1,77 @@
+import { parseCsv, type Row } from "./csv.ts";
+import { isIsoDate } from "./dates.ts";
+import type { Correction } from "./figure.ts";
+import { parseValue } from "./numbers.ts";
+import type { Problem } from "./problem.ts";
+import { CORRECTIONS } from "./read.ts";
+
+export const CORRECTION_COLUMNS = ["date", "id", "field", "from", "to", "reason"] as const;
+
+export interface Corrected {
+  rows: Row[];
+  /** Corrections applied, by figure id, in the order applied. */
+  history: Map<string, Correction[]>;
+  /** For a corrected cell, the corrections.csv line that last set it: messages point there. */
+  origin: Map<string, number>;
+  problems: Problem[];
+}
+
+/**
+ * Applies the append-only corrections log to the fact sheet, oldest first. Each row must name the
+ * value it replaces, so a correction written against stale data is refused rather than guessed at.
+ */
+export function applyCorrections(rows: Row[], text: string | undefined): Corrected {
+  const history = new Map<string, Correction[]>();
+  const origin = new Map<string, number>();
+  if (text === undefined) return { rows, history, origin, problems: [] };
+  const table = parseCsv(CORRECTIONS, text, CORRECTION_COLUMNS);
+  const problems = [...table.problems];
+  if (problems.some((p) => p.line === 1)) return { rows, history, origin, problems };
+
+  const byId = new Map(rows.map((row) => [row.cells.id, { ...row, cells: { ...row.cells } }]));
+  const at = (line: number, message: string) => problems.push({ file: CORRECTIONS, line, message });
+  const columns = new Set(Object.keys(rows[0]?.cells ?? {}));
+  const entries = table.rows
+    .filter(({ line, cells: { date, id, field, reason } }) => {
+      const wrong: string[] = [];
+      if (!isIsoDate(date)) wrong.push(`date ${JSON.stringify(date)} is not a real date; write it as YYYY-MM-DD, e.g. 2024-11-28`);
+      if (!byId.has(id)) wrong.push(`no figure has id ${JSON.stringify(id)}; ids are in figures.csv`);
+      if (field === "id") wrong.push("a correction cannot change a figure's id; add a new figure instead");
+      else if (!columns.has(field)) wrong.push(`field ${JSON.stringify(field)} is not a column of figures.csv`);
+      if (reason === "") wrong.push("reason is empty; readers see it in the correction note");
+      for (const message of wrong) at(line, message);
+      return wrong.length === 0;
+    })
+    .sort((a, b) => (a.cells.date === b.cells.date ? a.line - b.line : a.cells.date < b.cells.date ? -1 : 1));
+
+  for (const { line, cells } of entries) {
+    const figure = byId.get(cells.id)!;
+    const current = figure.cells[cells.field] ?? "";
+    if (!sameCell(cells.field, current, cells.from)) {
+      at(line, `stale correction: ${cells.id}.${cells.field} is ${JSON.stringify(current)}, not ${JSON.stringify(cells.from)} as "from" says; check the figure's current value (earlier corrections apply first)`);
+      continue;
+    }
+    if (cells.field === "value") {
+      const parsed = parseValue(cells.to);
+      if (!parsed.ok) {
+        at(line, `"to": ${parsed.message}`);
+        continue;
+      }
+    }
+    figure.cells[cells.field] = cells.to;
+    origin.set(`${cells.id}.${cells.field}`, line);
+    const list = history.get(cells.id) ?? [];
+    list.push({ date: cells.date, id: cells.id, field: cells.field, from: cells.from, to: cells.to, reason: cells.reason, line });
+    history.set(cells.id, list);
+  }
+  return { rows: rows.map((row) => byId.get(row.cells.id) ?? row), history, origin, problems };
+}
+
+function sameCell(field: string, current: string, claimed: string): boolean {
+  if (field === "value") {
+    const a = parseValue(current);
+    const b = parseValue(claimed);
+    if (a.ok && b.ok) return a.value === b.value;
+  }
+  return current.replace(/\s+/g, " ").trim() === claimed.replace(/\s+/g, " ").trim();
+}

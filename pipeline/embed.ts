@@ -1,0 +1,36 @@
+import type { ChartWords } from "./compose.ts";
+import { escapeHtml } from "./html.ts";
+import { svgName, VARIANTS } from "./variants.ts";
+
+type Sizes = Record<string, { width: number; height: number }>;
+
+/** Phones get the layout made for them, below this width. */
+export const MOBILE_MAX_WIDTH = 480;
+
+/**
+ * The snippet a producer pastes into a CMS: a <figure> whose <picture> picks the mobile or desktop
+ * layout by width and the dark variant by prefers-color-scheme; alt text from the data; a link to
+ * the chart's data. Plain HTML, no script: it survives CMS filters. File references are relative,
+ * so the snippet works wherever the output folder is uploaded.
+ */
+export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes): string {
+  const [desktop, mobile, dark, mobileDark] = VARIANTS;
+  const source = (variant: (typeof VARIANTS)[number], media: string) => {
+    const { width, height } = sizes[variant.name];
+    return `    <source media="${media}" srcset="${svgName(chartId, variant)}" width="${width}" height="${height}">`;
+  };
+  const phone = `(max-width: ${MOBILE_MAX_WIDTH}px)`;
+  const { width, height } = sizes[desktop.name];
+  return [
+    `<figure class="chart-embed" data-chart="${chartId}" style="margin:1.5em 0;max-width:${width}px">`,
+    "  <picture>",
+    source(mobileDark, `${phone} and (prefers-color-scheme: dark)`),
+    source(mobile, phone),
+    source(dark, "(prefers-color-scheme: dark)"),
+    `    <img src="${svgName(chartId, desktop)}" width="${width}" height="${height}" alt="${escapeHtml(words.description)}" style="display:block;width:100%;height:auto" loading="lazy" decoding="async">`,
+    "  </picture>",
+    `  <figcaption style="font:13px/1.4 Helvetica,Arial,sans-serif"><a href="${chartId}.csv" download>Download the data (CSV)</a></figcaption>`,
+    "</figure>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,66 @@
+import type { ChartWords } from "./compose.ts";
+import { escapeHtml } from "./html.ts";
+import { svgName, VARIANTS } from "./variants.ts";
+
+export interface GalleryChart {
+  id: string;
+  words: ChartWords;
+  embed: string;
+  warnings: string[];
+}
+
+/**
+ * output/index.html: what an editor opens before publishing. Every chart in every variant at its
+ * intended size, its alt text, source, warnings, downloads, and the embed code to copy.
+ */
+export function galleryHtml(charts: GalleryChart[], published: string): string {
+  const e = escapeHtml;
+  const sections = charts.map(({ id, words, embed, warnings }) => {
+    const variants = VARIANTS.map((v) => {
+      const file = svgName(id, v);
+      return `      <figure class="variant ${v.theme}"><img src="${file}" alt="${e(words.description)}"><figcaption><a href="${file}">${e(file)}</a></figcaption></figure>`;
+    }).join("\n");
+    const warned = warnings.length ? `\n    <ul class="warnings">${warnings.map((w) => `<li>${e(w)}</li>`).join("")}</ul>` : "";
+    const corrected = words.corrections.length ? `\n    <p class="corrected">${words.corrections.map(e).join("<br>")}</p>` : "";
+    return `  <section id="${id}">
+    <h2>${e(words.title)} <small>${e(id)}</small></h2>${warned}${corrected}
+    <div class="variants">
+${variants}
+    </div>
+    <dl>
+      <dt>Alt text</dt><dd>${e(words.description)}</dd>
+      <dt>Source</dt><dd>${e(words.source)}</dd>
+      <dt>Files</dt><dd><a href="${id}.png">${id}.png</a> (2×, social) · <a href="${id}.csv">${id}.csv</a> (data) · <a href="${id}.embed.html">${id}.embed.html</a></dd>
+    </dl>
+    <label for="${id}-embed">Embed code</label>
+    <textarea id="${id}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>
+  </section>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Charts for the story of ${e(published)}</title>
+<style>
+  body { font: 15px/1.45 Helvetica, Arial, sans-serif; margin: 0 auto; padding: 16px; max-width: 1400px; color: #1a1a1a; background: #f4f4f2; }
+  h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 0; } h2 small { color: #595959; font-weight: normal; font-size: 13px; }
+  section { background: #fff; border: 1px solid #ddd; padding: 16px; margin: 0 0 24px; }
+  .variants { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+  .variant { margin: 0; padding: 8px; border: 1px solid #ddd; max-width: 100%; }
+  .variant.dark { background: #15181c; border-color: #15181c; }
+  .variant img { display: block; max-width: 100%; height: auto; }
+  .variant figcaption { font-size: 12px; margin-top: 4px; } .variant.dark figcaption a { color: #b4bac1; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; } dt { font-weight: bold; } dd { margin: 0; }
+  textarea { width: 100%; box-sizing: border-box; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; }
+  .warnings { color: #8a1c1c; } .corrected { color: #8a1c1c; font-weight: bold; }
+</style>
+</head>
+<body>
+<h1>Charts for the story of ${e(published)}</h1>
+<p>${charts.length} chart${charts.length === 1 ? "" : "s"}, each in ${VARIANTS.map((v) => v.name).join(", ")}. The data: <a href="figures.csv">figures.csv</a> · <a href="figures.json">figures.json</a> · <a href="manifest.json">manifest.json</a></p>
+${sections.join("\n")}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,23 @@
+import type { Correction } from "./figure.ts";
+
+export const MANIFEST = "manifest.json";
+
+export interface ChartRecord {
+  kind: string;
+  /** Every figure the chart draws or cites, including related rows the kind pulled in. */
+  figures: string[];
+  sources: string[];
+  corrections: Omit<Correction, "line">[];
+  /** Changes when anything the chart's pixels depend on changes: its words, data or drawing code. */
+  fingerprint: string;
+  variants: Record<string, { width: number; height: number }>;
+  files: string[];
+}
+
+/** output/manifest.json: what was built from what. Deterministic: no times, no paths. */
+export interface Manifest {
+  published: string;
+  files: Record<string, { sha256: string; bytes: number }>;
+  charts: Record<string, ChartRecord>;
+  corrections: Omit<Correction, "line">[];
+}

@@ -1,0 +1,25 @@
+/** A problem in the story's data, pinned to the file and line a reporter must fix. */
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Thrown only at the end of a stage that collected problems: the build stops and lists them all. */
+export class DataError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "DataError";
+  }
+}
+
+export function formatProblem({ file, line, message }: Problem): string {
+  return `${file}:${line}: ${message}`;
+}
+
+/** Stops the build when a stage found problems; sorted so the report reads file by file, top to bottom. */
+export function throwIfAny(problems: Problem[]): void {
+  if (problems.length === 0) return;
+  const sorted = [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  throw new DataError(sorted);
+}

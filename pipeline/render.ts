@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import * as Plot from "@observablehq/plot";
+import { JSDOM } from "jsdom";
+import { KINDS } from "../charts/index.ts";
+import type { ChartModel } from "../charts/kind.ts";
+import { frame } from "../charts/frame.ts";
+import { DEVICES, THEMES } from "../charts/style.ts";
+import type { ChartEntry } from "./chart-list.ts";
+import type { ChartWords } from "./compose.ts";
+import { svgName, VARIANTS } from "./variants.ts";
+
+export interface RenderedChart {
+  /** SVG text by file name. */
+  svgs: Map<string, string>;
+  /** Width and height of each variant, by variant name: the embed needs them. */
+  sizes: Record<string, { width: number; height: number }>;
+}
+
+const ID_TOKEN = "@@chart-id@@";
+
+/**
+ * Draws one chart in every variant. One jsdom document serves all charts; Plot gets it as its
+ * `document` option, so no global `window` exists to shift Plot's pixel offsets. Serialized as
+ * XML, so the SVG namespace is declared and entities are XML's own.
+ */
+export function createRenderer() {
+  const { window } = new JSDOM("<!DOCTYPE html><html><body></body></html>");
+  const document = window.document;
+  const serializer = new window.XMLSerializer();
+
+  return function render(entry: ChartEntry, model: ChartModel, words: ChartWords): RenderedChart {
+    const kind = KINDS[entry.kind];
+    const svgs = new Map<string, string>();
+    const sizes: RenderedChart["sizes"] = {};
+    for (const variant of VARIANTS) {
+      const deviceSizes = DEVICES[variant.device];
+      const theme = THEMES[variant.theme];
+      const width = deviceSizes.width - 2 * deviceSizes.pad;
+      const plot = kind.draw(model, { width, sizes: deviceSizes, theme, document, Plot });
+      const svg = frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
+      const text = serializer.serializeToString(svg);
+      // Ids derive from the chart, the variant and the graphic itself: unique on any page that
+      // inlines several charts, stable across identical builds, different after a correction.
+      const digest = createHash("sha256").update(`${entry.id}\0${variant.name}\0${text}`).digest("hex").slice(0, 10);
+      svgs.set(svgName(entry.id, variant), `${text.replaceAll(ID_TOKEN, `${entry.id}-${variant.name}-${digest}`)}\n`);
+      sizes[variant.name] = { width: Number(svg.getAttribute("width")), height: Number(svg.getAttribute("height")) };
+    }
+    return { svgs, sizes };
+  };
+}

@@ -1,0 +1,63 @@
+import { KINDS } from "../charts/index.ts";
+import type { ChartModel } from "../charts/kind.ts";
+import { type ChartEntry, parseChartList } from "./chart-list.ts";
+import { checkFigures } from "./check.ts";
+import { composeWords, type ChartWords } from "./compose.ts";
+import { applyCorrections } from "./correct.ts";
+import { parseCsv } from "./csv.ts";
+import { parseDateline } from "./dates.ts";
+import { FIGURE_COLUMNS, type Correction, type Figure } from "./figure.ts";
+import { type Problem, throwIfAny } from "./problem.ts";
+import { ARTICLE, CHARTS, CORRECTIONS, FIGURES, readStory } from "./read.ts";
+
+export interface PreparedChart {
+  entry: ChartEntry;
+  model: ChartModel;
+  words: ChartWords;
+}
+
+/** A story read, corrected, proven and laid out as chart content: everything short of drawing. */
+export interface Story {
+  dir: string;
+  published: string;
+  files: Map<string, string>;
+  figures: Figure[];
+  corrections: Correction[];
+  charts: PreparedChart[];
+  warnings: Problem[];
+}
+
+/**
+ * Reads and checks a story folder. Problems from every file are collected and reported together;
+ * the build never gets past this point with one outstanding.
+ */
+export function loadStory(dir: string): Story {
+  const { files, problems } = readStory(dir);
+  throwIfAny(problems);
+
+  const table = parseCsv(FIGURES, files.get(FIGURES)!, FIGURE_COLUMNS);
+  problems.push(...table.problems);
+  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS));
+  problems.push(...corrected.problems);
+  const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
+  problems.push(...checked.problems);
+  const published = parseDateline(files.get(ARTICLE)!) ?? "1970-01-01";
+  const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published };
+  // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
+  const list = parseChartList(files.get(CHARTS)!, context);
+  problems.push(...list.problems);
+
+  const charts: PreparedChart[] = [];
+  const warnings: Problem[] = [];
+  for (const entry of list.charts) {
+    const figures = entry.figures.map((id) => context.figures.get(id)!);
+    const prepared = KINDS[entry.kind].prepare({ entry, figures, dataset: checked.figures });
+    for (const message of prepared.problems) problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    if (!prepared.model) continue;
+    for (const message of prepared.model.warnings) warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    charts.push({ entry, model: prepared.model, words: composeWords(entry, prepared.model, context, files) });
+  }
+  throwIfAny(problems);
+  const corrections = [...corrected.history.values()].flat().sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
+  return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
+}

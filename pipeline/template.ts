@@ -1,0 +1,68 @@
+import { formatDate, formatPeriod } from "./dates.ts";
+import type { Figure } from "./figure.ts";
+import { capitalize, formatNumber, qualified } from "./format.ts";
+import { QUALIFIER_PHRASE } from "./qualifiers.ts";
+
+/**
+ * Chart words are templates over the dataset, so no number, date or qualifier is ever typed:
+ *   {arrests}          the qualified value: "954", "more than 10,000"
+ *   {arrests.value}    the number alone; {arrests.qualifier} the qualifier's words
+ *   {arrests.period}   "Sun 24 – Tue 26 Nov 2024"; {arrests.start} and {arrests.end} one date each
+ *   {arrests.category} {arrests.unit} {arrests.metric} {arrests.attributed_to}: the row's words
+ *   {published}        the article's dateline, "27 Nov 2024"
+ */
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const FIELDS = ["value", "qualifier", "period", "start", "end", "category", "unit", "metric", "attributed_to"] as const;
+
+export interface TemplateContext {
+  figures: Map<string, Figure>;
+  published: string;
+}
+
+function resolve(name: string, context: TemplateContext): string | { error: string } {
+  if (name === "published") return formatDate(context.published);
+  const [id, field, ...rest] = name.trim().split(".");
+  const figure = context.figures.get(id);
+  if (!figure) return { error: `{${name}} names no figure; figure ids are in figures.csv` };
+  if (rest.length > 0 || (field !== undefined && !(FIELDS as readonly string[]).includes(field))) {
+    return { error: `{${name}}: a figure offers ${FIELDS.map((f) => `{${id}.${f}}`).join(", ")}` };
+  }
+  switch (field) {
+    case undefined:
+      return qualified(figure);
+    case "value":
+      return formatNumber(figure.value);
+    case "qualifier":
+      return QUALIFIER_PHRASE[figure.qualifier];
+    case "period":
+    case "start":
+    case "end":
+      if (!figure.start) return { error: `{${name}}: figure ${id} has no dates; fill in its start and end` };
+      return field === "period" ? formatPeriod(figure.start, figure.end) : formatDate(field === "start" ? figure.start : figure.end);
+    default:
+      return figure[field];
+  }
+}
+
+/** Problems with a chart text: unknown references, and numbers or qualifiers typed in by hand. */
+export function templateProblems(text: string, context: TemplateContext): string[] {
+  const problems: string[] = [];
+  for (const [, name] of text.matchAll(PLACEHOLDER)) {
+    const value = resolve(name, context);
+    if (typeof value !== "string") problems.push(value.error);
+  }
+  const typed = text.replace(PLACEHOLDER, "").match(/\d[\d,.]*/);
+  if (typed) problems.push(`the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`);
+  const doubled = /\b(more than|at least|nearly|about|up to|almost|over)\s+\{[^.{}]*\}/i.exec(text);
+  if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
+  return problems;
+}
+
+/** The text with every reference filled in; a sentence that opens with a reference starts with a capital. */
+export function fillTemplate(text: string, context: TemplateContext): string {
+  return text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
+    const value = resolve(name, context);
+    if (typeof value !== "string") return whole;
+    return /^\s*$|[.!?:]\s+$/.test(text.slice(0, offset)) ? capitalize(value) : value;
+  });
+}
