@@ -1,7 +1,7 @@
 import { eachDay, formatDate, formatPeriod } from "../pipeline/dates.ts";
 import type { Figure } from "../pipeline/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/format.ts";
-import { attributionNote } from "./attribution.ts";
+import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 
@@ -69,10 +69,10 @@ export const period: ChartKind = {
       }
       summary = `${capitalize(metric)} by day, ${span}: ${days
         .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? qualified(d.figure) : "no figure"}`)
-        .join("; ")}.${total ? ` Total reported: ${qualified(total)}.` : ""}`;
+        .join("; ")}.${total ? ` Total reported: ${qualified(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
-    const attribution = attributionNote(used);
+    const attribution = attributionNote(used, (f) => (f === total ? `Total for ${span}` : formatDate(f.start, { weekday: true, year: false })));
     if (attribution) notes.push(attribution);
     const row = (f: Figure, label: string): ShownRow => ({
       figure_id: f.id, label, value: f.value, qualifier: f.qualifier, shown_as: qualified(f),
@@ -168,8 +168,4 @@ function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dr
 
 function d3Range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-function listWords(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

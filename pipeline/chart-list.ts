@@ -86,6 +86,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
       ids.forEach((figureId: string, i) => {
         const figure = context.figures.get(figureId);
         const where = findNodeAtLocation(node, ["figures", i]);
+        if (!figure && context.failed?.has(figureId)) return; // its row's problems are reported
         if (!figure) at(where, `no figure has id ${JSON.stringify(figureId)}; ids are in figures.csv`);
         else if (ids.indexOf(figureId) !== i) at(where, `figure "${figureId}" is listed twice`);
         else if (figure.restates && ids.includes(figure.restates)) {

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { listWords } from "../charts/attribution.ts";
 import type { ChartModel } from "../charts/kind.ts";
 import { CREDIT_DEFAULT } from "../charts/style.ts";
 import type { ChartEntry } from "./chart-list.ts";
@@ -38,17 +39,30 @@ export function composeWords(entry: ChartEntry, model: ChartModel, context: Temp
   };
 }
 
-/** "Corrected 28 Nov 2024: arrests figure changed from 954 to 1,002. Police revised their count." */
+/**
+ * One note per correction date, e.g. "Corrected 28 Nov 2024: the arrests figure changed from 954 to
+ * 960; its quote and source were updated. Police revised the total."
+ */
 export function correctionNotes(figures: Figure[]): string[] {
-  const byDate = new Map<string, Correction[]>();
-  for (const f of figures) for (const c of f.corrections) byDate.set(c.date, [...(byDate.get(c.date) ?? []), c]);
-  const metric = new Map(figures.map((f) => [f.id, f.category || f.metric]));
+  const byDate = new Map<string, { figure: Figure; correction: Correction }[]>();
+  for (const figure of figures) {
+    for (const correction of figure.corrections) byDate.set(correction.date, [...(byDate.get(correction.date) ?? []), { figure, correction }]);
+  }
   return [...byDate.keys()].sort().map((date) => {
-    const parts = byDate.get(date)!.map((c) => {
-      const what = c.field === "value" ? `${metric.get(c.id)} changed from ${number(c.from)} to ${number(c.to)}` : `${metric.get(c.id)}: ${c.field.replace(/_/g, " ")} corrected`;
-      return `${what}. ${c.reason.replace(/[.]?$/, ".")}`;
-    });
-    return `Corrected ${formatDate(date)}: ${parts.join(" ")}`;
+    const items = byDate.get(date)!;
+    const changes: string[] = [];
+    for (const figure of new Set(items.map((i) => i.figure))) {
+      const mine = items.filter((i) => i.figure === figure).map((i) => i.correction);
+      const name = `the figure for ${(figure.category || figure.metric).toLowerCase()}`;
+      const values = mine.filter((c) => c.field === "value");
+      const others = [...new Set(mine.filter((c) => c.field !== "value").map((c) => c.field.replace(/_/g, " ")))];
+      const parts: string[] = [];
+      if (values.length > 0) parts.push(`${name} changed from ${number(values[0].from)} to ${number(values[values.length - 1].to)}`);
+      if (others.length > 0) parts.push(`${values.length > 0 ? "its" : `${name}'s`} ${listWords(others)} ${others.length > 1 ? "were" : "was"} updated`);
+      changes.push(parts.join("; "));
+    }
+    const reasons = [...new Set(items.map((i) => i.correction.reason.trim().replace(/[.]?$/, ".")))];
+    return `Corrected ${formatDate(date)}: ${changes.join("; ")}. ${reasons.join(" ")}`;
   });
 }
 

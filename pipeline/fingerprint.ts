@@ -27,7 +27,9 @@ export function codeFingerprint(): string {
   const require = createRequire(import.meta.url);
   for (const name of DRAWING_PACKAGES) {
     try {
-      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
+      // Read, not require()d: the fingerprint must not load the drawing libraries it names.
+      const { version } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string };
+      hash.update(`${name}@${version}\0`);
     } catch {
       hash.update(`${name}@?\0`);
     }

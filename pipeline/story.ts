@@ -42,7 +42,9 @@ export function loadStory(dir: string): Story {
   const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
   problems.push(...checked.problems);
   const published = parseDateline(files.get(ARTICLE)!) ?? "1970-01-01";
-  const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published };
+  const passed = new Set(checked.figures.map((f) => f.id));
+  const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
+  const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
   const list = parseChartList(files.get(CHARTS)!, context);
   problems.push(...list.problems);
@@ -50,6 +52,7 @@ export function loadStory(dir: string): Story {
   const charts: PreparedChart[] = [];
   const warnings: Problem[] = [];
   for (const entry of list.charts) {
+    if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
     const prepared = KINDS[entry.kind].prepare({ entry, figures, dataset: checked.figures });
     for (const message of prepared.problems) problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });

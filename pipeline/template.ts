@@ -16,6 +16,8 @@ const FIELDS = ["value", "qualifier", "period", "start", "end", "category", "uni
 
 export interface TemplateContext {
   figures: Map<string, Figure>;
+  /** Ids of rows that exist but failed their checks: their own problems are reported, not echoed. */
+  failed?: Set<string>;
   published: string;
 }
 
@@ -23,6 +25,7 @@ function resolve(name: string, context: TemplateContext): string | { error: stri
   if (name === "published") return formatDate(context.published);
   const [id, field, ...rest] = name.trim().split(".");
   const figure = context.figures.get(id);
+  if (!figure && context.failed?.has(id)) return { error: "" };
   if (!figure) return { error: `{${name}} names no figure; figure ids are in figures.csv` };
   if (rest.length > 0 || (field !== undefined && !(FIELDS as readonly string[]).includes(field))) {
     return { error: `{${name}}: a figure offers ${FIELDS.map((f) => `{${id}.${f}}`).join(", ")}` };
@@ -40,7 +43,7 @@ function resolve(name: string, context: TemplateContext): string | { error: stri
       if (!figure.start) return { error: `{${name}}: figure ${id} has no dates; fill in its start and end` };
       return field === "period" ? formatPeriod(figure.start, figure.end) : formatDate(field === "start" ? figure.start : figure.end);
     default:
-      return figure[field];
+      return figure[field as "category" | "unit" | "metric" | "attributed_to"];
   }
 }
 
@@ -49,7 +52,7 @@ export function templateProblems(text: string, context: TemplateContext): string
   const problems: string[] = [];
   for (const [, name] of text.matchAll(PLACEHOLDER)) {
     const value = resolve(name, context);
-    if (typeof value !== "string") problems.push(value.error);
+    if (typeof value !== "string" && value.error) problems.push(value.error);
   }
   const typed = text.replace(PLACEHOLDER, "").match(/\d[\d,.]*/);
   if (typed) problems.push(`the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`);

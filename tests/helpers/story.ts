@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const DATA = join(ROOT, "data");
+
+/** A scratch copy of the project's story, to edit without touching data/. */
+export function copyStory(): { dir: string; data: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), "story-"));
+  const data = join(dir, "data");
+  cpSync(DATA, data, { recursive: true });
+  return { dir, data, out: join(dir, "output") };
+}
+
+/** Replaces text in a story file, failing loudly if the text is not there (a test that edits nothing proves nothing). */
+export function edit(data: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(data, file);
+  const before = readFileSync(path, "utf8");
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`edit: ${String(from)} not found in ${file}`);
+  writeFileSync(path, after);
+}
+
+export function append(data: string, file: string, text: string): void {
+  writeFileSync(join(data, file), readFileSync(join(data, file), "utf8") + text);
+}
+
+/** Runs the real command line, as a reporter would. */
+export function cli(args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/build.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

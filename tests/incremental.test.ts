@@ -1,0 +1,110 @@
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { differences, snapshot, stamps } from "./helpers/files.ts";
+import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
+
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+
+describe("two builds of the same data", () => {
+  it("give byte-identical files, PNGs included", async () => {
+    const a = copyStory();
+    const b = copyStory();
+    await build({ data: a.data, out: a.out });
+    await build({ data: b.data, out: b.out });
+    const first = snapshot(a.out);
+    expect(first.size).toBeGreaterThan(20);
+    expect(differences(first, snapshot(b.out))).toEqual([]);
+  });
+});
+
+describe("a rebuild with nothing changed", () => {
+  it("writes nothing: every file keeps its bytes, inode and modification time", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const before = stamps(story.out);
+    const bytes = snapshot(story.out);
+    const result = await build({ data: story.data, out: story.out });
+    expect(result.written).toBe(false);
+    expect(result.drawn).toEqual([]);
+    expect(stamps(story.out)).toEqual(before);
+    expect(differences(bytes, snapshot(story.out))).toEqual([]);
+  });
+
+  it("does not even load jsdom", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const probe = join(story.dir, "probe.mts");
+    writeFileSync(
+      probe,
+      `import { createRequire } from "node:module";
+import { build } from ${JSON.stringify(join(ROOT, "pipeline/build.ts"))};
+const result = await build({ data: ${JSON.stringify(story.data)}, out: ${JSON.stringify(story.out)} });
+const loaded = Object.keys(createRequire(import.meta.url).cache).filter((p) => /node_modules[\\\\/](jsdom|@resvg)[\\\\/]/.test(p));
+console.log(JSON.stringify({ written: result.written, loaded: loaded.length }));`,
+    );
+    const run = spawnSync(process.execPath, [TSX, probe], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ written: false, loaded: 0 });
+  });
+
+  it("redraws only the chart whose words changed", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const before = snapshot(story.out);
+    edit(story.data, "charts.json", "Security forces killed in the clashes", "Security forces killed in Islamabad");
+    const result = await build({ data: story.data, out: story.out });
+    expect(result.drawn).toEqual(["casualties-by-force"]);
+    const changed = differences(before, snapshot(story.out));
+    expect(changed.every((n) => n.startsWith("casualties-by-force") || n === "index.html" || n === "manifest.json")).toBe(true);
+    expect(changed).toContain("casualties-by-force.svg");
+  });
+});
+
+describe("--check", () => {
+  it("exits 0 when output/ is what the data builds, and 1 when it is stale or tampered with", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const before = stamps(story.out);
+    const fresh = cli(["--data", story.data, "--out", story.out, "--check"]);
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout).toMatch(/up to date/);
+
+    edit(story.data, "charts.json", "Security forces killed in the clashes", "Security forces killed in Islamabad");
+    const stale = cli(["--data", story.data, "--out", story.out, "--check"]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/changed: .*casualties-by-force\.svg/);
+    expect(stamps(story.out)).toEqual(before);
+
+    await build({ data: story.data, out: story.out });
+    writeFileSync(join(story.out, "arrests-by-day.svg"), readFileSync(join(story.out, "arrests-by-day.svg"), "utf8").replace("954", "955"));
+    const tampered = cli(["--data", story.data, "--out", story.out, "--check"]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stderr).toMatch(/changed: arrests-by-day\.svg/);
+  });
+});
+
+describe("npm run watch", () => {
+  it("rebuilds on save and reports what changed", async () => {
+    const story = copyStory();
+    const child = spawn(process.execPath, [TSX, join(ROOT, "pipeline/watch.ts"), "--data", story.data, "--out", story.out], { cwd: ROOT });
+    let log = "";
+    child.stdout.on("data", (chunk) => (log += chunk));
+    child.stderr.on("data", (chunk) => (log += chunk));
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 200 && !pattern.test(log); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(log, log).toMatch(pattern);
+    };
+    try {
+      await waitFor(/start: rebuilt/);
+      edit(story.data, "charts.json", "Security forces killed in the clashes", "Security forces killed in Islamabad");
+      await waitFor(/charts\.json saved: rebuilt in \d+ ms\n\s+changed: casualties-by-force-dark\.svg/);
+      edit(story.data, "figures.csv", "20000,exact", "twenty thousand,exact");
+      await waitFor(/figures\.csv saved: build stopped, output left as it was:\n.*figures\.csv:3: value "twenty thousand" is not a number/);
+    } finally {
+      child.kill();
+    }
+  });
+});
