@@ -23,7 +23,7 @@ const OPEN_END = 22;
 export const bars: ChartKind = {
   prepare({ figures }) {
     const problems: string[] = [];
-    const units = new Set(figures.map((f) => f.unit));
+    const units = new Set(figures.map((f) => f.unit).filter(Boolean));
     if (units.size > 1) problems.push(`bars compare one kind of quantity, but the figures are in ${[...units].map((u) => JSON.stringify(u)).join(" and ")}`);
     const items: Bar[] = figures.map((f, i) => ({
       label: f.category || capitalize(f.metric),

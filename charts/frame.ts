@@ -1,7 +1,18 @@
-import { wrap } from "./measure.ts";
+import { textWidth, wrap, wrapBalanced, wrapPretty } from "./measure.ts";
 import { FONT_FAMILY, type Sizes, type Theme } from "./style.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+
+/**
+ * Inline in an article, the SVG inherits the page's text properties: an italic <figure>, a
+ * letter-spaced body or a right-to-left page would restyle, widen or flip every label. The root
+ * sets each inheritable one back as a presentation attribute (no style sheet, so a CMS that strips
+ * <style> keeps them; all are on DOMPurify's and Safe SVG's allowlists).
+ */
+const TEXT_RESET = {
+  "font-family": FONT_FAMILY, "font-style": "normal", "font-weight": "normal", "font-variant": "normal", "font-stretch": "normal",
+  "letter-spacing": "normal", "word-spacing": "normal", direction: "ltr",
+} as const;
 
 export interface FrameInput {
   document: Document;
@@ -39,9 +50,9 @@ export function frame(input: FrameInput): SVGSVGElement {
   const parts: SVGElement[] = [];
   let y = sizes.pad;
 
-  const block = (text: string, size: number, fill: string, bold = false) => {
+  const block = (text: string, size: number, fill: string, bold = false, wrapper: typeof wrap = wrapPretty) => {
     const lineHeight = size * sizes.leading;
-    for (const line of wrap(text, inner, size, bold)) {
+    for (const line of wrapper(text, inner, size, bold)) {
       // Baseline sits so the line box [y, y + lineHeight] holds ascenders and descenders.
       const baseline = y + (lineHeight - size) / 2 + size * 0.8;
       const node = el("text", { x: sizes.pad, y: round(baseline), "font-size": size, fill });
@@ -52,10 +63,10 @@ export function frame(input: FrameInput): SVGSVGElement {
     }
   };
 
-  block(input.title, sizes.title, theme.text, true);
+  block(input.title, sizes.title, theme.text, true, wrapBalanced);
   if (input.dek) {
     y += sizes.gap / 3;
-    block(input.dek, sizes.dek, theme.muted);
+    block(input.dek, sizes.dek, theme.muted, false, wrapBalanced);
   }
   y += sizes.gap;
 
@@ -71,7 +82,12 @@ export function frame(input: FrameInput): SVGSVGElement {
   for (const note of input.notes) block(note, sizes.note, theme.muted);
   for (const correction of input.corrections) block(correction, sizes.note, theme.correction, true);
   y += sizes.gap / 2;
-  block([input.source, input.credit].filter(Boolean).join(" · "), sizes.source, theme.muted);
+  // Source and credit share a line when they fit; otherwise the credit starts its own line rather
+  // than the break falling anywhere after the separator.
+  const signoff = [input.source, input.credit].filter(Boolean);
+  const oneLine = signoff.join(" · ");
+  if (textWidth(oneLine, sizes.source) <= inner) block(oneLine, sizes.source, theme.muted);
+  else for (const part of signoff) block(part, sizes.source, theme.muted);
   y += sizes.pad;
 
   const height = Math.ceil(y);
@@ -79,7 +95,7 @@ export function frame(input: FrameInput): SVGSVGElement {
   const descId = `${input.idPrefix}-desc`;
   for (const [key, value] of Object.entries({
     width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}`,
-    "font-family": FONT_FAMILY, "text-anchor": "start",
+    ...TEXT_RESET, "font-size": sizes.label, fill: theme.text, "text-anchor": "start",
   })) root.setAttribute(key, String(value));
   const title = el("title", { id: titleId });
   title.textContent = input.title;
@@ -95,10 +111,10 @@ export function frame(input: FrameInput): SVGSVGElement {
  * explicit attributes here.
  */
 function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
-  for (const name of ["font-size", "text-anchor"]) {
-    const value = svg.getAttribute(name);
-    if (value) into.setAttribute(name, value);
-  }
+  // Plot's root sets text-anchor="middle" for its marks; its font-size (10) is not house style, and
+  // every mark sets its own.
+  const anchor = svg.getAttribute("text-anchor");
+  if (anchor) into.setAttribute("text-anchor", anchor);
   into.setAttribute("fill", theme.text);
   for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
   for (const node of Array.from(svg.querySelectorAll("*"))) {

@@ -36,12 +36,33 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (units / 1000) * size * SAFETY;
 }
 
+const MONTH = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[,;:.]?$/;
+const WEEKDAY = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/;
+const YEAR = /^\d{4}[,;:.)]?$/;
+const DAY = /^\d{1,2}[,;:.]?$/;
+
+/**
+ * The units a line may break between: words, except that a date holds together ("Tue 26 Nov
+ * 2024" never splits as "Tue 26 / Nov 2024"), unless the whole date is wider than the line.
+ */
+function atoms(paragraph: string, width: number, size: number, bold: boolean): string[] {
+  const words = paragraph.split(/\s+/).filter(Boolean);
+  const out: string[][] = [];
+  words.forEach((word, i) => {
+    const prev = words[i - 1];
+    const glued = prev !== undefined && ((WEEKDAY.test(prev) && DAY.test(word)) || (DAY.test(prev) && MONTH.test(word)) || (MONTH.test(prev) && YEAR.test(word)));
+    if (glued && textWidth([...out[out.length - 1], word].join(" "), size, bold) <= width) out[out.length - 1].push(word);
+    else out.push([word]);
+  });
+  return out.map((a) => a.join(" "));
+}
+
 /** Greedy word wrap to a width; a word longer than the line is broken by characters. */
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\n/)) {
     let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    for (const word of atoms(paragraph, width, size, bold)) {
       const candidate = line ? `${line} ${word}` : word;
       if (textWidth(candidate, size, bold) <= width) {
         line = candidate;
@@ -61,4 +82,63 @@ export function wrap(text: string, width: number, size: number, bold = false): s
     if (line) lines.push(line);
   }
   return lines;
+}
+
+/**
+ * Wrap for headlines and deks: as many lines as the greedy wrap needs, but of even length, so a
+ * title never ends on one stranded word. The break points minimise how far each line strays from
+ * the average line (a small dynamic programme over the words, a short first line weighing double);
+ * no line is wider than `width`.
+ */
+export function wrapBalanced(text: string, width: number, size: number, bold = false): string[] {
+  const greedy = wrap(text, width, size, bold);
+  const words = atoms(text, width, size, bold);
+  if (greedy.length < 2 || text.includes("\n") || words.some((w) => textWidth(w, size, bold) > width)) return greedy;
+  const k = greedy.length;
+  const n = words.length;
+  const span = (i: number, j: number) => textWidth(words.slice(i, j).join(" "), size, bold);
+  const target = span(0, n) / k;
+  // cost[j][m]: the best way to set the first m words on j lines; from[j][m]: where line j starts.
+  const cost = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
+  cost[0][0] = 0;
+  for (let j = 1; j <= k; j++) {
+    for (let m = j; m <= n; m++) {
+      for (let i = j - 1; i < m; i++) {
+        if (cost[j - 1][i] === Infinity) continue;
+        const w = span(i, m);
+        if (w > width) continue;
+        // A short first line counts double: a headline reads better top-heavy than bottom-heavy.
+        const c = cost[j - 1][i] + (w - target) ** 2 * (j === 1 && w < target ? 2 : 1);
+        if (c < cost[j][m]) {
+          cost[j][m] = c;
+          from[j][m] = i;
+        }
+      }
+    }
+  }
+  if (cost[k][n] === Infinity) return greedy;
+  const lines: string[] = [];
+  for (let j = k, m = n; j > 0; m = from[j][m], j--) lines.unshift(words.slice(from[j][m], m).join(" "));
+  return lines;
+}
+
+/**
+ * Wrap for running text (notes): greedy, except that a stub of a last line (one word, or under a
+ * fifth of the width) takes words from the line above, by wrapping a little narrower, as long as
+ * that needs no extra line.
+ */
+export function wrapPretty(text: string, width: number, size: number, bold = false): string[] {
+  const greedy = wrap(text, width, size, bold);
+  const stub = (lines: string[]) => {
+    const last = lines[lines.length - 1].trim();
+    return lines.length > 1 && (!/\s/.test(last) || textWidth(last, size, bold) < width / 5);
+  };
+  if (!stub(greedy)) return greedy;
+  for (let w = width - 4; w >= width * 0.7; w -= 4) {
+    const lines = wrap(text, w, size, bold);
+    if (lines.length > greedy.length) break;
+    if (!stub(lines)) return lines;
+  }
+  return greedy;
 }

@@ -99,12 +99,15 @@ export const period: ChartKind = {
   },
 };
 
-/** Day labels under the columns: "Sun 24 Nov", or two lines where the column is narrow. */
+/**
+ * Day labels under the columns, in one form for every day: "Sun 24 Nov" where each fits the column,
+ * else "Sun 24" over "Nov", else weekday, day and month on three lines.
+ */
 function dayLabels(days: Day[], column: number, size: number): string[] {
-  return days.map(({ day }) => {
-    const full = formatDate(day, { weekday: true, year: false });
-    return textWidth(full, size) <= column - 4 ? full : wrap(full, column - 4, size).join("\n");
-  });
+  const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
+  const fits = (labels: string[]) => labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - 4));
+  const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
+  return forms.find(fits) ?? full.map((l) => wrap(l, column - 4, size).join("\n"));
 }
 
 function drawSpan(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
@@ -112,7 +115,7 @@ function drawSpan(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
   const n = data.days.length;
   const column = width / n;
   const spanHeight = Math.round(sizes.bar * 2);
-  const big = sizes.value * 1.4;
+  const big = sizes.total;
   const label = `${capitalize(qualified(total))} ${total.metric}`;
   const labelLines = wrap(label, width - 24, big, true);
   const spanH = Math.max(spanHeight, labelLines.length * big * sizes.leading + 16);
@@ -141,14 +144,20 @@ function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dr
   const valueLine = sizes.value * sizes.leading;
   const days = dayLabels(data.days, column, sizes.label);
   const dayLines = Math.max(...days.map((d) => d.split("\n").length));
+  // Labels above the columns wrap to the column, so neighbours never collide on narrow screens or
+  // long runs of days ("more than / 120"); the space above the tallest column grows to hold them.
+  const fit = (text: string, size: number, bold: boolean) => wrap(text, column - 4, size, bold);
+  const shown = data.days.map((d) => (d.figure ? fit(qualified(d.figure), sizes.value, true) : []));
+  const missing = fit("No figure", sizes.label, false);
+  const valueLines = Math.max(1, ...shown.map((l) => l.length));
   const plotHeight = sizes.bar * 5;
-  const top = valueLine + 4;
+  const top = valueLines * valueLine + 4;
   const baseline = top + plotHeight;
   const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
   const cells = data.days.map((d, i) => {
     const x = column * (i + 0.5);
     const h = d.figure ? (d.figure.value / max) * plotHeight : 0;
-    return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: d.figure ? qualified(d.figure) : "", day: days[i] };
+    return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: shown[i].join("\n"), day: days[i] };
   });
   const height = Math.ceil(baseline + 8 + dayLines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
@@ -157,8 +166,8 @@ function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dr
     y: { type: "identity", axis: null },
     marks: [
       Plot.rect(cells.filter((c) => c.shown), { x1: "x1", x2: "x2", y1: "y1", y2: baseline, fill: theme.series[0] }),
-      Plot.text(cells.filter((c) => c.shown), { x: "x", y: (c) => c.y1 - 6, text: "shown", lineAnchor: "bottom", fontSize: sizes.value, fontWeight: "bold", fill: theme.text }),
-      Plot.text(cells.filter((c) => !c.shown), { x: "x", y: baseline - 6, text: () => "No figure", lineAnchor: "bottom", fontSize: sizes.label, fill: theme.muted }),
+      Plot.text(cells.filter((c) => c.shown), { x: "x", y: (c) => c.y1 - 6, text: "shown", lineAnchor: "bottom", fontSize: sizes.value, fontWeight: "bold", fill: theme.text, lineHeight: sizes.leading }),
+      Plot.text(cells.filter((c) => !c.shown), { x: "x", y: baseline - 6, text: () => missing.join("\n"), lineAnchor: "bottom", fontSize: sizes.label, fill: theme.muted, lineHeight: sizes.leading }),
       Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
       Plot.text(cells, { x: "x", y: baseline + 8, text: "day", lineAnchor: "top", fontSize: sizes.label, fill: theme.text, lineHeight: sizes.leading }),
     ],

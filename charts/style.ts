@@ -64,6 +64,8 @@ export interface Sizes {
   value: number;
   note: number;
   source: number;
+  /** The one figure written across a period's span ("954 arrests"). */
+  total: number;
   /** Line height as a multiple of font size. */
   leading: number;
   /** Space between blocks (title → dek → chart → notes). */
@@ -73,8 +75,8 @@ export interface Sizes {
 }
 
 export const DEVICES: Record<DeviceName, Sizes> = {
-  desktop: { width: 640, pad: 20, title: 22, dek: 16, label: 14, value: 15, note: 13, source: 12, leading: 1.3, gap: 14, bar: 30 },
-  mobile: { width: 340, pad: 14, title: 19, dek: 15, label: 14, value: 14, note: 12, source: 12, leading: 1.3, gap: 12, bar: 26 },
+  desktop: { width: 640, pad: 20, title: 22, dek: 16, label: 14, value: 15, note: 13, source: 13, total: 21, leading: 1.3, gap: 14, bar: 30 },
+  mobile: { width: 340, pad: 14, title: 19, dek: 15, label: 14, value: 14, note: 12, source: 12, total: 20, leading: 1.3, gap: 12, bar: 26 },
 };
 
 export const CREDIT_DEFAULT = "Graphic: Data desk";

@@ -2,8 +2,11 @@ import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree
 import { KIND_NAMES } from "../charts/kinds.ts";
 import type { Figure } from "./figure.ts";
 import type { Problem } from "./problem.ts";
+import { unsafeCharacter } from "./csv.ts";
+import { MANIFEST } from "./manifest.ts";
 import { CHARTS } from "./read.ts";
 import { templateProblems, type TemplateContext } from "./template.ts";
+import { svgName, VARIANTS } from "./variants.ts";
 
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
 export interface ChartEntry {
@@ -41,6 +44,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
   }
   const defaults = getNodeValue(root) as Record<string, unknown>;
   const seen = new Map<string, number>();
+  const claimed = new Map<string, { id: string; line: number }>(DATASET_FILES.map((file) => [file, { id: "", line: 0 }]));
   const charts: ChartEntry[] = [];
   for (const node of list.children ?? []) {
     const line = lineOf(node.offset);
@@ -61,13 +65,24 @@ export function parseChartList(text: string, context: TemplateContext): { charts
     };
 
     const id = text("id");
-    if (!SAFE_ID.test(id)) at(field("id"), `chart id ${JSON.stringify(id)} is not a safe file name; use lower-case letters, digits and hyphens, e.g. "arrests-by-day"`);
-    else if (seen.has(id)) at(field("id"), `duplicate chart id "${id}": line ${seen.get(id)} already uses it`);
-    else seen.set(id, line);
+    const idProblem = unsafeId(id);
+    if (idProblem) at(field("id"), idProblem);
+    else if (seen.has(id)) at(field("id"), `duplicate chart id "${id}": line ${seen.get(id)} already uses it; give each chart its own id`);
+    else {
+      seen.set(id, line);
+      // Ids become file names: "a-mobile" would overwrite the mobile variant of "a".
+      const clash = chartFiles(id).map((file) => [file, claimed.get(file)] as const).find(([, owner]) => owner);
+      if (clash) {
+        const [file, owner] = clash;
+        at(field("id"), `chart id "${id}" would write ${file}, which ${owner!.id ? `chart "${owner!.id}" (line ${owner!.line}) also writes` : "the build writes for the dataset"}; choose another id`);
+      } else for (const file of chartFiles(id)) claimed.set(file, { id, line });
+    }
 
     const kind = text("kind");
     if (!KIND_NAMES.includes(kind)) at(field("kind"), `unknown chart kind ${JSON.stringify(kind)}; the kinds are ${KIND_NAMES.join(", ")}`);
-    if (!entry.title) at(node, 'the chart needs a "title"');
+    if (typeof entry.title !== "string" || entry.title.trim() === "") {
+      if (typeof entry.title === "string" || entry.title === undefined) at(entry.title === undefined ? node : field("title"), 'the chart needs a "title": the words above it, e.g. "{arrests} people arrested"');
+    }
 
     const words: Record<string, string> = {};
     for (const name of TEXT_FIELDS) words[name] = text(name);
@@ -76,6 +91,12 @@ export function parseChartList(text: string, context: TemplateContext): { charts
     if (!notes) at(field("notes"), '"notes" must be text or a list of texts');
     for (const [name, value] of [...Object.entries(words), ...(notes ?? []).map((n, i) => [`notes[${i}]`, n] as const)]) {
       const location = name.startsWith("notes") ? findNodeAtLocation(node, ["notes", Number(name.slice(6, -1))]) ?? field("notes") : field(name);
+      const bad = unsafeCharacter(value);
+      if (bad) at(location, `${name} holds ${bad}, which no chart can show; delete it`);
+      // Blank words would leave a hole where a line was meant; "" is fine for dek, source and credit (none, or the default).
+      if (name !== "title" && value.trim() === "" && (value !== "" || name.startsWith("notes"))) {
+        at(location, `${name} is ${value === "" ? "empty" : "only white space"}; write it, or leave it out`);
+      }
       for (const message of templateProblems(value, context)) at(location, `${name}: ${message}`);
     }
 
@@ -99,6 +120,27 @@ export function parseChartList(text: string, context: TemplateContext): { charts
   }
   if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
   return { charts, problems };
+}
+
+/** Files the build writes besides the charts' own. */
+const DATASET_FILES = ["figures.csv", "figures.json", "index.html", MANIFEST];
+
+/** Every file a chart with this id writes. */
+function chartFiles(id: string): string[] {
+  return [...VARIANTS.map((v) => svgName(id, v)), `${id}.png`, `${id}.embed.html`, `${id}.csv`];
+}
+
+/** Names Windows keeps for devices: "con.svg" cannot be created there, whatever the extension. */
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/** Why an id cannot be a file name, or undefined when it can. */
+function unsafeId(id: string): string | undefined {
+  const fix = 'use lower-case letters, digits and hyphens, e.g. "arrests-by-day"';
+  if (id === "") return `the chart needs an "id", its file name; ${fix}`;
+  if (!SAFE_ID.test(id)) return `chart id ${JSON.stringify(id)} is not a safe file name; ${fix}`;
+  if (id.length > 80) return `chart id "${id.slice(0, 20)}…" is ${id.length} characters; file names need it shorter: 80 at most`;
+  if (RESERVED.test(id)) return `chart id "${id}" is a device name on Windows, where ${id}.svg cannot be created; choose another id`;
+  return undefined;
 }
 
 function lineIndex(text: string): (offset: number) => number {

@@ -1,6 +1,7 @@
 import type { Row } from "./csv.ts";
 import { findPeriod, isIsoDate, parseDateline } from "./dates.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
+import { formatNumber } from "./format.ts";
 import { findMentions, parseValue } from "./numbers.ts";
 import type { Problem } from "./problem.ts";
 import { bounds, parseQualifier, QUALIFIERS, QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
@@ -29,6 +30,7 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
   }
 
   for (const row of rows) {
+    if (row.broken) continue; // Reported where it was read.
     const c = row.cells;
     const where = (field: string) => {
       const line = origin.get(`${c.id}.${field}`);
@@ -41,47 +43,66 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       ok = false;
     };
 
-    for (const name of REQUIRED_CELLS) if (!c[name]) fail(name, `${name} is empty; every figure needs ${REQUIRED_CELLS.join(", ")}`);
+    // A column missing from the header is reported once, at the header, not on every row.
+    for (const name of REQUIRED_CELLS) {
+      if (c[name] === undefined) ok = false;
+      else if (!c[name]) fail(name, `${name} is empty; every figure needs ${REQUIRED_CELLS.join(", ")}`);
+    }
     if (c.id) {
       if (!/^[A-Za-z0-9_-]+$/.test(c.id)) fail("id", `id ${JSON.stringify(c.id)} may use only letters, digits, _ and -, so charts can name it as {${c.id.replace(/[^A-Za-z0-9_-]/g, "_")}}`);
-      if (firstLine.has(c.id)) fail("id", `duplicate id ${JSON.stringify(c.id)}: line ${firstLine.get(c.id)} already defines it; ids must be unique`);
+      if (firstLine.has(c.id)) fail("id", `duplicate id ${JSON.stringify(c.id)}: line ${firstLine.get(c.id)} already defines it; give this figure an id of its own`);
       else firstLine.set(c.id, row.line);
     }
 
     const parsed = c.value ? parseValue(c.value) : undefined;
     if (parsed && !parsed.ok) fail("value", parsed.message);
     const qualifier = c.qualifier ? parseQualifier(c.qualifier) : undefined;
-    if (c.qualifier && !qualifier) fail("qualifier", `unknown qualifier ${JSON.stringify(c.qualifier)}; use one of ${QUALIFIERS.join(", ")}`);
+    if (c.qualifier && !qualifier) fail("qualifier", `unknown qualifier ${JSON.stringify(c.qualifier)}; use one of ${QUALIFIERS.join(", ")} (or the article's word: "more than", "over", "almost", …)`);
 
     let start = c.start ?? "";
     let end = c.end ?? "";
+    let datesOk = true;
     for (const [field, date] of [["start", start], ["end", end]] as const) {
-      if (date && !isIsoDate(date)) fail(field, `${field} ${JSON.stringify(date)} is not a real date; write it as YYYY-MM-DD, e.g. 2024-11-24`);
+      if (date && !isIsoDate(date)) {
+        fail(field, `${field} ${JSON.stringify(date)} is not a real date; write it as YYYY-MM-DD, e.g. 2024-11-24`);
+        datesOk = false;
+      }
     }
-    if (ok && start && end && end < start) fail("end", `the period ends (${end}) before it starts (${start})`);
+    let periodChecked = false;
 
-    const source = c.source || ARTICLE;
+    const source = (c.source || ARTICLE).replace(/\\/g, "/");
     const text = files.get(source);
     if (c.source && (/^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)/.test(c.source) || !/\.txt$/i.test(c.source))) {
       fail("source", `source ${JSON.stringify(c.source)} must be a .txt file inside the story folder, e.g. sources/police-statement.txt`);
     } else if (text === undefined) {
-      fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${c.source ? "; put it in sources/ and name it as sources/NAME.txt" : ""}`);
+      const near = [...files.keys()].find((name) => name.toLowerCase() === source.toLowerCase());
+      const fix = near ? `; did you mean ${JSON.stringify(near)}? (names are case-sensitive)` : c.source ? "; put it in sources/ and name it as sources/NAME.txt" : "";
+      fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${fix}`);
     } else if (c.quote) {
       const match = matchQuote(c.quote, text);
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
-      else if (parsed?.ok && qualifier) {
-        const stated = statedProblem(c.quote, parsed.value, qualifier);
-        if (stated) fail(origin.has(`${c.id}.value`) ? "value" : "quote", stated);
+      else {
+        if (parsed?.ok && qualifier) {
+          const stated = statedProblem(c.quote, parsed.value, qualifier);
+          if (stated) fail(origin.has(`${c.id}.value`) ? "value" : "quote", stated);
+        }
         const anchor = parseDateline(text) ?? published;
-        const period = anchor ? findPeriod(c.quote, anchor) : undefined;
+        const period = anchor && datesOk ? findPeriod(c.quote, anchor) : undefined;
         if (period) {
+          periodChecked = true;
           if ((start && start !== period.start) || (end && end !== period.end)) {
-            fail(start !== period.start ? "start" : "end", `the quote says "${period.text}", which is ${period.start} to ${period.end} for a source dated ${anchor}, but start/end say ${start || "(blank)"} to ${end || "(blank)"}`);
+            fail(
+              start && start !== period.start ? "start" : "end",
+              `the quote says "${period.text}", which is ${period.start} to ${period.end} for a source dated ${anchor}, but start/end say ${start || "(blank)"} to ${end || "(blank)"}; set start ${period.start} and end ${period.end}, or leave both blank`,
+            );
           }
           start ||= period.start;
           end ||= period.end;
         }
       }
+    }
+    if (datesOk && !periodChecked && start && end && end < start) {
+      fail("end", `the period ends (${end}) before it starts (${start}); swap start and end, or correct the wrong one`);
     }
     if (!ok || !parsed?.ok || !qualifier) continue;
     figures.push({
@@ -103,10 +124,11 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
     });
   }
 
-  const ids = new Set(figures.map((f) => f.id));
+  // Every id the sheet defines, including rows that failed: their own problems are reported already.
+  const ids = new Set(rows.map((row) => row.cells.id).filter(Boolean));
   for (const figure of figures) {
     if (figure.restates && (!ids.has(figure.restates) || figure.restates === figure.id)) {
-      problems.push({ file: FIGURES, line: figure.line, message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id` });
+      problems.push({ file: FIGURES, line: figure.line, message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id; name the figure this one restates in other words, or leave restates blank` });
     }
   }
   return { figures, problems };
@@ -118,9 +140,12 @@ function statedProblem(quote: string, value: number, qualifier: Qualifier): stri
   if (mentions.some((m) => m.value === value && m.qualifier === qualifier)) return undefined;
   const same = mentions.filter((m) => m.value === value);
   const claimed = qualifier === "exact" ? "exact" : `${qualifier} ("${QUALIFIER_PHRASE[qualifier]}")`;
-  if (same.length > 0) {
-    return `the quote says "${same[0].text}", so the qualifier must be ${same[0].qualifier}, not ${claimed}`;
+  const unsupported = same.find((m) => m.qualifier === null);
+  if (same.length > 0 && same.every((m) => m.qualifier === null)) {
+    return `the quote says "${unsupported!.text}", which none of the qualifiers (${QUALIFIERS.join(", ")}) states; the chart could not show it as the source does, so quote a sentence that states the figure another way`;
   }
+  const stated = same.find((m) => m.qualifier !== null);
+  if (stated) return `the quote says "${stated.text}", so the qualifier must be ${stated.qualifier}, not ${claimed}`;
   const states = mentions.length ? `it states ${mentions.map((m) => `"${m.text}"`).join(", ")}` : "it states no number";
-  return `the quote does not state the value ${value}: ${states}`;
+  return `the quote does not state the value ${formatNumber(value)} (${states}); copy the value from the quote, or quote the sentence that states it`;
 }

@@ -28,9 +28,13 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
   const problems = [...table.problems];
   if (problems.some((p) => p.line === 1)) return { rows, history, origin, problems };
 
-  const byId = new Map(rows.map((row) => [row.cells.id, { ...row, cells: { ...row.cells } }]));
+  // Copies, so the fact sheet's rows stay as read; a duplicated id is corrected in its first row
+  // (check reports the duplicate, at its own line).
+  const copies = rows.map((row) => ({ ...row, cells: { ...row.cells } }));
+  const byId = new Map<string, Row>();
+  for (const row of copies) if (!byId.has(row.cells.id)) byId.set(row.cells.id, row);
   const at = (line: number, message: string) => problems.push({ file: CORRECTIONS, line, message });
-  const columns = new Set(Object.keys(rows[0]?.cells ?? {}));
+  const columns = new Set(Object.keys(rows.find((row) => !row.broken)?.cells ?? {}));
   const entries = table.rows
     .filter(({ line, cells: { date, id, field, reason } }) => {
       const wrong: string[] = [];
@@ -64,7 +68,7 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
     list.push({ date: cells.date, id: cells.id, field: cells.field, from: cells.from, to: cells.to, reason: cells.reason, line });
     history.set(cells.id, list);
   }
-  return { rows: rows.map((row) => byId.get(row.cells.id) ?? row), history, origin, problems };
+  return { rows: copies, history, origin, problems };
 }
 
 function sameCell(field: string, current: string, claimed: string): boolean {

@@ -4,8 +4,12 @@ import { svgName, VARIANTS } from "./variants.ts";
 
 type Sizes = Record<string, { width: number; height: number }>;
 
-/** Phones get the layout made for them, below this width. */
-export const MOBILE_MAX_WIDTH = 480;
+/**
+ * Screens up to this width get the mobile layout. Wider, the desktop layout fills the column: at
+ * 600px a typical column is ~570px, where the desktop's smallest text (13px) still shows at 11.5px.
+ * The mobile layout (340px) is scaled up at most ~1.7× below this width.
+ */
+export const MOBILE_MAX_WIDTH = 599;
 
 /**
  * The snippet a producer pastes into a CMS: a <figure> whose <picture> picks the mobile or desktop

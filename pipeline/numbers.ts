@@ -1,101 +1,155 @@
-import type { Qualifier } from "./qualifiers.ts";
+import { QUALIFIER_AFTER, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
 
 /** One number as a sentence states it: "Nearly 1,000" is { value: 1000, qualifier: "nearly" }. */
 export interface Mention {
   value: number;
-  qualifier: Qualifier;
+  /**
+   * The qualifier the words around the number state; null when they qualify it in a way no
+   * qualifier expresses ("fewer than 100"), so no row can claim it, not even as exact.
+   */
+  qualifier: Qualifier | null;
   /** The words as they appear, qualifier included: what an error message quotes back. */
   text: string;
   index: number;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, dozen: 12,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+type WordKind = "unit" | "teen" | "tens" | "hundred" | "dozen" | "scale";
 
-/** Longest phrases first, so "no more than" is not read as "more than". */
-const QUALIFIER_WORDS: [string, Qualifier][] = (
-  [
-    ["no fewer than", "at_least"], ["no less than", "at_least"], ["not less than", "at_least"],
-    ["a minimum of", "at_least"], ["at least", "at_least"],
-    ["no more than", "up_to"], ["not more than", "up_to"], ["a maximum of", "up_to"],
-    ["as many as", "up_to"], ["at most", "up_to"], ["up to", "up_to"],
-    ["in excess of", "more_than"], ["upwards of", "more_than"], ["more than", "more_than"],
-    ["over", "more_than"],
-    ["just short of", "nearly"], ["just under", "nearly"], ["close to", "nearly"],
-    ["nearly", "nearly"], ["almost", "nearly"],
-    ["an estimated", "about"], ["approximately", "about"], ["roughly", "about"],
-    ["around", "about"], ["about", "about"], ["some", "about"], ["circa", "about"],
-  ] as [string, Qualifier][]
-).sort((a, b) => b[0].length - a[0].length);
+const NUMBER_WORDS: Record<string, [WordKind, number]> = {
+  zero: ["unit", 0], one: ["unit", 1], two: ["unit", 2], three: ["unit", 3], four: ["unit", 4], five: ["unit", 5],
+  six: ["unit", 6], seven: ["unit", 7], eight: ["unit", 8], nine: ["unit", 9],
+  ten: ["teen", 10], eleven: ["teen", 11], twelve: ["teen", 12], thirteen: ["teen", 13], fourteen: ["teen", 14],
+  fifteen: ["teen", 15], sixteen: ["teen", 16], seventeen: ["teen", 17], eighteen: ["teen", 18], nineteen: ["teen", 19],
+  twenty: ["tens", 20], thirty: ["tens", 30], forty: ["tens", 40], fifty: ["tens", 50],
+  sixty: ["tens", 60], seventy: ["tens", 70], eighty: ["tens", 80], ninety: ["tens", 90],
+  hundred: ["hundred", 100], dozen: ["dozen", 12],
+  thousand: ["scale", 1e3], million: ["scale", 1e6], billion: ["scale", 1e9],
+};
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
-const WORD = Object.keys({ ...UNITS, ...TENS, ...SCALES }).join("|");
-// A run of number words ("twenty-five", "one hundred and twelve", "a thousand"), or digits with an
-// optional scale word ("1.6 million"). Digits may carry thousands separators ("20,000").
+const WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|");
+// Digits, with thousands separators ("20,000") and an optional scale word ("1.6 million"); or a run
+// of number words ("twenty-five", "one hundred and twelve", "a thousand"), split into numbers below.
+// Neither may be part of a longer token: "1,0000", "1.6.2" and "someone" state no number.
 const MENTION = new RegExp(
-  String.raw`(?<![\w.,])(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion)\b)?` +
-    String.raw`|((?:a\s+)?(?:${WORD})(?:(?:\s+and\s+|[\s-]+)(?:${WORD}))*)\b)`,
+  String.raw`(?<![\w.,])(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)(?:\s+(thousand|million|billion)\b)?` +
+    String.raw`|((?:a\s+)?(?:${WORD})\b(?:(?:\s+and\s+|[\s-]+)(?:${WORD})\b)*))`,
   "giu",
 );
 
-/** Every number a text states, with the qualifier in front of it. Never throws. */
+/** Every number a text states, with the qualifier around it. Never throws. */
 export function findMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   for (const match of text.matchAll(MENTION)) {
     const [whole, digits, scale, words] = match;
-    let value: number | undefined;
+    const at = match.index ?? 0;
     if (digits !== undefined) {
-      value = Number(digits.replace(/,/g, "")) * (scale ? SCALES[scale.toLowerCase()] : 1);
+      const value = Number(digits.replace(/,/g, "")) * (scale ? SCALES[scale.toLowerCase()] : 1);
+      if (Number.isFinite(value)) mentions.push(qualify(text, value, at, at + whole.length));
     } else if (words !== undefined) {
-      value = wordsToNumber(words);
+      for (const number of wordNumbers(words)) mentions.push(qualify(text, number.value, at + number.start, at + number.end));
     }
-    if (value === undefined || !Number.isFinite(value)) continue;
-    const index = match.index ?? 0;
-    const { qualifier, start } = qualifierBefore(text, index);
-    mentions.push({ value: roundFloat(value), qualifier, text: text.slice(start, index + whole.length), index: start });
   }
   return mentions;
 }
 
-/** "1.6 million" is 1600000, not 1600000.0000000002. */
-function roundFloat(value: number): number {
-  return Number(value.toPrecision(15));
+function qualify(text: string, value: number, start: number, end: number): Mention {
+  const before = qualifierBefore(text, start);
+  const after = before.qualifier === "exact" ? qualifierAfter(text, end) : undefined;
+  return {
+    value: roundFloat(value),
+    qualifier: after ? after.qualifier : before.qualifier,
+    text: text.slice(before.start, after ? after.end : end),
+    index: before.start,
+  };
 }
 
-function wordsToNumber(words: string): number | undefined {
-  const tokens = words.toLowerCase().split(/[\s-]+/).filter((t) => t !== "and");
-  if (tokens[0] === "a") {
-    // "a thousand", "a dozen"; but a lone "a" in prose is not a number.
-    if (tokens.length < 2 || !(tokens[1] in SCALES || tokens[1] === "dozen")) return undefined;
-    tokens[0] = "one";
+/** "1.6 million" is 1600000, not 1600000.0000000002; and -0 is 0. */
+function roundFloat(value: number): number {
+  return Number(value.toPrecision(15)) + 0;
+}
+
+interface WordNumber {
+  value: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The numbers in a run of number words. One run may hold several: "four and five" is 4 and 5, not
+ * 9; "a five-day strike" is 5. "And" joins only after hundred or a scale ("one hundred and twelve").
+ */
+function wordNumbers(run: string): WordNumber[] {
+  const found: WordNumber[] = [];
+  let current: { total: number; part: number; last: WordKind; smallestScale: number; start: number; end: number } | undefined;
+  let article: number | undefined;
+  let joined = false;
+  const close = () => {
+    if (current) found.push({ value: current.total + current.part, start: current.start, end: current.end });
+    current = undefined;
+  };
+  for (const token of run.matchAll(/[a-z]+/giu)) {
+    const word = token[0].toLowerCase();
+    const start = token.index ?? 0;
+    const end = start + token[0].length;
+    if (word === "and") {
+      if (current && (current.last === "hundred" || current.last === "scale")) joined = true;
+      else close();
+      continue;
+    }
+    if (word === "a") {
+      close();
+      article = start;
+      continue;
+    }
+    // Case folding lets "ſix" (long s) through the pattern; it is no number word.
+    if (!Object.hasOwn(NUMBER_WORDS, word)) {
+      close();
+      article = undefined;
+      continue;
+    }
+    const [kind, value] = NUMBER_WORDS[word];
+    const last = current?.last;
+    let fits = false;
+    if (current && last) {
+      if (kind === "unit") fits = last === "tens" || last === "hundred" || last === "scale";
+      else if (kind === "teen" || kind === "tens") fits = last === "hundred" || last === "scale";
+      else if (kind === "hundred") fits = (last === "unit" || last === "teen") && current.part < 100;
+      else if (kind === "dozen") fits = last === "unit" && current.part < 10;
+      else fits = last !== "scale" && value < current.smallestScale;
+      if (joined && !(kind === "unit" || kind === "teen" || kind === "tens")) fits = false;
+    }
+    if (!fits) {
+      close();
+      const multiplier = kind === "hundred" || kind === "dozen" || kind === "scale";
+      current = { total: 0, part: 0, last: kind, smallestScale: Infinity, start: multiplier && article !== undefined ? article : start, end };
+    }
+    const number = current!;
+    if (kind === "unit" || kind === "teen" || kind === "tens") number.part += value;
+    else if (kind === "hundred" || kind === "dozen") number.part = (number.part || 1) * value;
+    else {
+      number.total += (number.part || 1) * value;
+      number.part = 0;
+      number.smallestScale = value;
+    }
+    number.last = kind;
+    number.end = end;
+    article = undefined;
+    joined = false;
   }
-  let total = 0;
-  let current = 0;
-  let seen = false;
-  for (const token of tokens) {
-    if (token in UNITS) current += UNITS[token];
-    else if (token in TENS) current += TENS[token];
-    else if (token === "hundred") current = (current || 1) * 100;
-    else if (token in SCALES) {
-      total += (current || 1) * SCALES[token];
-      current = 0;
-    } else return undefined;
-    seen = true;
-  }
-  return seen ? total + current : undefined;
+  close();
+  return found;
 }
 
 const QUALIFIER_PATTERNS = QUALIFIER_WORDS.map(
-  ([phrase, qualifier]) => [new RegExp(String.raw`(?<!\w)${phrase.replace(/ /g, String.raw`\s+`)}\s+$`, "i"), qualifier] as const,
+  ([phrase, qualifier]) => [new RegExp(String.raw`(?<!\w)${phrase.replace(/ /g, String.raw`\s+`)}\s+$`, "iu"), qualifier] as const,
 );
+const AFTER_PATTERNS = [
+  ...QUALIFIER_AFTER.map(([phrase, qualifier]) => [new RegExp(String.raw`^\s+${phrase.replace(/ /g, String.raw`\s+`)}(?!\w)`, "iu"), qualifier] as const),
+  [/^(?:\+|-plus(?!\w))/iu, "at_least"] as const,
+];
 
-function qualifierBefore(text: string, index: number): { qualifier: Qualifier; start: number } {
+function qualifierBefore(text: string, index: number): { qualifier: Qualifier | null; start: number } {
   const before = text.slice(Math.max(0, index - 40), index);
   for (const [pattern, qualifier] of QUALIFIER_PATTERNS) {
     const found = pattern.exec(before);
@@ -104,22 +158,41 @@ function qualifierBefore(text: string, index: number): { qualifier: Qualifier; s
   return { qualifier: "exact", start: index };
 }
 
+function qualifierAfter(text: string, end: number): { qualifier: Qualifier | null; end: number } | undefined {
+  const after = text.slice(end, end + 20);
+  for (const [pattern, qualifier] of AFTER_PATTERNS) {
+    const found = pattern.exec(after);
+    if (found) return { qualifier, end: end + found[0].length };
+  }
+  return undefined;
+}
+
 export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
+
+// Thousands grouped by commas, or by spaces as some spreadsheets and style guides write them.
+const VALUE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
 
 /**
  * A value cell from the fact sheet. Thousands separators and stray spaces are fine
- * ("20,000 "); words, signs and anything that is not a finite number are refused with the fix.
+ * ("20,000 ", "20 000"); words, signs and anything that is not a finite number are refused with the fix.
  */
 export function parseValue(cell: string): ValueParse {
   const text = cell.trim();
   if (text === "") return { ok: false, message: "value is empty; write the number in digits, e.g. 954" };
-  if (!/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) {
-    const spelled = findMentions(text).find((m) => m.text.trim().length === text.length);
-    const hint = spelled ? `write it in digits: ${spelled.value}` : "write a plain number in digits, e.g. 20000 or 1.6";
+  if (!VALUE.test(text)) {
+    const spelled = findMentions(text).find((m) => m.text.trim().length === text.length && m.qualifier === "exact");
+    const qualified = findMentions(text).find((m) => m.text.trim().length === text.length && m.qualifier !== "exact");
+    const hint = spelled
+      ? `write it in digits: ${spelled.value}`
+      : qualified
+        ? `write the number alone, ${qualified.value}, and the qualifier in the qualifier column`
+        : /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)
+          ? "write it with a decimal point and optional comma thousands, e.g. 1.6 or 20,000"
+          : "write a plain number in digits, e.g. 20000 or 1.6";
     return { ok: false, message: `value ${JSON.stringify(text)} is not a number; ${hint}` };
   }
-  const value = Number(text.replace(/,/g, ""));
-  if (!Number.isFinite(value)) return { ok: false, message: `value ${JSON.stringify(text)} is not a finite number` };
+  const value = Number(text.replace(/[,\s\u00A0\u202F\u2009]/g, ""));
+  if (!Number.isFinite(value)) return { ok: false, message: `value ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is too large to be a number; check the cell` };
   if (value < 0) return { ok: false, message: `value ${text} is negative; figures are counts or amounts, write ${-value} and say in the metric what fell` };
   return { ok: true, value: roundFloat(value) };
 }

@@ -20,6 +20,8 @@ export function formatProblem({ file, line, message }: Problem): string {
 /** Stops the build when a stage found problems; sorted so the report reads file by file, top to bottom. */
 export function throwIfAny(problems: Problem[]): void {
   if (problems.length === 0) return;
-  const sorted = [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => !seen.has(formatProblem(p)) && Boolean(seen.add(formatProblem(p))));
+  const sorted = unique.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   throw new DataError(sorted);
 }

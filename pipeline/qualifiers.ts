@@ -6,10 +6,42 @@ export function isQualifier(word: string): word is Qualifier {
   return (QUALIFIERS as readonly string[]).includes(word);
 }
 
-/** Spreadsheet users type "at least" or "At-Least"; all mean at_least. */
+/**
+ * The words a sentence puts before a number, and the qualifier each means. Longest first, so "no
+ * more than" is not read as "more than". A null qualifier marks words no qualifier expresses
+ * ("fewer than 100" is not "up to 100"): such a number cannot be charted as stated, nor as exact.
+ */
+export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] = (
+  [
+    ["no fewer than", "at_least"], ["no less than", "at_least"], ["not less than", "at_least"],
+    ["a minimum of", "at_least"], ["at least", "at_least"],
+    ["no more than", "up_to"], ["not more than", "up_to"], ["a maximum of", "up_to"],
+    ["as many as", "up_to"], ["at most", "up_to"], ["up to", "up_to"],
+    ["in excess of", "more_than"], ["upwards of", "more_than"], ["more than", "more_than"],
+    ["over", "more_than"],
+    ["just short of", "nearly"], ["just under", "nearly"], ["close to", "nearly"],
+    ["nearly", "nearly"], ["almost", "nearly"],
+    ["an estimated", "about"], ["approximately", "about"], ["roughly", "about"],
+    ["around", "about"], ["about", "about"], ["some", "about"], ["circa", "about"],
+    ["fewer than", null], ["less than", null], ["under", null], ["below", null],
+  ] as [string, Qualifier | null][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** Words after a number: "10,000 or more", "1,000-plus". */
+export const QUALIFIER_AFTER: readonly (readonly [string, Qualifier | null])[] = [
+  ["or more", "at_least"], ["or so", "about"], ["or fewer", null], ["or less", null],
+];
+
+/**
+ * Spreadsheet users type "at least", "At-Least" or the article's own word ("over", "almost"): each
+ * means the qualifier a quote with that word states.
+ */
 export function parseQualifier(cell: string): Qualifier | undefined {
-  const word = cell.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  return isQualifier(word) ? word : undefined;
+  const words = cell.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const name = words.replace(/ /g, "_");
+  if (isQualifier(name)) return name;
+  if (words === "exactly") return "exact";
+  return QUALIFIER_WORDS.find(([phrase]) => phrase === words)?.[1] ?? undefined;
 }
 
 /** What a reader sees before the number: "more than 10,000". Exact figures carry no word. */

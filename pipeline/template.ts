@@ -54,7 +54,8 @@ export function templateProblems(text: string, context: TemplateContext): string
     const value = resolve(name, context);
     if (typeof value !== "string" && value.error) problems.push(value.error);
   }
-  const typed = text.replace(PLACEHOLDER, "").match(/\d[\d,.]*/);
+  // A number glued to letters is part of a name ("G7", "COVID-19", "F-16"), not a figure.
+  const typed = text.replace(PLACEHOLDER, " ").match(/(?<!\p{L}-?|[\d,.])\d[\d,.]*/u);
   if (typed) problems.push(`the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`);
   const doubled = /\b(more than|at least|nearly|about|up to|almost|over)\s+\{[^.{}]*\}/i.exec(text);
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);

@@ -33,9 +33,15 @@ export function previousFileReader(out: string, manifest: Manifest | undefined) 
 }
 
 function listFiles(out: string): string[] {
-  if (!existsSync(out)) return [];
-  return readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  try {
+    return readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  } catch {
+    return []; // No folder (or not a folder): nothing to compare with; a build refuses the latter.
+  }
 }
+
+/** A file name the build may write: one plain name inside the output folder, nothing a path could abuse. */
+const OUTPUT_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 /** What a build would add, change and remove in the output folder, compared byte for byte. */
 export function compareOutputs(out: string, files: Map<string, Buffer>): Changes {
@@ -53,12 +59,41 @@ export const hasChanges = (c: Changes) => c.added.length + c.changed.length + c.
 
 const sibling = (out: string, tag: string) => join(dirname(out), `${basename(out)}.${tag}`);
 
+/** The build refuses to write: another build holds the output, or the folder is not an output folder. */
+export class LockBusy extends Error {}
+export class OutputRefused extends LockBusy {}
+
+/**
+ * A build replaces the whole output folder, so it only replaces one it made: absent, empty, or
+ * holding its manifest and no subfolder. `--out data` or `--out .` is refused, not wiped.
+ */
+export function assertOutputFolder(out: string): void {
+  let entries;
+  try {
+    if (!statSync(out).isDirectory()) throw new OutputRefused(`${out} is a file, not a folder; choose a new or empty folder for --out`);
+    entries = readdirSync(out, { withFileTypes: true });
+  } catch (error) {
+    if (error instanceof OutputRefused) throw error;
+    return; // Does not exist yet.
+  }
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => `${e.name}/`);
+  const files = entries.filter((e) => !e.isDirectory() && !e.name.startsWith("."));
+  const what = folders.length > 0 ? `the folder${folders.length > 1 ? "s" : ""} ${folders.slice(0, 3).join(", ")}` : `${files.length} file${files.length > 1 ? "s" : ""} but no ${MANIFEST}`;
+  if (folders.length > 0 || (files.length > 0 && !files.some((e) => e.name === MANIFEST))) {
+    throw new OutputRefused(`${out} is not an output folder (it holds ${what}); a build replaces the whole folder, so choose a new or empty folder for --out`);
+  }
+}
+
 /**
  * Replaces the output folder in one step: the new output is written aside (unchanged files
  * hard-linked, so their bytes and times stay), then swapped in by two renames. Synchronous on
  * purpose: a Ctrl-C is handled between event-loop turns, so it cannot land mid-swap.
  */
 export function commitOutputs(out: string, files: Map<string, Buffer>, changes: Changes): void {
+  assertOutputFolder(out);
+  for (const name of files.keys()) {
+    if (!OUTPUT_NAME.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: output files are plain names inside the output folder`);
+  }
   const staging = sibling(out, `staging-${process.pid}`);
   const old = sibling(out, `old-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -93,15 +128,24 @@ export function commitOutputs(out: string, files: Map<string, Buffer>, changes: 
  * renames leaves the old output aside, which is restored; abandoned staging folders are removed.
  */
 export function recoverOutputs(out: string): void {
+  assertOutputFolder(out);
   const parent = dirname(out);
   if (!existsSync(parent)) return;
-  const prefix = `${basename(out)}.`;
-  const leftovers = readdirSync(parent).filter((n) => n.startsWith(prefix) && /\.(staging|old)-\d+$/.test(n));
-  for (const name of leftovers.filter((n) => /\.old-\d+$/.test(n))) {
-    if (!existsSync(out)) renameSync(join(parent, name), out);
-    else rmSync(join(parent, name), { recursive: true, force: true });
+  // Exactly this folder's leftovers: "output.v2.old-12" belongs to output.v2, not to output.
+  const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const own = new RegExp(`^${name}\\.(staging|old)-\\d+$`);
+  const leftovers = readdirSync(parent).filter((n) => own.test(n));
+  for (const entry of leftovers.filter((n) => /\.old-\d+$/.test(n))) {
+    if (!existsSync(out)) renameSync(join(parent, entry), out);
+    else rmSync(join(parent, entry), { recursive: true, force: true });
   }
-  for (const name of leftovers.filter((n) => /\.staging-\d+$/.test(n))) rmSync(join(parent, name), { recursive: true, force: true });
+  for (const entry of leftovers.filter((n) => /\.staging-\d+$/.test(n))) rmSync(join(parent, entry), { recursive: true, force: true });
+  // Scraps of a lock that a killed build was taking or clearing.
+  const scraps = new RegExp(`^${name}\\.lock\\.(?:stale-)?(\\d+)$`);
+  for (const entry of readdirSync(parent)) {
+    const pid = scraps.exec(entry)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(parent, entry), { force: true });
+  }
 }
 
 function alive(pid: number): boolean {
@@ -113,8 +157,6 @@ function alive(pid: number): boolean {
   }
 }
 
-export class LockBusy extends Error {}
-
 /**
  * One build at a time per output folder. A second build waits for the first (up to `waitMs`), then
  * refuses with a message naming the other build. A lock left by a killed build is taken over.
@@ -124,27 +166,20 @@ export async function withOutputLock<T>(out: string, waitMs: number, work: () =>
   mkdirSync(dirname(lock), { recursive: true });
   const deadline = Date.now() + waitMs;
   for (;;) {
-    try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(safeRead(lock));
-      if (!holder || !alive(holder)) {
-        if (!holder && Date.now() - safeMtime(lock) < 2000) {
-          await sleep(50); // Being written by a build that has just taken it.
-          continue;
-        }
-        rmSync(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new LockBusy(`another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`);
-      }
-      await sleep(100);
+    if (tryLock(lock)) break;
+    const holder = Number(safeRead(lock));
+    if (!holder && Date.now() - safeMtime(lock) < 2000) {
+      await sleep(50); // Being written (only where hard links are missing and the lock is made in two steps).
+      continue;
     }
+    if (!holder || !alive(holder)) {
+      takeOverStale(lock, holder);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new LockBusy(`another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`);
+    }
+    await sleep(100);
   }
   const release = () => {
     if (safeRead(lock) === String(process.pid)) rmSync(lock, { force: true });
@@ -156,6 +191,56 @@ export async function withOutputLock<T>(out: string, waitMs: number, work: () =>
     release();
     process.removeListener("exit", release);
   }
+}
+
+/**
+ * Creates the lock with this process's id already in it: written aside, then hard-linked into
+ * place, which fails if the lock exists. No other build ever sees an empty or half-written lock.
+ */
+function tryLock(lock: string): boolean {
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    linkSync(mine, lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    // A file system without hard links: exclusive create, then write (a reader may see it empty).
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return true;
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw inner;
+    }
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+/**
+ * Removes a lock left by a build that was killed. Two builds may find the same stale lock: each
+ * renames it aside first and checks it moved the dead build's lock, not one the other has just
+ * taken (which it puts back).
+ */
+function takeOverStale(lock: string, holder: number): void {
+  const aside = `${lock}.stale-${process.pid}`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // Gone already: another build took it over.
+  }
+  const moved = Number(safeRead(aside));
+  if (moved && moved !== holder && alive(moved)) {
+    try {
+      linkSync(aside, lock);
+    } catch {
+      // A third build locked in between; the one we moved will find its lock gone and refuse to release ours.
+    }
+  }
+  rmSync(aside, { force: true });
 }
 
 function safeRead(path: string): string {

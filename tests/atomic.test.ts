@@ -1,0 +1,205 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { commitOutputs, LockBusy, OutputRefused, recoverOutputs, withOutputLock } from "../pipeline/write.ts";
+import { differences, snapshot } from "./helpers/files.ts";
+import { leftovers } from "./helpers/problems.ts";
+import { copyStory, edit, ROOT } from "./helpers/story.ts";
+
+/** The build as one process (tsx's own command line runs it in a child, which a SIGKILL would miss). */
+function spawnBuild(data: string, out: string): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline/build.ts"), "--data", data, "--out", out], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  child.stdout!.resume();
+  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stderr })));
+  return Object.assign(child, { done });
+}
+
+/** Every file the manifest lists is there with its sha256, and nothing else is. */
+function expectConsistent(out: string): void {
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { files: Record<string, { sha256: string; bytes: number }> };
+  expect(readdirSync(out).sort()).toEqual([...Object.keys(manifest.files), "manifest.json"].sort());
+  for (const [name, { sha256, bytes }] of Object.entries(manifest.files)) {
+    const content = readFileSync(join(out, name));
+    expect(content.length, name).toBe(bytes);
+    expect(createHash("sha256").update(content).digest("hex"), name).toBe(sha256);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("a build killed at any moment", () => {
+  let a: ReturnType<typeof copyStory>;
+  let b: ReturnType<typeof copyStory>;
+  let outputs: Map<string, Buffer>[];
+  beforeAll(async () => {
+    // Two versions of the story whose outputs differ in every chart, so a swap rewrites most files.
+    a = copyStory();
+    b = copyStory();
+    edit(b.data, "charts.json", "Source: Islamabad protest report", "Source: Islamabad police and protest report");
+    await build({ data: a.data, out: a.out });
+    await build({ data: b.data, out: b.out });
+    outputs = [snapshot(a.out), snapshot(b.out)];
+    expect(differences(outputs[0], outputs[1]).length).toBeGreaterThan(12);
+  });
+
+  it("leaves the old output or the new one, never a mix, and the next build finds it in order", async () => {
+    const out = join(a.dir, "site", "output");
+    mkdirSync(dirname(out), { recursive: true });
+    cpSync(a.out, out, { recursive: true });
+    let current = 0;
+    const seen = { old: 0, new: 0 };
+
+    // Some kills land at random moments of the build; most the moment it starts writing anything,
+    // in the output folder or beside it, when a build that wrote in place would be caught half-way.
+    const plans: ({ after: number } | { writing: number })[] = [0.4, 1.0].map((after) => ({ after }));
+    plans.push(...[0, 0, 1, 2, 4].map((writing) => ({ writing })));
+    for (const [i, plan] of plans.entries()) {
+      // What the last kill left beside the output goes first, so its removal does not set off the
+      // watchers below (the last one's is left for the final build to clear).
+      if (i > 0) recoverOutputs(out);
+      const next = 1 - current;
+      const child = spawnBuild([a.data, b.data][next], out);
+      const watchers: ReturnType<typeof watch>[] = [];
+      if ("writing" in plan) {
+        let fired = false;
+        const kill = (name: string | null) => {
+          if (fired || String(name).endsWith(".lock") || String(name).includes(".lock.")) return;
+          fired = true;
+          setTimeout(() => child.kill("SIGKILL"), plan.writing);
+        };
+        watchers.push(watch(dirname(out), (_event, name) => kill(name)), watch(out, (_event, name) => kill(name)));
+      } else {
+        setTimeout(() => child.kill("SIGKILL"), plan.after * 1200 * (0.8 + Math.random() * 0.4));
+      }
+      const { signal } = await child.done;
+      for (const watcher of watchers) watcher.close();
+      if (!existsSync(out)) {
+        // Killed between the swap's two renames: the old output waits beside it, whole.
+        const aside = readdirSync(dirname(out)).filter((n) => n.startsWith(`${basename(out)}.old-`));
+        expect(aside).toHaveLength(1);
+        expectConsistent(join(dirname(out), aside[0]));
+        recoverOutputs(out);
+      }
+      expectConsistent(out);
+      const now = snapshot(out);
+      const matches = outputs.map((o) => differences(o, now).length === 0);
+      expect(matches[current] || matches[next], `after SIGKILL (${signal}) the output is neither the old one nor the new`).toBe(true);
+      if (matches[next] && !matches[current]) {
+        seen.new += 1;
+        current = next;
+      } else seen.old += 1;
+    }
+    // A build after all that recovers what the kills left, and leaves nothing beside the output.
+    const child = spawnBuild(a.data, out);
+    expect((await child.done).code).toBe(0);
+    expectConsistent(out);
+    expect(differences(outputs[0], snapshot(out))).toEqual([]);
+    expect(readdirSync(dirname(out))).toEqual(["output"]);
+    expect(seen.old + seen.new).toBe(plans.length);
+  });
+});
+
+describe("two builds started at once on the same output", () => {
+  it("do not interleave: the second waits for the first, and the output is one build's, whole", async () => {
+    const a = copyStory();
+    const b = copyStory();
+    edit(b.data, "charts.json", "Source: Islamabad protest report", "Source: Islamabad police and protest report");
+    await build({ data: a.data, out: a.out });
+    await build({ data: b.data, out: b.out });
+    const outputs = [snapshot(a.out), snapshot(b.out)];
+    const shared = join(a.dir, "shared");
+    // Watch the folder the builds write aside in: never two staging folders at once.
+    let most = 0;
+    const watcher = watch(a.dir, () => {
+      most = Math.max(most, readdirSync(a.dir).filter((n) => n.startsWith("shared.staging-")).length);
+    });
+    const builds = [spawnBuild(a.data, shared), spawnBuild(b.data, shared)];
+    const results = await Promise.all(builds.map((c) => c.done));
+    watcher.close();
+    expect(most).toBe(1);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    for (const r of results) expect(r.stderr).toBe("");
+    expectConsistent(shared);
+    const last = snapshot(shared);
+    expect(outputs.map((o) => differences(o, last).length)).toContain(0);
+    expect(leftovers(shared)).toEqual([]);
+  });
+
+  it("refuses the second with a message naming the first when it waits too long", async () => {
+    const story = copyStory();
+    let release!: () => void;
+    const held = withOutputLock(story.out, 0, () => new Promise<void>((resolve) => (release = resolve)));
+    await sleep(20);
+    try {
+      const second = build({ data: story.data, out: story.out, waitMs: 300 });
+      await expect(second).rejects.toThrow(LockBusy);
+      await expect(second).rejects.toThrow(`another build (process ${process.pid}) is writing ${story.out}; wait for it to finish, then build again`);
+    } finally {
+      release();
+      await held;
+    }
+    expect(existsSync(story.out)).toBe(false);
+    expect(leftovers(story.out)).toEqual([]);
+  });
+
+  it("take over the lock of a build that was killed", async () => {
+    const story = copyStory();
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => dead.on("close", resolve));
+    writeFileSync(`${story.out}.lock`, String(dead.pid));
+    const result = await build({ data: story.data, out: story.out, waitMs: 0 });
+    expect(result.written).toBe(true);
+    expect(leftovers(story.out)).toEqual([]);
+  });
+});
+
+describe("the output folder", () => {
+  it("is restored from beside it when a build was killed between the swap's two renames", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const before = snapshot(story.out);
+    renameSync(story.out, `${story.out}.old-999999`);
+    mkdirSync(`${story.out}.staging-999999`);
+    writeFileSync(join(`${story.out}.staging-999999`, "half.svg"), "<svg");
+    const result = await build({ data: story.data, out: story.out });
+    expect(result.written).toBe(false);
+    expect(differences(before, snapshot(story.out))).toEqual([]);
+    expect(leftovers(story.out)).toEqual([]);
+  });
+
+  it("is the only one a build recovers: another output's leftovers beside it are left alone", async () => {
+    const story = copyStory();
+    mkdirSync(`${story.out}.v2.old-999999`, { recursive: true });
+    mkdirSync(`${story.out}.v2.staging-999999`, { recursive: true });
+    await build({ data: story.data, out: story.out });
+    expect(existsSync(`${story.out}.v2.old-999999`) && existsSync(`${story.out}.v2.staging-999999`)).toBe(true);
+  });
+
+  it("is never a folder the build did not make: --out pointing at the data, a project or a file is refused and left alone", async () => {
+    const story = copyStory();
+    const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort().map((name) => [name, existsSync(join(dir, name)) && !statSync(join(dir, name)).isDirectory() ? readFileSync(join(dir, name)).toString("base64") : "/"]);
+    const data = files(story.data);
+    await expect(build({ data: story.data, out: story.data })).rejects.toThrow(OutputRefused);
+    await expect(build({ data: story.data, out: story.data })).rejects.toThrow(/is not an output folder \(it holds the folder sources\/\); a build replaces the whole folder, so choose a new or empty folder for --out/);
+    await expect(build({ data: story.data, out: story.dir })).rejects.toThrow(/is not an output folder/);
+    await expect(build({ data: story.data, out: join(story.data, "figures.csv") })).rejects.toThrow(/is a file, not a folder/);
+    expect(files(story.data)).toEqual(data);
+    expect(readdirSync(story.dir).sort()).toEqual(["data"]);
+  });
+
+  it("takes only plain file names: nothing is written outside it", () => {
+    const story = copyStory();
+    for (const name of ["../escaped.svg", "/tmp/escaped.svg", "sub/dir.svg", "..", ""]) {
+      expect(() => commitOutputs(story.out, new Map([[name, Buffer.from("x")]]), { added: [name], changed: [], removed: [] })).toThrow(/refusing to write/);
+    }
+    expect(readdirSync(story.dir)).toEqual(["data"]);
+  });
+});

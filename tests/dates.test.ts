@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { findPeriod, isIsoDate, parseDateline } from "../pipeline/dates.ts";
+
+/** The dateline of the story: Wednesday 27 November 2024. */
+const PUBLISHED = "2024-11-27";
+const period = (text: string, anchor = PUBLISHED) => {
+  const found = findPeriod(text, anchor);
+  return found && [found.start, found.end];
+};
+
+describe("a date cell", () => {
+  it("is a real calendar day written YYYY-MM-DD", () => {
+    expect(isIsoDate("2024-11-24")).toBe(true);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+  });
+
+  it.each(["2023-02-29", "2024-11-31", "2024-13-01", "2024-00-10", "24/11/2024", "11/24/2024", "2024-11-24T00:00", " 2024-11-24", "2024-1-5", ""])(
+    "%j is not one",
+    (cell) => expect(isIsoDate(cell)).toBe(false),
+  );
+});
+
+describe("the dateline", () => {
+  it("is read from the first line, after a byte-order mark or white space", () => {
+    expect(parseDateline("date 2024-11-27 Nearly 1,000 protesters")).toBe(PUBLISHED);
+    expect(parseDateline("\uFEFF date 2024-11-27\r\nText")).toBe(PUBLISHED);
+  });
+
+  it("is missing when the first line does not start with it, or names no real day", () => {
+    expect(parseDateline("Nearly 1,000 protesters\ndate 2024-11-27")).toBeUndefined();
+    expect(parseDateline("date 2024-02-30 text")).toBeUndefined();
+  });
+});
+
+describe("a period named in a quote, resolved against the dateline", () => {
+  it('"between Sunday and Tuesday" in a story of Wed 27 Nov 2024 is 24 to 26 November', () => {
+    expect(findPeriod("954 individuals had been arrested between Sunday and Tuesday", PUBLISHED)).toEqual({
+      start: "2024-11-24",
+      end: "2024-11-26",
+      text: "between Sunday and Tuesday",
+    });
+  });
+
+  it.each([
+    ["from Sunday to Tuesday", ["2024-11-24", "2024-11-26"]],
+    ["Sunday through Tuesday", ["2024-11-24", "2024-11-26"]],
+    ["Sunday–Tuesday", ["2024-11-24", "2024-11-26"]],
+    ["between Saturday and Monday", ["2024-11-23", "2024-11-25"]],
+    ["between 24 and 26 November", ["2024-11-24", "2024-11-26"]],
+    ["from 24 to 26 November", ["2024-11-24", "2024-11-26"]],
+    ["on November 24-26", ["2024-11-24", "2024-11-26"]],
+    ["between Nov. 24 and 26", ["2024-11-24", "2024-11-26"]],
+    ["from 24 November to 2 December 2023", ["2023-11-24", "2023-12-02"]],
+    ["from 30 December to 2 January", ["2023-12-30", "2024-01-02"]],
+    ["since Sunday", ["2024-11-24", "2024-11-27"]],
+    ["on Monday", ["2024-11-25", "2024-11-25"]],
+    ["on Wednesday", ["2024-11-27", "2024-11-27"]],
+    ["on 24 November", ["2024-11-24", "2024-11-24"]],
+    ["on November 24th", ["2024-11-24", "2024-11-24"]],
+    ["on 24 November 2023", ["2023-11-24", "2023-11-24"]],
+    ["on 28 November", ["2023-11-28", "2023-11-28"]],
+    ["yesterday", ["2024-11-26", "2024-11-26"]],
+    ["today", ["2024-11-27", "2024-11-27"]],
+  ])("%j is %j", (text, expected) => {
+    expect(period(text)).toEqual(expected);
+  });
+
+  it("prefers a range over a day inside it, and skips words that only look like dates", () => {
+    expect(period("on Sunday and between Sunday and Tuesday")).toEqual(["2024-11-24", "2024-11-26"]);
+    expect(period("20 marches were held on Sunday")).toEqual(["2024-11-24", "2024-11-24"]);
+  });
+
+  it("names no period where the words are not dates", () => {
+    for (const text of ["954 individuals had been arrested", "10 march towards the city", "police may 20 times", "on Sundays", "on 31 November", "since August 2023"]) {
+      expect(period(text), text).toBeUndefined();
+    }
+  });
+
+  it("resolves 29 February in the latest leap year on or before the dateline", () => {
+    expect(period("on 29 February", "2023-05-01")).toEqual(["2020-02-29", "2020-02-29"]);
+  });
+});

@@ -1,0 +1,151 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { JSDOM } from "jsdom";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { planOutputs } from "../pipeline/outputs.ts";
+import { DataError } from "../pipeline/problem.ts";
+import { loadStory } from "../pipeline/story.ts";
+import { csvCell } from "./helpers/problems.ts";
+import { copyStory, edit } from "./helpers/story.ts";
+import { parseSvg, visibleText } from "./helpers/svg.ts";
+
+const CHART = "security-vs-protesters";
+const MARKUP = "script, a, b, i, img, iframe, foreignObject, style";
+
+/** White space as a reader sees it: any run is one space. */
+const words = (text: string) => text.replace(/\s+/g, " ").trim();
+/** Text with no white space at all: how wrapped lines compare with the words they came from. */
+const letters = (text: string) => text.replace(/\s+/g, "");
+
+/** The chart list with the test chart's fields replaced. */
+function withChart(json: string, fields: Record<string, unknown>): string {
+  const list = JSON.parse(json) as { charts: { id: string }[] };
+  list.charts = list.charts.map((chart) => (chart.id === CHART ? { ...chart, ...fields } : chart));
+  return JSON.stringify(list, null, 2);
+}
+
+function html(text: string): Document {
+  return new JSDOM(text).window.document;
+}
+
+describe("text from the data, shown in charts and pages", () => {
+  const category = `<script>alert("x")</script> & 'Police' "officers" ]]> <!-- -->`;
+  const title = `<b>Force</b> & "the crowd": {security_personnel} against {protesters} <i>protesters</i>`;
+  const note = "Tom & Jerry's <img src=x onerror=alert(x)> &amp; &lt;";
+  const source = 'Source: <a href="https://evil.example">AP</a> & Reuters, {published}';
+  let out: string;
+
+  beforeAll(async () => {
+    const story = copyStory();
+    out = story.out;
+    edit(story.data, "figures.csv", ",Security personnel,", `,${csvCell(category)},`);
+    writeFileSync(join(story.data, "charts.json"), withChart(readFileSync(join(story.data, "charts.json"), "utf8"), { title, notes: [note], source }));
+    await build({ data: story.data, out });
+  });
+
+  it("is text in every SVG: well-formed XML, no markup from the data, the words shown literally", () => {
+    for (const variant of ["", "-mobile", "-dark", "-mobile-dark"]) {
+      const doc = parseSvg(readFileSync(join(out, `${CHART}${variant}.svg`), "utf8"));
+      expect(doc.querySelectorAll(MARKUP)).toHaveLength(0);
+      expect(doc.querySelector("title")!.textContent).toBe('<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>');
+      const shown = letters(visibleText(doc).join(""));
+      for (const text of [category, note, "<a href=\"https://evil.example\">AP</a> & Reuters"]) expect(shown).toContain(letters(text));
+    }
+  });
+
+  it("is text in the embed code: the alt attribute holds it literally and nothing else opens", () => {
+    const doc = html(readFileSync(join(out, `${CHART}.embed.html`), "utf8"));
+    expect(doc.querySelectorAll("script, a[href^='https://evil'], img[onerror], b, i")).toHaveLength(0);
+    const imgs = doc.querySelectorAll("img");
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0].getAttribute("alt")).toContain(category);
+    expect(imgs[0].getAttribute("alt")).toContain('<b>Force</b> & "the crowd"');
+  });
+
+  it("is text in the gallery page: headings, alt text and embed code show it literally", () => {
+    const doc = html(readFileSync(join(out, "index.html"), "utf8"));
+    expect(doc.querySelectorAll("script, a[href^='https://evil'], img[onerror], b, i, iframe")).toHaveLength(0);
+    const section = doc.getElementById(CHART)!;
+    expect(section.querySelector("h2")!.textContent).toContain('<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>');
+    expect(section.querySelector("textarea")!.textContent).toBe(readFileSync(join(out, `${CHART}.embed.html`), "utf8"));
+    expect(section.textContent).toContain(category);
+  });
+
+  it("is text in the data files: the chart CSV and the dataset give it back unchanged", () => {
+    const dataset = JSON.parse(readFileSync(join(out, "figures.json"), "utf8"));
+    expect(dataset.figures.find((f: { id: string }) => f.id === "security_personnel").category).toBe(category);
+    expect(readFileSync(join(out, `${CHART}.csv`), "utf8")).toContain(csvCell(category));
+  });
+});
+
+describe("any text as a chart's title, note or label, through the real render path", () => {
+  let data: string;
+  let figures: string;
+  let charts: string;
+  beforeAll(() => {
+    data = copyStory().data;
+    figures = readFileSync(join(data, "figures.csv"), "utf8");
+    charts = readFileSync(join(data, "charts.json"), "utf8");
+  });
+
+  /** Writes the texts into the story, then reads it as a build does: its problems, or the files it would write. */
+  async function render(title: string, note: string, category: string) {
+    writeFileSync(join(data, "figures.csv"), figures.replace(",Security personnel,", `,${csvCell(category)},`));
+    writeFileSync(join(data, "charts.json"), withChart(charts, { title, notes: [note] }));
+    try {
+      const story = loadStory(data);
+      const chart = story.charts.find((c) => c.entry.id === CHART)!;
+      const planned = await planOutputs({ ...story, charts: [chart] }, undefined, () => undefined);
+      return { files: planned.files };
+    } catch (error) {
+      if (error instanceof DataError) return { problems: error.problems };
+      throw error;
+    }
+  }
+
+  /** Any string: every code point, control characters and lone surrogates, markup and entities. */
+  const text = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.string({ unit: "grapheme", maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom("<", ">", "&", '"', "'", "amp;", "lt;", "#x41;", "]]>", "<!--", "script", "{", "}", " ", "\n", "\t", "é", "😀", "\u2028", "\u00A0", "\u200B"), maxLength: 20 }),
+  );
+
+  it("is either refused at its file and line, or drawn as well-formed XML and HTML that show exactly that text", async () => {
+    let drawn = 0;
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (title, note, category) => {
+        const result = await render(title, note, category);
+        if (result.problems) {
+          for (const p of result.problems) {
+            expect(["charts.json", "figures.csv"]).toContain(p.file);
+            expect(p.line).toBeGreaterThanOrEqual(1);
+          }
+          return;
+        }
+        drawn += 1;
+        const files = result.files!;
+        const templated = /\{[^{}]*\}/;
+        for (const variant of ["", "-mobile", "-dark", "-mobile-dark"]) {
+          const doc = parseSvg(files.get(`${CHART}${variant}.svg`)!.toString("utf8"));
+          expect(doc.querySelectorAll(MARKUP)).toHaveLength(0);
+          const shown = letters(visibleText(doc).join(""));
+          if (!templated.test(title)) {
+            expect(words(doc.querySelector("title")!.textContent!)).toBe(words(title));
+            expect(shown).toContain(letters(title));
+          }
+          if (!templated.test(note)) expect(shown).toContain(letters(note));
+          if (category.trim()) expect(shown).toContain(letters(category));
+        }
+        for (const page of [`${CHART}.embed.html`, "index.html"]) {
+          const doc = html(files.get(page)!.toString("utf8"));
+          expect(doc.querySelectorAll("script, b, i, iframe, style:not(head style)")).toHaveLength(0);
+          if (category.trim()) expect(doc.querySelector("img")!.getAttribute("alt")).toContain(category.trim());
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(drawn).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { findMentions, parseValue } from "../pipeline/numbers.ts";
+import { parseQualifier } from "../pipeline/qualifiers.ts";
+
+/** The numbers a sentence states, as [value, qualifier, words]. */
+const stated = (text: string) => findMentions(text).map((m) => [m.value, m.qualifier, m.text]);
+
+describe("a number stated in digits", () => {
+  it("is read with its thousands separators and decimals", () => {
+    expect(stated("Authorities deployed 20,000 security personnel")).toEqual([[20000, "exact", "20,000"]]);
+    expect(stated("954 individuals had been arrested")).toEqual([[954, "exact", "954"]]);
+    expect(stated("came within 1.6 kilometers")).toEqual([[1.6, "exact", "1.6"]]);
+  });
+
+  it("takes a scale word after it", () => {
+    expect(stated("a budget of 1.6 million rupees")).toEqual([[1600000, "exact", "1.6 million"]]);
+    expect(stated("20 thousand people")).toEqual([[20000, "exact", "20 thousand"]]);
+  });
+
+  it("is not read out of a malformed or longer token", () => {
+    expect(stated("1,0000 people")).toEqual([]);
+    expect(stated("version 1.6.2")).toEqual([]);
+    expect(stated("2,5 km")).toEqual([]);
+  });
+});
+
+describe("a number stated in words", () => {
+  it("is read whole: units, tens, hundreds and scales", () => {
+    expect(stated("at least one police officer")).toEqual([[1, "at_least", "at least one"]]);
+    expect(stated("twenty-five thousand")).toEqual([[25000, "exact", "twenty-five thousand"]]);
+    expect(stated("one hundred and twelve")).toEqual([[112, "exact", "one hundred and twelve"]]);
+    expect(stated("one million two hundred thousand")).toEqual([[1200000, "exact", "one million two hundred thousand"]]);
+    expect(stated("nineteen hundred")).toEqual([[1900, "exact", "nineteen hundred"]]);
+  });
+
+  it("reads 'a' as one only before hundred, a scale or dozen", () => {
+    expect(stated("more than a thousand")).toEqual([[1000, "more_than", "more than a thousand"]]);
+    expect(stated("a dozen officers")).toEqual([[12, "exact", "a dozen"]]);
+    expect(stated("two dozen officers")).toEqual([[24, "exact", "two dozen"]]);
+    expect(stated("a five-day strike")).toEqual([[5, "exact", "five"]]);
+  });
+
+  it("keeps two numbers joined by 'and' apart", () => {
+    expect(stated("between four and five people")).toEqual([
+      [4, "exact", "four"],
+      [5, "exact", "five"],
+    ]);
+    expect(stated("at least one police officer and four paramilitary personnel")).toEqual([
+      [1, "at_least", "at least one"],
+      [4, "exact", "four"],
+    ]);
+  });
+
+  it("does not find numbers inside other words", () => {
+    expect(stated("someone, anyone, often, tension")).toEqual([]);
+  });
+});
+
+describe("the qualifier a sentence puts on a number", () => {
+  it.each([
+    ["Nearly 1,000 protesters were arrested", 1000, "nearly", "Nearly 1,000"],
+    ["which saw more than 10,000 people marching", 10000, "more_than", "more than 10,000"],
+    ["over 9,000 people", 9000, "more_than", "over 9,000"],
+    ["no more than 50 people", 50, "up_to", "no more than 50"],
+    ["as many as 300 people", 300, "up_to", "as many as 300"],
+    ["no fewer than 12 people", 12, "at_least", "no fewer than 12"],
+    ["an estimated 40,000 people", 40000, "about", "an estimated 40,000"],
+    ["roughly two thousand", 2000, "about", "roughly two thousand"],
+    ["10,000 or more people", 10000, "at_least", "10,000 or more"],
+    ["a 1,000-plus crowd", 1000, "at_least", "1,000-plus"],
+    ["500 or so people", 500, "about", "500 or so"],
+  ])("%s: %s is %s", (text, value, qualifier, words) => {
+    expect(stated(text)).toEqual([[value, qualifier, words]]);
+  });
+
+  it("is null where no qualifier can say what the words say, so no row can claim it", () => {
+    expect(stated("fewer than 100 people")).toEqual([[100, null, "fewer than 100"]]);
+    expect(stated("under 1,000 people")).toEqual([[1000, null, "under 1,000"]]);
+  });
+});
+
+describe("a value cell", () => {
+  it("accepts digits with thousands separators and stray spaces", () => {
+    expect(parseValue("20000")).toEqual({ ok: true, value: 20000 });
+    expect(parseValue(" 20,000 ")).toEqual({ ok: true, value: 20000 });
+    expect(parseValue("20 000")).toEqual({ ok: true, value: 20000 });
+    expect(parseValue("1.6")).toEqual({ ok: true, value: 1.6 });
+    expect(parseValue("-0")).toEqual({ ok: true, value: 0 });
+  });
+
+  it.each([
+    ["", /value is empty; write the number in digits/],
+    ["nine hundred", /"nine hundred" is not a number; write it in digits: 900/],
+    ["more than 10,000", /write the number alone, 10000, and the qualifier in the qualifier column/],
+    ["1,6", /write it with a decimal point/],
+    ["1e5", /not a number; write a plain number in digits/],
+    ["Infinity", /not a number/],
+    ["NaN", /not a number/],
+    ["9".repeat(400), /too large to be a number/],
+    ["-5", /value -5 is negative; .*write 5/],
+    ["$5", /not a number/],
+  ])("refuses %j, saying what to write", (cell, message) => {
+    const parsed = parseValue(cell);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe("a qualifier cell", () => {
+  it.each([
+    ["exact", "exact"],
+    ["at_least", "at_least"],
+    ["At-Least", "at_least"],
+    ["more than", "more_than"],
+    [" Nearly ", "nearly"],
+    ["over", "more_than"],
+    ["almost", "nearly"],
+    ["exactly", "exact"],
+  ])("reads %j as %s", (cell, qualifier) => {
+    expect(parseQualifier(cell)).toBe(qualifier);
+  });
+
+  it.each(["approx", "sort of", "fewer than", "", "__proto__", "constructor"])("does not know %j", (cell) => {
+    expect(parseQualifier(cell)).toBeUndefined();
+  });
+});
