@@ -109,7 +109,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
         const where = findNodeAtLocation(node, ["figures", i]);
         if (!figure && context.failed?.has(figureId)) return; // its row's problems are reported
         if (!figure) at(where, `no figure has id ${JSON.stringify(figureId)}; ids are in figures.csv`);
-        else if (ids.indexOf(figureId) !== i) at(where, `figure "${figureId}" is listed twice`);
+        else if (ids.indexOf(figureId) !== i) at(where, `figure "${figureId}" is listed twice; list it once`);
         else if (figure.restates && ids.includes(figure.restates)) {
           at(where, `"${figureId}" restates "${figure.restates}" (the same ${figure.metric}); chart one of them, never both`);
         }

@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { findPeriod, isIsoDate, parseDateline } from "./dates.ts";
+import { dateFix, findPeriod, isIsoDate, parseDateline } from "./dates.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import { formatNumber } from "./format.ts";
 import { findMentions, parseValue } from "./numbers.ts";
@@ -64,7 +64,7 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
     let datesOk = true;
     for (const [field, date] of [["start", start], ["end", end]] as const) {
       if (date && !isIsoDate(date)) {
-        fail(field, `${field} ${JSON.stringify(date)} is not a real date; write it as YYYY-MM-DD, e.g. 2024-11-24`);
+        fail(field, `${field} ${JSON.stringify(date)} is not a real date; ${dateFix(date)}`);
         datesOk = false;
       }
     }

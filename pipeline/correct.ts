@@ -1,5 +1,5 @@
 import { parseCsv, type Row } from "./csv.ts";
-import { isIsoDate } from "./dates.ts";
+import { dateFix, isIsoDate } from "./dates.ts";
 import type { Correction } from "./figure.ts";
 import { parseValue } from "./numbers.ts";
 import type { Problem } from "./problem.ts";
@@ -38,10 +38,10 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
   const entries = table.rows
     .filter(({ line, cells: { date, id, field, reason } }) => {
       const wrong: string[] = [];
-      if (!isIsoDate(date)) wrong.push(`date ${JSON.stringify(date)} is not a real date; write it as YYYY-MM-DD, e.g. 2024-11-28`);
+      if (!isIsoDate(date)) wrong.push(`date ${JSON.stringify(date)} is not a real date; ${dateFix(date, "2024-11-28")}`);
       if (!byId.has(id)) wrong.push(`no figure has id ${JSON.stringify(id)}; ids are in figures.csv`);
       if (field === "id") wrong.push("a correction cannot change a figure's id; add a new figure instead");
-      else if (!columns.has(field)) wrong.push(`field ${JSON.stringify(field)} is not a column of figures.csv`);
+      else if (!columns.has(field)) wrong.push(`field ${JSON.stringify(field)} is not a column of figures.csv; use one of ${[...columns].filter((c) => c !== "id").join(", ")}`);
       if (reason === "") wrong.push("reason is empty; readers see it in the correction note");
       for (const message of wrong) at(line, message);
       return wrong.length === 0;

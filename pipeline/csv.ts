@@ -1,3 +1,4 @@
+import { csvParseRows } from "d3-dsv";
 import type { Problem } from "./problem.ts";
 
 /** A data row that remembers where it came from, so every message can say file:line. */
@@ -19,35 +20,33 @@ export interface Table {
   problems: Problem[];
 }
 
-/** One physical record as the file has it, before the header names its cells. */
+/** One record as d3-dsv read it, placed on the lines it came from. */
 interface Record_ {
   line: number;
-  /** Last line the record occupies: more than `line` when a quoted cell holds a line break. */
   endLine: number;
   cells: string[];
-  /** The first cell that runs over lines, if any. */
-  multiline?: number;
-  /** A quote mark that is never closed, or text after a closing one: the record cannot be trusted. */
-  broken?: { kind: "unclosed" | "after"; cell: number; text: string };
 }
 
 /**
- * Parses a spreadsheet export. Accepts what spreadsheets write (a UTF-8 byte-order mark, CRLF
- * line endings, padded cells) and reports what they break, each at its own line: a quote mark that
- * is never closed (the lines after it are read again, so their problems are reported too), text
- * after a closing quote mark, a cell that runs over several lines, columns separated by semicolons.
+ * Parses a spreadsheet export with d3-dsv, and lints what d3-dsv silently accepts, each problem at
+ * its own line: a quote mark never closed (d3-dsv would swallow every line after it; here the lines
+ * below are read again, so their problems are reported in the same run), text after a closing quote
+ * mark, a cell that runs over lines, columns separated by semicolons or tabs. Accepts what
+ * spreadsheets write: a UTF-8 byte-order mark, CRLF or CR line ends, padded unquoted cells.
  */
 export function parseCsv(file: string, text: string, required: readonly string[]): Table {
   const problems: Problem[] = [];
   const at = (line: number, message: string) => problems.push({ file, line, message });
-  const records = readRecords(text.replace(/^\uFEFF/, ""));
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lines = source.split("\n");
+  const records = readRecords(lines);
   const header = records[0];
   if (!header || header.cells.every((c) => c.trim() === "")) {
     at(1, `the file is empty; it needs a header row: ${required.join(",")}`);
     return { file, columns: [], rows: [], problems };
   }
-  if (header.broken || header.multiline !== undefined) {
-    at(header.line, `the header row is malformed (a quote mark is not closed where it should be); it should read: ${required.join(",")}`);
+  if (header.endLine > header.line || lintLine(lines[0])) {
+    at(1, `the header row is malformed (a quote mark is not closed where it should be); it should read: ${required.join(",")}`);
     return { file, columns: [], rows: [], problems };
   }
   const columns = header.cells.map((name) => name.trim().toLowerCase());
@@ -70,33 +69,35 @@ export function parseCsv(file: string, text: string, required: readonly string[]
   const columnName = (j: number) => (columns[j] ? `column "${columns[j]}"` : `column ${j + 1}`);
   const rows: Row[] = [];
   const idColumn = columns.indexOf("id");
-  const unreadable = (record: Record_, message: string) => {
+  const unreadable = (record: Record_, cell: number, message: string) => {
     at(record.line, message);
-    const id = idColumn >= 0 && (record.broken?.cell ?? Infinity) > idColumn ? record.cells[idColumn]?.trim() : undefined;
+    const id = idColumn >= 0 && cell > idColumn ? record.cells[idColumn]?.trim() : undefined;
     if (id) rows.push({ file, line: record.line, cells: { id }, broken: true });
   };
   for (const record of records.slice(1)) {
     const { line, cells: raw } = record;
-    if (record.broken?.kind === "unclosed") {
-      unreadable(record, `a quote mark (") opens the cell in ${columnName(record.broken.cell)} and is not closed on this line; close it at the end of the cell, or double it ("") if it is part of the text`);
-      continue;
-    }
-    if (record.broken?.kind === "after") {
+    const spanning = raw.findIndex((cell) => cell.includes("\n"));
+    if (spanning >= 0) {
+      const unclosed = record.endLine === lines.length;
       unreadable(
         record,
-        `the cell in ${columnName(record.broken.cell)} has text after its closing quote mark (${JSON.stringify(record.broken.text)}); a cell with quote marks inside must be quoted whole, each inner quote mark doubled: "He said ""no"""`,
+        spanning,
+        unclosed
+          ? `a quote mark (") opens the cell in ${columnName(spanning)} and is not closed on this line; close it at the end of the cell, or double it ("") if it is part of the text`
+          : `the cell in ${columnName(spanning)} runs over lines ${line}–${record.endLine}: a quote mark (") is not closed where it should be, or the cell holds a line break; close the quote, or put the cell on one line`,
       );
       continue;
     }
-    if (record.multiline !== undefined) {
-      unreadable(record, `the cell in ${columnName(record.multiline)} runs over lines ${line}–${record.endLine}: a quote mark (") is not closed where it should be, or the cell holds a line break; close the quote, or put the cell on one line`);
+    const lint = lintLine(unpad(lines[line - 1]));
+    if (lint) {
+      unreadable(record, lint.cell, lint.message(columnName(lint.cell)));
       continue;
     }
     if (raw.every((cell) => cell.trim() === "")) continue;
     if (raw.length > columns.length) {
       const extra = raw.slice(columns.length).filter((cell) => cell.trim() !== "");
       if (extra.length > 0) {
-        unreadable(record, `${raw.length} cells but the header has ${columns.length} columns; a comma inside a cell needs the cell in quotes ("…, …")`);
+        unreadable(record, columns.length, `${raw.length} cells but the header has ${columns.length} columns; a comma inside a cell needs the cell in quotes ("…, …")`);
         continue;
       }
     }
@@ -114,6 +115,88 @@ export function parseCsv(file: string, text: string, required: readonly string[]
 }
 
 /**
+ * Reads records with d3-dsv and numbers their lines. A cell holding a line break moves the count
+ * on; one that never closes runs to the end of the file, and reading starts again on the line
+ * after it, so one stray quote mark does not hide the rest of the sheet.
+ */
+function readRecords(lines: string[]): Record_[] {
+  const records: Record_[] = [];
+  let width = 0;
+  let line = 1;
+  while (line <= lines.length) {
+    const rest = lines.slice(line - 1).map(unpad).join("\n");
+    if (rest === "") break;
+    let restart = 0;
+    for (const cells of csvParseRows(rest)) {
+      const breaks = cells.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      const record = { line, endLine: line + breaks, cells };
+      records.push(record);
+      width ||= cells.length;
+      // A quote mark left open on its line swallows the lines after it. When the next line reads
+      // as a full row on its own, that is what happened: report this line, read on from the next.
+      if (breaks > 0 && (record.endLine >= lines.length || (csvParseRows(unpad(lines[line]))[0]?.length ?? 0) >= width)) {
+        record.endLine = lines.length;
+        restart = line + 1;
+        break;
+      }
+      line = record.endLine + 1;
+    }
+    if (!restart) break;
+    line = restart;
+  }
+  return records;
+}
+
+/**
+ * Hand-typed files pad cells: ` "a, b" ` is the quoted cell "a, b". Spaces outside quote marks
+ * next to them are dropped, so d3-dsv sees the quotes; spaces inside a quoted cell are kept.
+ */
+function unpad(text: string): string {
+  if (!text.includes('"')) return text;
+  let out = text;
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(/(^|,)([ \t]+)"/g)) {
+    const from = m.index! + m[1].length;
+    if (!insideQuotes(text, from)) spans.push([from, from + m[2].length]);
+  }
+  for (const m of text.matchAll(/"([ \t]+)(?=,|$)/g)) {
+    if (insideQuotes(text, m.index!)) spans.push([m.index! + 1, m.index! + 1 + m[1].length]);
+  }
+  for (const [from, to] of spans.sort((a, b) => b[0] - a[0])) out = out.slice(0, from) + out.slice(to);
+  return out;
+}
+
+/** Whether a text has a quote mark that never closes: quote marks come in pairs in valid CSV. */
+function unbalanced(text: string): boolean {
+  return (text.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * What d3-dsv reads without complaint but a reporter did not mean: text after a closing quote mark
+ * ("Nearly 1,000" protesters), which shifts the columns silently.
+ */
+function lintLine(text: string): { cell: number; message: (column: string) => string } | undefined {
+  // The text before a cell ends with its comma, so d3-dsv counts one empty cell too many.
+  const cellAt = (index: number) => (index === 0 ? 0 : (csvParseRows(text.slice(0, index))[0]?.length ?? 1) - 1);
+  const after = /(^|,)("(?:[^"]|"")*")([^,"][^,]*)/g;
+  for (const match of text.matchAll(after)) {
+    const start = match.index! + match[1].length;
+    if (insideQuotes(text, start) || match[3].trim() === "") continue;
+    return {
+      cell: cellAt(start),
+      message: (column) =>
+        `the cell in ${column} has text after its closing quote mark (${JSON.stringify(`${match[2]}${match[3]}`.slice(0, 60))}); a cell with quote marks inside must be quoted whole, each inner quote mark doubled: "He said ""no"""`,
+    };
+  }
+  return undefined;
+}
+
+/** Whether position `index` of a line falls inside a quoted cell. */
+function insideQuotes(text: string, index: number): boolean {
+  return unbalanced(text.slice(0, index));
+}
+
+/**
  * Characters that text from the data must never carry into a chart: control characters and
  * noncharacters are not allowed in XML at all, and a lone surrogate is half of a character.
  * Tabs and line breaks are white space, and fine. Returns a description, or undefined.
@@ -123,93 +206,4 @@ export function unsafeCharacter(text: string): string | undefined {
   if (!found) return undefined;
   const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
   return /[\uD800-\uDFFF]/.test(found[0]) ? `half of a character (a lone surrogate, ${code})` : `an invisible control character (${code})`;
-}
-
-/** Splits the text into records (RFC 4180, with CR, LF or CRLF line ends), numbering lines as a text editor does. */
-function readRecords(text: string): Record_[] {
-  const records: Record_[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  const endOfLine = () => {
-    i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    line += 1;
-  };
-  while (i < n) {
-    const start = i;
-    const record: Record_ = { line, endLine: line, cells: [] };
-    for (;;) {
-      // Hand-typed files pad cells: ` "a, b" ` is the quoted cell "a, b".
-      const pad = /^[ \t]*/.exec(text.slice(i, i + 100))![0].length;
-      if (text[i + pad] === '"') i += pad;
-      if (text[i] === '"') {
-        const opened = line;
-        let value = "";
-        let closed = false;
-        i += 1;
-        while (i < n) {
-          const ch = text[i];
-          if (ch === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
-              i += 2;
-              continue;
-            }
-            i += 1;
-            closed = true;
-            break;
-          }
-          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line += 1;
-          value += ch;
-          i += 1;
-        }
-        if (!closed) {
-          record.broken = { kind: "unclosed", cell: record.cells.length, text: value };
-          break;
-        }
-        if (line > opened) record.multiline ??= record.cells.length;
-        record.cells.push(value);
-        const closedAt = i;
-        while (text[i] === " " || text[i] === "\t") i += 1;
-        if (i >= n) break;
-        if (text[i] === ",") {
-          i += 1;
-          continue;
-        }
-        if (text[i] === "\n" || text[i] === "\r") {
-          endOfLine();
-          break;
-        }
-        // Spanning lines, the quote mark most likely was never closed on its own line; if not, a
-        // quoted cell runs on after its closing mark ("Nearly 1,000" protesters).
-        const rest = /^[^,\r\n]*/.exec(text.slice(closedAt, closedAt + 200))![0];
-        record.broken = line > opened ? { kind: "unclosed", cell: record.cells.length - 1, text: value } : { kind: "after", cell: record.cells.length - 1, text: `"${value}"${rest}`.slice(0, 60) };
-        break;
-      }
-      let j = i;
-      while (j < n && text[j] !== "," && text[j] !== "\n" && text[j] !== "\r") j++;
-      record.cells.push(text.slice(i, j));
-      i = j;
-      if (i >= n) break;
-      if (text[i] === ",") {
-        i += 1;
-        continue;
-      }
-      endOfLine();
-      break;
-    }
-    if (record.broken) {
-      // Nothing after the broken quote can be trusted to belong to this record: read on from the
-      // next line, so the rows below are checked (and their problems reported) in this same run.
-      records.push(record);
-      const next = text.slice(start).search(/\r\n|\r|\n/);
-      if (next < 0) break;
-      i = start + next + (text.startsWith("\r\n", start + next) ? 2 : 1);
-      line = record.line + 1;
-      continue;
-    }
-    record.endLine = line - (i >= n && text[n - 1] !== "\n" && text[n - 1] !== "\r" ? 0 : 1);
-    records.push(record);
-  }
-  return records;
 }

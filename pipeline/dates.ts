@@ -12,6 +12,22 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * How to write a date cell that is not YYYY-MM-DD: spreadsheets turn 2024-11-24 into 24/11/2024 or
+ * 11/24/2024 when they open and save a CSV, so those are read back where only one reading is a date.
+ */
+export function dateFix(cell: string, example = "2024-11-24"): string {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cell.trim());
+  if (match) {
+    const [, a, b, y] = match;
+    const iso = (m: string, d: string) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+    const readings = [...new Set([iso(b, a), iso(a, b)].filter(isIsoDate))];
+    if (readings.length === 1) return `write it as YYYY-MM-DD: ${readings[0]}`;
+    if (readings.length === 2) return `write it as YYYY-MM-DD: ${readings[0]} or ${readings[1]}, whichever was meant`;
+  }
+  return `write it as YYYY-MM-DD, e.g. ${example}`;
+}
+
 export function toDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }

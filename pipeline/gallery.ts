@@ -9,7 +9,7 @@ export interface GalleryChart {
   embed: string;
   warnings: string[];
   /** Width and height of each variant, by variant name; shown beside each file name. */
-  sizes?: Record<string, { width: number; height: number }>;
+  sizes: Record<string, { width: number; height: number }>;
 }
 
 /**
@@ -22,7 +22,7 @@ export function galleryHtml(charts: GalleryChart[], published: string): string {
   const sections = charts.map(({ id, words, embed, warnings, sizes }) => {
     const variants = VARIANTS.map((v) => {
       const file = svgName(id, v);
-      const size = sizes?.[v.name];
+      const size = sizes[v.name];
       const dims = size ? ` width="${size.width}" height="${size.height}"` : "";
       const what = `${v.device}, ${v.theme}${size ? `, ${size.width}px` : ""}`;
       return `      <figure class="variant ${v.device} ${v.theme}"><img src="${file}"${dims} alt="${e(words.description)}"><figcaption><a href="${file}">${e(file)}</a> <span>${what}</span></figcaption></figure>`;

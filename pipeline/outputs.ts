@@ -73,6 +73,7 @@ export async function planOutputs(story: Story, previous: Manifest | undefined, 
     words,
     embed: files.get(`${entry.id}.embed.html`)!.toString("utf8"),
     warnings: story.warnings.filter((w) => w.message.startsWith(`chart "${entry.id}"`)).map((w) => w.message),
+    sizes: charts[entry.id].variants,
   }));
   files.set("index.html", Buffer.from(galleryHtml(gallery, story.published), "utf8"));
 

@@ -78,9 +78,11 @@ export function assertOutputFolder(out: string): void {
   }
   const folders = entries.filter((e) => e.isDirectory()).map((e) => `${e.name}/`);
   const files = entries.filter((e) => !e.isDirectory() && !e.name.startsWith("."));
-  const what = folders.length > 0 ? `the folder${folders.length > 1 ? "s" : ""} ${folders.slice(0, 3).join(", ")}` : `${files.length} file${files.length > 1 ? "s" : ""} but no ${MANIFEST}`;
-  if (folders.length > 0 || (files.length > 0 && !files.some((e) => e.name === MANIFEST))) {
-    throw new OutputRefused(`${out} is not an output folder (it holds ${what}); a build replaces the whole folder, so choose a new or empty folder for --out`);
+  if (files.length > 0 && !files.some((e) => e.name === MANIFEST)) {
+    throw new OutputRefused(`${out} is not an output folder (it holds ${files.length} file${files.length > 1 ? "s" : ""} but no ${MANIFEST}, ${folders.length ? `and ${folders.slice(0, 3).join(", ")}` : "which a build would delete"}); a build replaces the whole folder, so choose a new or empty folder for --out`);
+  }
+  if (folders.length > 0) {
+    throw new OutputRefused(`${out} holds ${folders.length > 1 ? "the folders" : "the folder"} ${folders.slice(0, 3).join(", ")}, which a build would delete: it replaces the whole folder; move ${folders.length > 1 ? "them" : "it"} elsewhere, or choose a new or empty folder for --out`);
   }
 }
 

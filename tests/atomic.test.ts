@@ -188,8 +188,10 @@ describe("the output folder", () => {
     const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort().map((name) => [name, existsSync(join(dir, name)) && !statSync(join(dir, name)).isDirectory() ? readFileSync(join(dir, name)).toString("base64") : "/"]);
     const data = files(story.data);
     await expect(build({ data: story.data, out: story.data })).rejects.toThrow(OutputRefused);
-    await expect(build({ data: story.data, out: story.data })).rejects.toThrow(/is not an output folder \(it holds the folder sources\/\); a build replaces the whole folder, so choose a new or empty folder for --out/);
-    await expect(build({ data: story.data, out: story.dir })).rejects.toThrow(/is not an output folder/);
+    await expect(build({ data: story.data, out: story.data })).rejects.toThrow(
+      `${story.data} is not an output folder (it holds 4 files but no manifest.json, and sources/); a build replaces the whole folder, so choose a new or empty folder for --out`,
+    );
+    await expect(build({ data: story.data, out: story.dir })).rejects.toThrow(`${story.dir} holds the folder data/, which a build would delete: it replaces the whole folder; move it elsewhere, or choose a new or empty folder for --out`);
     await expect(build({ data: story.data, out: join(story.data, "figures.csv") })).rejects.toThrow(/is a file, not a folder/);
     expect(files(story.data)).toEqual(data);
     expect(readdirSync(story.dir).sort()).toEqual(["data"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeriod, isIsoDate, parseDateline } from "../pipeline/dates.ts";
+import { dateFix, findPeriod, isIsoDate, parseDateline } from "../pipeline/dates.ts";
 
 /** The dateline of the story: Wednesday 27 November 2024. */
 const PUBLISHED = "2024-11-27";
@@ -18,6 +18,21 @@ describe("a date cell", () => {
     "%j is not one",
     (cell) => expect(isIsoDate(cell)).toBe(false),
   );
+});
+
+describe("the fix for a date cell a spreadsheet reformatted", () => {
+  it("reads it back where only one reading is a real date", () => {
+    expect(dateFix("24/11/2024")).toBe("write it as YYYY-MM-DD: 2024-11-24");
+    expect(dateFix("11/24/2024")).toBe("write it as YYYY-MM-DD: 2024-11-24");
+    expect(dateFix("24.11.2024")).toBe("write it as YYYY-MM-DD: 2024-11-24");
+  });
+
+  it("offers both readings where both are dates, and an example otherwise", () => {
+    expect(dateFix("05/11/2024")).toBe("write it as YYYY-MM-DD: 2024-11-05 or 2024-05-11, whichever was meant");
+    expect(dateFix("5/5/2024")).toBe("write it as YYYY-MM-DD: 2024-05-05");
+    expect(dateFix("2024-11-31")).toBe("write it as YYYY-MM-DD, e.g. 2024-11-24");
+    expect(dateFix("last Tuesday", "2024-11-28")).toBe("write it as YYYY-MM-DD, e.g. 2024-11-28");
+  });
 });
 
 describe("the dateline", () => {

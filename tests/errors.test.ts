@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
@@ -21,8 +21,7 @@ const CASES: [name: string, breakIt: (data: string) => Expected[]][] = [
   [
     "a file named in the wrong case",
     (data) => {
-      writeFileSync(join(data, "Figures.CSV"), readFileSync(join(data, "figures.csv")));
-      rmSync(join(data, "figures.csv"));
+      renameSync(join(data, "figures.csv"), join(data, "Figures.CSV"));
       return [["figures.csv", 0, /^missing: the file is named Figures\.CSV; rename it figures\.csv/]];
     },
   ],
@@ -99,6 +98,16 @@ const CASES: [name: string, breakIt: (data: string) => Expected[]][] = [
     (data) => {
       edit(data, "figures.csv", "2024-11-24,2024-11-26", "2024-11-31,2024-11-26");
       return [["figures.csv", row(data, "arrests"), /^start "2024-11-31" is not a real date; write it as YYYY-MM-DD/]];
+    },
+  ],
+  [
+    "dates a spreadsheet reformatted",
+    (data) => {
+      edit(data, "figures.csv", "2024-11-24,2024-11-26", "24/11/2024,11/26/2024");
+      return [
+        ["figures.csv", row(data, "arrests"), /^start "24\/11\/2024" is not a real date; write it as YYYY-MM-DD: 2024-11-24$/],
+        ["figures.csv", row(data, "arrests"), /^end "11\/26\/2024" is not a real date; write it as YYYY-MM-DD: 2024-11-26$/],
+      ];
     },
   ],
   [

@@ -73,7 +73,7 @@ describe("built charts use the house style and nothing else", () => {
   let out: string;
   let manifest: Manifest;
   let dir: string;
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
     const story = copyStory();
     dir = story.dir;
