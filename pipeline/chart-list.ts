@@ -1,5 +1,5 @@
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
-import { KIND_NAMES } from "../charts/kinds.ts";
+import { KIND_ALIASES, KIND_NAMES } from "../charts/kinds.ts";
 import type { Figure } from "./figure.ts";
 import type { Problem } from "./problem.ts";
 import { unsafeCharacter } from "./csv.ts";
@@ -78,7 +78,8 @@ export function parseChartList(text: string, context: TemplateContext): { charts
       } else for (const file of chartFiles(id)) claimed.set(file, { id, line });
     }
 
-    const kind = text("kind");
+    const named = text("kind").trim().toLowerCase();
+    const kind = KIND_ALIASES[named] ?? named;
     if (!KIND_NAMES.includes(kind)) at(field("kind"), `unknown chart kind ${JSON.stringify(kind)}; the kinds are ${KIND_NAMES.join(", ")}`);
     if (typeof entry.title !== "string" || entry.title.trim() === "") {
       if (typeof entry.title === "string" || entry.title === undefined) at(entry.title === undefined ? node : field("title"), 'the chart needs a "title": the words above it, e.g. "{arrests} people arrested"');

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, describeChanges, describeProblems } from "./build.ts";
 import { DataError } from "./problem.ts";
+import { LockBusy } from "./write.ts";
 
 /**
  * `npm run watch`: rebuilds on every save in the story folder and says what changed. One process
@@ -37,6 +38,7 @@ async function rebuild(reason: string): Promise<void> {
     else console.log([`[${stamp}] ${reason}: rebuilt in ${Math.round(result.ms)} ms`, ...describeChanges(result.changes)].join("\n"));
   } catch (error) {
     if (error instanceof DataError) console.error(`${reason}: build stopped, output left as it was:\n${describeProblems(error.problems, data)}`);
+    else if (error instanceof LockBusy) console.error(`${reason}: build refused: ${error.message}`);
     else console.error(error);
   } finally {
     running = false;

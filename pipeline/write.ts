@@ -34,7 +34,8 @@ export function previousFileReader(out: string, manifest: Manifest | undefined) 
 
 function listFiles(out: string): string[] {
   try {
-    return readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+    // Dot files (.gitkeep, .DS_Store) are not the build's: never compared, carried over as they are.
+    return readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name).sort();
   } catch {
     return []; // No folder (or not a folder): nothing to compare with; a build refuses the latter.
   }
@@ -113,6 +114,11 @@ export function commitOutputs(out: string, files: Map<string, Buffer>, changes: 
         }
       }
       writeFileSync(target, bytes);
+    }
+    if (existsSync(out)) {
+      for (const entry of readdirSync(out, { withFileTypes: true })) {
+        if (entry.isFile() && entry.name.startsWith(".")) linkSync(join(out, entry.name), join(staging, entry.name));
+      }
     }
     mkdirSync(dirname(out), { recursive: true });
     if (existsSync(out)) renameSync(out, old);
