@@ -3,29 +3,22 @@
  * text, source, files and the embed code to copy. (Layout at desktop and phone widths is checked in
  * Chromium by tests/browser.test.ts.)
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../pipeline/build.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../pipeline/manifest.ts";
 import { svgName, VARIANTS } from "../pipeline/variants.ts";
-import { copyStory } from "./helpers/story.ts";
+import { useBuiltStory } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
+const built = useBuiltStory();
 let out: string;
 let doc: Document;
 let manifest: Manifest;
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-beforeAll(async () => {
-  const story = copyStory();
-  dirs.push(story.dir);
-  out = story.out;
-  await build({ data: story.data, out });
-  manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+beforeAll(() => {
+  ({ out, manifest } = built);
   doc = new JSDOM(readFileSync(join(out, "index.html"), "utf8")).window.document;
 });
 

@@ -3,13 +3,12 @@
  * allowlists of WordPress's "Safe SVG" plugin (enshrined/svg-sanitize), ported here. Every chart
  * file and embed snippet must come through with nothing removed.
  */
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import createDOMPurify from "dompurify";
 import { JSDOM } from "jsdom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../pipeline/build.ts";
-import { copyStory } from "./helpers/story.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBuiltStory } from "./helpers/story.ts";
 import { parseSvg } from "./helpers/svg.ts";
 
 // enshrined/svg-sanitize src/data/AllowedTags.php and AllowedAttributes.php, as vendored by Safe SVG
@@ -106,18 +105,13 @@ function htmlRoot(markup: string, selector: string): Element {
   return doc.querySelector(selector)!;
 }
 
+const built = useBuiltStory();
 let out: string;
 let svgs: string[];
 let embeds: string[];
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-beforeAll(async () => {
-  const story = copyStory();
-  dirs.push(story.dir);
-  out = story.out;
-  await build({ data: story.data, out });
+beforeAll(() => {
+  out = built.out;
   const names = readdirSync(out);
   svgs = names.filter((n) => n.endsWith(".svg")).sort();
   embeds = names.filter((n) => n.endsWith(".embed.html")).sort();

@@ -1,4 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
+import { build } from "../../pipeline/build.ts";
+import type { Manifest } from "../../pipeline/manifest.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -35,4 +38,28 @@ export function cli(args: string[]): { status: number; stdout: string; stderr: s
     env: { ...process.env, NODE_NO_WARNINGS: "1" },
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A copy of the story, built once for a test file and removed after it: for tests that read the
+ * output and change nothing.
+ */
+export function useBuiltStory(): { readonly out: string; readonly manifest: Manifest } {
+  const state = { out: "", manifest: undefined as unknown as Manifest, dir: "" };
+  beforeAll(async () => {
+    const story = copyStory();
+    state.dir = story.dir;
+    state.out = story.out;
+    await build({ data: story.data, out: story.out });
+    state.manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
+  });
+  afterAll(() => rmSync(state.dir, { recursive: true, force: true }));
+  return {
+    get out() {
+      return state.out;
+    },
+    get manifest() {
+      return state.manifest;
+    },
+  };
 }
