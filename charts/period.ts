@@ -130,7 +130,7 @@ function drawSpan(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
     marks: [
       Plot.rect([total], { x1: 0, x2: width, y1: 0, y2: spanH, fill: theme.series[0] }),
       Plot.text([label], { x: width / 2, y: spanH / 2, text: () => labelLines.join("\n"), fontSize: big, fontWeight: "bold", fill: theme.onSeries, lineHeight: sizes.leading }),
-      Plot.ruleX(d3Range(n + 1).map((i) => Math.min(width - 0.5, Math.max(0.5, column * i))), { x: (x) => x, y1: spanH, y2: spanH + 7, stroke: theme.rule }),
+      Plot.ruleX(Array.from({ length: n + 1 }, (_, i) => i).map((i) => Math.min(width - 0.5, Math.max(0.5, column * i))), { x: (x) => x, y1: spanH, y2: spanH + 7, stroke: theme.rule }),
       Plot.text(cells, { x: "x", y: spanH + 10, text: "text", lineAnchor: "top", fontSize: sizes.label, fill: theme.text, lineHeight: sizes.leading }),
     ],
   }) as SVGSVGElement;
@@ -173,8 +173,4 @@ function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dr
     ],
   }) as SVGSVGElement;
   return { node, height };
-}
-
-function d3Range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
 }

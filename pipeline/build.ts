@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
+import type { Manifest } from "./manifest.ts";
 import { planOutputs } from "./outputs.ts";
 import { DataError, formatProblem, type Problem } from "./problem.ts";
 import { loadStory, type Story } from "./story.ts";
@@ -17,6 +18,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   story: Story;
+  manifest: Manifest;
   changes: Changes;
   /** Charts drawn; unchanged charts are reused, not drawn. */
   drawn: string[];
@@ -35,7 +37,7 @@ export async function build({ data, out, check = false, waitMs = 30_000 }: Build
     const changes = compareOutputs(out, planned.files);
     const written = !check && hasChanges(changes);
     if (written) commitOutputs(out, planned.files, changes);
-    return { story, changes, drawn: planned.drawn, written, ms: performance.now() - started };
+    return { story, manifest: planned.manifest, changes, drawn: planned.drawn, written, ms: performance.now() - started };
   };
   return check ? run() : withOutputLock(out, waitMs, run);
 }
@@ -89,7 +91,8 @@ async function main(argv: string[]): Promise<number> {
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
-    const summary = `${story.charts.length} charts, ${story.figures.length} figures${story.corrections.length ? `, ${story.corrections.length} corrections` : ""}`;
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+    const summary = [count(story.charts.length, "chart"), count(story.figures.length, "figure"), ...(story.corrections.length ? [count(story.corrections.length, "correction")] : [])].join(", ");
     if (options.check) {
       if (!hasChanges(changes)) {
         console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).`);
@@ -103,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).`);
       return 0;
     }
-    const touched = story.charts.filter(({ entry }) => [...changes.added, ...changes.changed].some((f) => f.startsWith(`${entry.id}.`) || f.startsWith(`${entry.id}-`)));
+    const touchedFiles = new Set([...changes.added, ...changes.changed]);
+    const touched = story.charts.filter(({ entry }) => result.manifest.charts[entry.id].files.some((f) => touchedFiles.has(f)));
     console.log(
       [
         `Built ${shownOut}/ from ${options.data}/ in ${time}: ${summary}; drew ${result.drawn.length ? result.drawn.join(", ") : "no chart (all unchanged)"}.`,

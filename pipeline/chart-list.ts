@@ -79,7 +79,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
     }
 
     const named = text("kind").trim().toLowerCase();
-    const kind = KIND_ALIASES[named] ?? named;
+    const kind = Object.hasOwn(KIND_ALIASES, named) ? KIND_ALIASES[named] : named;
     if (!KIND_NAMES.includes(kind)) at(field("kind"), `unknown chart kind ${JSON.stringify(kind)}; the kinds are ${KIND_NAMES.join(", ")}`);
     if (typeof entry.title !== "string" || entry.title.trim() === "") {
       if (typeof entry.title === "string" || entry.title === undefined) at(entry.title === undefined ? node : field("title"), 'the chart needs a "title": the words above it, e.g. "{arrests} people arrested"');

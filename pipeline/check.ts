@@ -83,8 +83,12 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
       else {
         if (parsed?.ok && qualifier) {
-          const stated = statedProblem(c.quote, parsed.value, qualifier);
-          if (stated) fail(origin.has(`${c.id}.value`) ? "value" : "quote", stated);
+          const stated = statedProblem(match.context, match.start, parsed.value, qualifier);
+          // Blame the correction that last touched what the proof reads, else the row itself.
+          const blamed = ["value", "qualifier", "quote", "source"]
+            .filter((f) => origin.has(`${c.id}.${f}`))
+            .sort((a, b) => origin.get(`${c.id}.${b}`)! - origin.get(`${c.id}.${a}`)!)[0];
+          if (stated) fail(blamed ?? "quote", stated);
         }
         const anchor = parseDateline(text) ?? published;
         const period = anchor && datesOk ? findPeriod(c.quote, anchor) : undefined;
@@ -135,8 +139,9 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
 }
 
 /** Why a quote does not state the figure, or undefined when it does. */
-function statedProblem(quote: string, value: number, qualifier: Qualifier): string | undefined {
-  const mentions = findMentions(quote);
+function statedProblem(context: string, start: number, value: number, qualifier: Qualifier): string | undefined {
+  // Numbers inside the quote, each with whatever qualifies it, even words just before the quote.
+  const mentions = findMentions(context).filter((m) => m.index + m.text.length > start);
   if (mentions.some((m) => m.value === value && m.qualifier === qualifier)) return undefined;
   const same = mentions.filter((m) => m.value === value);
   const claimed = qualifier === "exact" ? "exact" : `${qualifier} ("${QUALIFIER_PHRASE[qualifier]}")`;

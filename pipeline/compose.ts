@@ -4,9 +4,10 @@ import type { ChartModel } from "../charts/kind.ts";
 import { CREDIT_DEFAULT } from "../charts/style.ts";
 import type { ChartEntry } from "./chart-list.ts";
 import { formatDate, parseDateline } from "./dates.ts";
-import type { Correction, Figure } from "./figure.ts";
-import { formatNumber } from "./format.ts";
+import type { Figure } from "./figure.ts";
+import { formatQualified } from "./format.ts";
 import { parseValue } from "./numbers.ts";
+import { parseQualifier, type Qualifier } from "./qualifiers.ts";
 import { ARTICLE } from "./read.ts";
 import { fillTemplate, type TemplateContext } from "./template.ts";
 
@@ -22,11 +23,15 @@ export interface ChartWords {
   description: string;
 }
 
-export function composeWords(entry: ChartEntry, model: ChartModel, context: TemplateContext, files: Map<string, string>): ChartWords {
+/**
+ * `shown` is every figure the chart shows: drawn by its kind, or cited in its words. A corrected
+ * figure cited only in the dek still earns the chart its correction note.
+ */
+export function composeWords(entry: ChartEntry, model: ChartModel, shown: Figure[], context: TemplateContext, files: Map<string, string>): ChartWords {
   const fill = (text: string) => fillTemplate(text, context);
-  const corrections = correctionNotes(model.used);
+  const corrections = correctionNotes(shown);
   const title = fill(entry.title);
-  const extra = [...new Set(model.used.map((f) => f.source))].filter((s) => s !== ARTICLE).sort();
+  const extra = [...new Set(shown.map((f) => f.source))].filter((s) => s !== ARTICLE).sort();
   const source = [fill(entry.source) || "Source: news report", ...extra.map((s) => describeSource(s, files.get(s) ?? ""))].join("; ");
   return {
     title,
@@ -44,32 +49,63 @@ export function composeWords(entry: ChartEntry, model: ChartModel, context: Temp
  * 960; its quote and source were updated. Police revised the total."
  */
 export function correctionNotes(figures: Figure[]): string[] {
-  const byDate = new Map<string, { figure: Figure; correction: Correction }[]>();
+  const byDate = new Map<string, string[]>();
+  const reasons = new Map<string, Set<string>>();
   for (const figure of figures) {
-    for (const correction of figure.corrections) byDate.set(correction.date, [...(byDate.get(correction.date) ?? []), { figure, correction }]);
-  }
-  return [...byDate.keys()].sort().map((date) => {
-    const items = byDate.get(date)!;
-    const changes: string[] = [];
-    for (const figure of new Set(items.map((i) => i.figure))) {
-      const mine = items.filter((i) => i.figure === figure).map((i) => i.correction);
-      const name = `the figure for ${(figure.category || figure.metric).toLowerCase()}`;
-      const values = mine.filter((c) => c.field === "value");
-      const others = [...new Set(mine.filter((c) => c.field !== "value").map((c) => c.field.replace(/_/g, " ")))];
+    const states = statesByDate(figure);
+    const name = `the figure for ${lowerFirst(figure.category || figure.metric)}`;
+    for (const date of [...new Set(figure.corrections.map((c) => c.date))]) {
+      const mine = figure.corrections.filter((c) => c.date === date);
+      const { before, after } = states.get(date)!;
       const parts: string[] = [];
-      if (values.length > 0) parts.push(`${name} changed from ${number(values[0].from)} to ${number(values[values.length - 1].to)}`);
-      if (others.length > 0) parts.push(`${values.length > 0 ? "its" : `${name}'s`} ${listWords(others)} ${others.length > 1 ? "were" : "was"} updated`);
-      changes.push(parts.join("; "));
+      const shown = (state: State) => formatQualified(state.value, state.qualifier);
+      if (shown(before) !== shown(after)) parts.push(`${name} changed from ${shown(before)} to ${shown(after)}`);
+      const others = [...new Set(mine.filter((c) => c.field !== "value" && c.field !== "qualifier").map((c) => c.field.replace(/_/g, " ")))];
+      if (others.length > 0) {
+        const were = others.length > 1 ? "were" : "was";
+        parts.push(parts.length > 0 ? `its ${listWords(others)} ${were} updated` : `the ${listWords(others)} of ${name} ${were} updated`);
+      }
+      if (parts.length === 0) parts.push(`${name} was corrected`);
+      byDate.set(date, [...(byDate.get(date) ?? []), parts.join("; ")]);
+      const set = reasons.get(date) ?? new Set<string>();
+      for (const c of mine) set.add(c.reason.trim().replace(/[.]?$/, "."));
+      reasons.set(date, set);
     }
-    const reasons = [...new Set(items.map((i) => i.correction.reason.trim().replace(/[.]?$/, ".")))];
-    return `Corrected ${formatDate(date)}: ${changes.join("; ")}. ${reasons.join(" ")}`;
-  });
+  }
+  return [...byDate.keys()].sort().map((date) => `Corrected ${formatDate(date)}: ${byDate.get(date)!.join("; ")}. ${[...reasons.get(date)!].join(" ")}`);
 }
 
-function number(cell: string): string {
-  const parsed = parseValue(cell);
-  return parsed.ok ? formatNumber(parsed.value) : cell;
+interface State {
+  value: number;
+  qualifier: Qualifier;
 }
+
+/** The figure's value and qualifier before and after each correction date, replayed from the log. */
+function statesByDate(figure: Figure): Map<string, { before: State; after: State }> {
+  const first = (field: string) => figure.corrections.find((c) => c.field === field);
+  const value = first("value");
+  const qualifier = first("qualifier");
+  const start = parseValue(value?.from ?? "");
+  let state: State = {
+    value: value && start.ok ? start.value : figure.value,
+    qualifier: (qualifier && parseQualifier(qualifier.from)) || figure.qualifier,
+  };
+  const states = new Map<string, { before: State; after: State }>();
+  for (const c of figure.corrections) {
+    const before = states.get(c.date)?.before ?? state;
+    const to = parseValue(c.to);
+    if (c.field === "value" && to.ok) state = { ...state, value: to.value };
+    if (c.field === "qualifier") state = { ...state, qualifier: parseQualifier(c.to) ?? state.qualifier };
+    states.set(c.date, { before, after: state });
+  }
+  return states;
+}
+
+/** "Police officers" reads "police officers" mid-sentence; "PTI marchers" keeps its capitals. */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 
 /** "sources/police-statement.txt" dated 28 Nov reads "police statement, 28 Nov 2024". */
 export function describeSource(name: string, text: string): string {

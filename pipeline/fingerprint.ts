@@ -9,7 +9,7 @@ export function sha256(data: string | Buffer): string {
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DRAWING_PACKAGES = ["@observablehq/plot", "jsdom", "@resvg/resvg-js", "d3-dsv"];
+const DRAWING_PACKAGES = ["@observablehq/plot", "d3", "jsdom", "@resvg/resvg-js", "d3-dsv"];
 let cached: string | undefined;
 
 /**

@@ -1,4 +1,4 @@
-import { QUALIFIER_AFTER, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
+import { QUALIFIER_AFTER, QUALIFIER_SIGNS, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
 
 /** One number as a sentence states it: "Nearly 1,000" is { value: 1000, qualifier: "nearly" }. */
 export interface Mention {
@@ -147,10 +147,15 @@ const QUALIFIER_PATTERNS = QUALIFIER_WORDS.map(
 const AFTER_PATTERNS = [
   ...QUALIFIER_AFTER.map(([phrase, qualifier]) => [new RegExp(String.raw`^\s+${phrase.replace(/ /g, String.raw`\s+`)}(?!\w)`, "iu"), qualifier] as const),
   [/^(?:\+|-plus(?!\w))/iu, "at_least"] as const,
+  [/^-odd(?!\w)/iu, "about"] as const,
 ];
 
 function qualifierBefore(text: string, index: number): { qualifier: Qualifier | null; start: number } {
   const before = text.slice(Math.max(0, index - 40), index);
+  for (const [pattern, qualifier] of QUALIFIER_SIGNS) {
+    const found = pattern.exec(before);
+    if (found) return { qualifier, start: index - before.length + found.index };
+  }
   for (const [pattern, qualifier] of QUALIFIER_PATTERNS) {
     const found = pattern.exec(before);
     if (found) return { qualifier, start: index - before.length + found.index };
@@ -194,5 +199,12 @@ export function parseValue(cell: string): ValueParse {
   const value = Number(text.replace(/[,\s\u00A0\u202F\u2009]/g, ""));
   if (!Number.isFinite(value)) return { ok: false, message: `value ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is too large to be a number; check the cell` };
   if (value < 0) return { ok: false, message: `value ${text} is negative; figures are counts or amounts, write ${-value} and say in the metric what fell` };
-  return { ok: true, value: roundFloat(value) };
+  // A double holds 15 significant digits exactly; past that (or from 1e21 or under 1e-6, which
+  // JavaScript writes as "1e+21", "1e-7") a number could not be shown as the source states it, so
+  // it is refused, not rounded.
+  const digits = text.replace(/[^\d]/g, "").replace(/^0+/, "").replace(/0+$/, "");
+  if (digits.length > 15 || value >= 1e21 || (value > 0 && value < 1e-6)) {
+    return { ok: false, message: `value ${JSON.stringify(text)} cannot be shown exactly (at most 15 significant digits, between 0.000001 and 1e21); state it in another unit, e.g. 1.2 billion as 1.2 with unit "billion"` };
+  }
+  return { ok: true, value: value + 0 }; // "-0" is 0
 }

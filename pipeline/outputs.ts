@@ -57,9 +57,9 @@ export async function planOutputs(story: Story, previous: Manifest | undefined, 
     files.set(`${entry.id}.csv`, Buffer.from(chartCsv(model.rows), "utf8"));
     charts[entry.id] = {
       kind: entry.kind,
-      figures: model.used.map((f) => f.id),
-      sources: [...new Set(model.used.map((f) => f.source))].sort(),
-      corrections: model.used.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
+      figures: chart.shown.map((f) => f.id),
+      sources: [...new Set(chart.shown.map((f) => f.source))].sort(),
+      corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
       fingerprint,
       variants: sizes,
       files: [...drawnNames, `${entry.id}.embed.html`, `${entry.id}.csv`],

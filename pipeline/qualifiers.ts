@@ -17,7 +17,8 @@ export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] =
     ["a minimum of", "at_least"], ["at least", "at_least"],
     ["no more than", "up_to"], ["not more than", "up_to"], ["a maximum of", "up_to"],
     ["as many as", "up_to"], ["at most", "up_to"], ["up to", "up_to"],
-    ["in excess of", "more_than"], ["upwards of", "more_than"], ["more than", "more_than"],
+    ["in excess of", "more_than"], ["upwards of", "more_than"], ["upward of", "more_than"], ["more than", "more_than"],
+    ["within", "up_to"], ["approaching", "nearly"],
     ["over", "more_than"],
     ["just short of", "nearly"], ["just under", "nearly"], ["close to", "nearly"],
     ["nearly", "nearly"], ["almost", "nearly"],
@@ -29,7 +30,16 @@ export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] =
 
 /** Words after a number: "10,000 or more", "1,000-plus". */
 export const QUALIFIER_AFTER: readonly (readonly [string, Qualifier | null])[] = [
-  ["or more", "at_least"], ["or so", "about"], ["or fewer", null], ["or less", null],
+  ["or more", "at_least"], ["or so", "about"], ["or fewer", null], ["or less", null], ["at most", "up_to"], ["at least", "at_least"],
+];
+
+/** Signs typed straight before a number: "~500", ">300", "≥ 20", "c. 1,000". "<" has no qualifier. */
+export const QUALIFIER_SIGNS: readonly (readonly [RegExp, Qualifier | null])[] = [
+  [/(?:[~≈∼]|(?<![\p{L}\p{N}])c\.|(?<![\p{L}\p{N}])ca\.)\s*$/u, "about"],
+  [/≥\s*$|>=\s*$/u, "at_least"],
+  [/(?<![-=])>\s*$/u, "more_than"],
+  [/≤\s*$|<=\s*$/u, "up_to"],
+  [/<\s*$/u, null],
 ];
 
 /**

@@ -14,7 +14,15 @@ export function normalizeForMatch(text: string): string {
     .trim();
 }
 
-export type QuoteMatch = { found: true } | { found: false; hint: string };
+/**
+ * Where a quote was found: `context` is the source from a little before the quote to its end, so
+ * a qualifier standing just before the quoted words ("more than" before "10,000 people") still
+ * counts; `start` is where the quote itself begins in it.
+ */
+export type QuoteMatch = { found: true; context: string; start: number } | { found: false; hint: string };
+
+/** How much source before the quote can hold its number's qualifier ("in excess of", "no fewer than"). */
+const LEAD = 40;
 
 /** Quote marks a reporter pasted around the quote: "“Nearly 1,000 …”" is the quote inside them. */
 const ENCLOSING = /^(["'])(.*)\1$/s;
@@ -24,12 +32,20 @@ export function matchQuote(quote: string, source: string): QuoteMatch {
   let q = normalizeForMatch(quote);
   const s = normalizeForMatch(source);
   if (q === "") return { found: false, hint: "the quote is empty" };
-  if (s.includes(q)) return { found: true };
   const inner = ENCLOSING.exec(q)?.[2].trim();
-  if (inner) {
-    if (s.includes(inner)) return { found: true };
-    q = inner;
+  for (const candidate of inner ? [q, inner] : [q]) {
+    const whole = wholeMatch(candidate, s);
+    if (whole) return whole;
+    if (s.includes(candidate)) {
+      const at = s.indexOf(candidate);
+      const around = s.slice(Math.max(0, at - 12), at + candidate.length + 12);
+      return {
+        found: false,
+        hint: `it starts or ends inside a word or number of the source ("…${around}…"); quote whole words and whole numbers, with the words that qualify them`,
+      };
+    }
   }
+  if (inner) q = inner;
   if (s.toLowerCase().includes(q.toLowerCase())) {
     return { found: false, hint: "it differs from the source only in capital letters; copy it exactly" };
   }
@@ -56,6 +72,25 @@ export function matchQuote(quote: string, source: string): QuoteMatch {
       ? `it matches up to "…${agreed}", then the quote says "${quoteSays}…" where the source says "${sourceSays}…"; copy it exactly`
       : `it matches up to "…${agreed}", where the source ends, then the quote goes on "${quoteSays}…"; copy it exactly`,
   };
+}
+
+/**
+ * The first place the source holds the quote on word and number boundaries: "54 individuals" is
+ * not a quote of "954 individuals", nor "000 people" of "10,000 people".
+ */
+function wholeMatch(q: string, s: string): QuoteMatch | undefined {
+  const inWord = /[\p{L}\p{N}]/u;
+  for (let at = s.indexOf(q); at >= 0; at = s.indexOf(q, at + 1)) {
+    const end = at + q.length;
+    const before = s.slice(Math.max(0, at - 2), at);
+    const after = s.slice(end, end + 2);
+    const cutBefore = inWord.test(q[0]) && (inWord.test(before.slice(-1)) || (/^\d$/.test(q[0]) && /\d[.,]$/.test(before)));
+    const cutAfter = inWord.test(q[q.length - 1]) && (inWord.test(after.charAt(0)) || (/\d$/.test(q) && /^[.,]\d/.test(after)));
+    if (cutBefore || cutAfter) continue;
+    const from = Math.max(0, at - LEAD);
+    return { found: true, context: s.slice(from, end), start: at - from };
+  }
+  return undefined;
 }
 
 /** The source sentence sharing most of the quote's words, when it shares most of them. */

@@ -14,6 +14,8 @@ export interface PreparedChart {
   entry: ChartEntry;
   model: ChartModel;
   words: ChartWords;
+  /** Every figure the chart shows: drawn by its kind, then those its words cite. */
+  shown: Figure[];
 }
 
 /** A story read, corrected, proven and laid out as chart content: everything short of drawing. */
@@ -58,9 +60,17 @@ export function loadStory(dir: string): Story {
     for (const message of prepared.problems) problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     if (!prepared.model) continue;
     for (const message of prepared.model.warnings) warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
-    charts.push({ entry, model: prepared.model, words: composeWords(entry, prepared.model, context, files) });
+    const shown = [...new Set([...prepared.model.used, ...citedFigures(entry, context.figures)])];
+    charts.push({ entry, model: prepared.model, shown, words: composeWords(entry, prepared.model, shown, context, files) });
   }
   throwIfAny(problems);
   const corrections = [...corrected.history.values()].flat().sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
   return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
+}
+
+/** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
+function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
+  const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
+  const ids = [...words.matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
+  return ids.flatMap((id) => figures.get(id) ?? []);
 }

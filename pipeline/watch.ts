@@ -10,10 +10,16 @@ import { LockBusy } from "./write.ts";
  * keeps jsdom and Plot loaded, so a rebuild after a correction costs only the charts it touches.
  * A bad save reports its problems and leaves the output as it was; the next good save builds.
  */
-const { values } = parseArgs({
-  args: process.argv.slice(2),
-  options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" } },
-});
+let values: { data?: string; out?: string };
+try {
+  ({ values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" } },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\nusage: npm run watch -- [--data DIR] [--out DIR]`);
+  process.exit(2);
+}
 const data = values.data!;
 const out = resolve(values.out!);
 if (!existsSync(data)) {

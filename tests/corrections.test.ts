@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { DataError } from "../pipeline/problem.ts";
 import { differences, snapshot } from "./helpers/files.ts";
-import { append, cli, copyStory } from "./helpers/story.ts";
+import { append, cli, copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
 const ARRESTS_QUOTE = "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday";
@@ -138,5 +138,38 @@ describe("a stale correction", () => {
     expect(run.stderr).toMatch(/corrections\.csv:2: stale correction: protesters\.value is "10000", not "12000"/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(differences(before, snapshot(story.out))).toEqual([]);
+  });
+});
+
+describe("a correction to a figure a chart only cites in its words", () => {
+  it("still puts the dated note, with the qualified values, on that chart and in its manifest entry", async () => {
+    const story = copyStory();
+    edit(story.data, "charts.json", "were killed, the government said", "were killed, the government said; {arrests} people were arrested");
+    addPoliceStatement(story.data, [312, 401, 247], 960);
+    writeFileSync(
+      join(story.data, "sources/police-statement.txt"),
+      `${readFileSync(join(story.data, "sources/police-statement.txt"), "utf8")}Later, police said more than 970 people had been arrested between Sunday and Tuesday.\n`,
+    );
+    correctArrestsTo(story.data, 960);
+    append(
+      story.data,
+      "corrections.csv",
+      [
+        "2024-11-29,arrests,value,960,970,Police revised the total again",
+        "2024-11-29,arrests,qualifier,exact,more_than,Police revised the total again",
+        '2024-11-29,arrests,quote,"960 people had been arrested between Sunday and Tuesday","more than 970 people had been arrested between Sunday and Tuesday",Police revised the total again',
+        "",
+      ].join("\n"),
+    );
+    await build({ data: story.data, out: story.out });
+    const doc = svg(story.out, "casualties-by-force.svg");
+    const text = visibleText(doc).join(" ");
+    expect(text).toContain("more than 970 people were arrested");
+    expect(text).toContain("Corrected 28 Nov 2024: the figure for arrests changed from 954 to 960");
+    expect(text).toContain("Corrected 29 Nov 2024: the figure for arrests changed from 960 to more than 970; its quote was updated. Police revised the total again.");
+    expect(doc.querySelector("desc")!.textContent).toContain("Corrected 29 Nov 2024");
+    const manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8"));
+    expect(manifest.charts["casualties-by-force"].figures).toEqual(["police_killed", "paramilitary_killed", "arrests"]);
+    expect(manifest.charts["casualties-by-force"].corrections).toHaveLength(6);
   });
 });

@@ -113,7 +113,7 @@ const CASES: [name: string, breakIt: (data: string) => Expected[]][] = [
   [
     "a period that ends before it starts",
     (data) => {
-      edit(data, "figures.csv", "1.6,exact,kilometres,,", "1.6,exact,kilometres,2024-11-26,2024-11-24");
+      edit(data, "figures.csv", "1.6,up_to,kilometres,,", "1.6,up_to,kilometres,2024-11-26,2024-11-24");
       return [["figures.csv", row(data, "closest_approach"), /^the period ends \(2024-11-24\) before it starts \(2024-11-26\); swap start and end/]];
     },
   ],

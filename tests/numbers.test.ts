@@ -9,7 +9,7 @@ describe("a number stated in digits", () => {
   it("is read with its thousands separators and decimals", () => {
     expect(stated("Authorities deployed 20,000 security personnel")).toEqual([[20000, "exact", "20,000"]]);
     expect(stated("954 individuals had been arrested")).toEqual([[954, "exact", "954"]]);
-    expect(stated("came within 1.6 kilometers")).toEqual([[1.6, "exact", "1.6"]]);
+    expect(stated("a distance of 1.6 kilometers")).toEqual([[1.6, "exact", "1.6"]]);
   });
 
   it("takes a scale word after it", () => {
@@ -122,5 +122,33 @@ describe("a qualifier cell", () => {
 
   it.each(["approx", "sort of", "fewer than", "", "__proto__", "constructor"])("does not know %j", (cell) => {
     expect(parseQualifier(cell)).toBeUndefined();
+  });
+});
+
+describe("signs and words around a number", () => {
+  it("carry their qualifier: ~500, >300, ≥ 20, c. 1,000, within 1.6, 1,000-odd, 5 at most", () => {
+    const read = (text: string) => findMentions(text).map((m) => [m.value, m.qualifier]);
+    expect(read("Officials counted ~500 vehicles")).toEqual([[500, "about"]]);
+    expect(read(">300 injured")).toEqual([[300, "more_than"]]);
+    expect(read("≥ 20 dead")).toEqual([[20, "at_least"]]);
+    expect(read("c. 1,000 people")).toEqual([[1000, "about"]]);
+    expect(read("came within 1.6 kilometers")).toEqual([[1.6, "up_to"]]);
+    expect(read("1,000-odd marchers")).toEqual([[1000, "about"]]);
+    expect(read("5 at most")).toEqual([[5, "up_to"]]);
+  });
+
+  it("refuse a bound no qualifier states: <5", () => {
+    expect(findMentions("<5 cases").map((m) => m.qualifier)).toEqual([null]);
+  });
+});
+
+describe("a value that cannot be shown exactly", () => {
+  it("is refused rather than rounded: more than 15 significant digits, 1e21 and up, under 0.000001", () => {
+    for (const cell of ["1234567890123456789", "0.123456789012345678", "1,000,000,000,000,000,000,000", "0.0000001"]) {
+      const parsed = parseValue(cell);
+      expect(parsed.ok, cell).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toMatch(/cannot be shown exactly/);
+    }
+    expect(parseValue("1234567.891")).toEqual({ ok: true, value: 1234567.891 });
   });
 });

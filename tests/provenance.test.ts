@@ -32,7 +32,7 @@ describe("the story's figures, proven against the article", () => {
       security_personnel: [20000, "exact"], // "20,000"
       arrests_lede: [1000, "nearly"], // "Nearly 1,000"
       arrests: [954, "exact"],
-      closest_approach: [1.6, "exact"],
+      closest_approach: [1.6, "up_to"], // "within 1.6 kilometers"
       police_killed: [1, "at_least"], // "at least one"
       paramilitary_killed: [4, "exact"], // "four"
     });
@@ -66,6 +66,25 @@ describe("a figure its source does not prove", () => {
     edit(story.data, "figures.csv", /^(arrests,arrests,[^,]*,)954,/m, "$1945,");
     expect(problems(story.data)).toEqual([
       `figures.csv:${rowOf(story.data, "arrests")}: the quote does not state the value 945 (it states "954"); copy the value from the quote, or quote the sentence that states it`,
+    ]);
+  });
+
+  it("is refused when the quote cuts a number: 54 is not stated by \"954 individuals\"", () => {
+    const story = copyStory();
+    edit(story.data, "figures.csv", /^arrests,arrests,([^,]*),954,exact,.*$/m, 'arrests,arrests,$1,54,exact,people,,,,"54 individuals had been arrested between Sunday and Tuesday",article.txt,');
+    expect(problems(story.data)).toEqual([
+      `figures.csv:${rowOf(story.data, "arrests")}: the quote is not in article.txt: it starts or ends inside a word or number of the source ("…irmed that 954 individuals had been arrested between Sunday and Tuesday, as protest…"); quote whole words and whole numbers, with the words that qualify them`,
+    ]);
+  });
+
+  it("keeps the qualifier standing just before a quote that leaves it out", () => {
+    const story = copyStory();
+    edit(story.data, "figures.csv", /^(protesters,marched,[^,]*,10000,)more_than,[^,]*,,,,"[^"]*"/m, '$1exact,people,,,,"10,000 people marching towards the city center"');
+    edit(story.data, "figures.csv", /^(police_killed,killed,[^,]*,1,)at_least,/m, "$1exact,");
+    edit(story.data, "figures.csv", /"The government reported at least one police officer and four paramilitary personnel were killed during the clashes",article.txt,\n(paramilitary)/, '"one police officer and four paramilitary personnel were killed during the clashes",article.txt,\n$1');
+    expect(problems(story.data)).toEqual([
+      `figures.csv:${rowOf(story.data, "protesters")}: the quote says "more than 10,000", so the qualifier must be more_than, not exact`,
+      `figures.csv:${rowOf(story.data, "police_killed")}: the quote says "at least one", so the qualifier must be at_least, not exact`,
     ]);
   });
 

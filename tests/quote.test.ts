@@ -35,7 +35,7 @@ describe("a quote pasted from its source", () => {
 
   it("is found whether an accent is one character or two", () => {
     const source = "Le caf\u00E9 a fermé ses portes.";
-    expect(matchQuote("Le cafe\u0301 a fermé", source)).toEqual({ found: true });
+    expect(matchQuote("Le cafe\u0301 a fermé", source)).toMatchObject({ found: true });
   });
 
   it("is found with the quote marks a reporter pasted around it", () => {
