@@ -57,7 +57,11 @@ function atoms(paragraph: string, width: number, size: number, bold: boolean): s
   return out.map((a) => a.join(" "));
 }
 
-/** Greedy word wrap to a width; a word longer than the line is broken by characters. */
+/**
+ * Greedy word wrap to a width; a word longer than the line is broken by characters. Every line
+ * takes at least one character (whole code points, never half a surrogate pair), so a character
+ * wider than the line, or a width of zero or less, still ends: that character stands on its own line.
+ */
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\n/)) {
@@ -70,14 +74,14 @@ export function wrap(text: string, width: number, size: number, bold = false): s
       }
       if (line) lines.push(line);
       line = "";
-      let rest = word;
-      while (textWidth(rest, size, bold) > width) {
+      let rest = [...word];
+      while (rest.length > 1 && textWidth(rest.join(""), size, bold) > width) {
         let cut = rest.length - 1;
-        while (cut > 1 && textWidth(rest.slice(0, cut), size, bold) > width) cut--;
-        lines.push(rest.slice(0, cut));
+        while (cut > 1 && textWidth(rest.slice(0, cut).join(""), size, bold) > width) cut--;
+        lines.push(rest.slice(0, cut).join(""));
         rest = rest.slice(cut);
       }
-      line = rest;
+      line = rest.join("");
     }
     if (line) lines.push(line);
   }

@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
+import { parseBaseUrl } from "./embed.ts";
 import type { Manifest } from "./manifest.ts";
 import { planOutputs } from "./outputs.ts";
 import { DataError, formatProblem, type Problem } from "./problem.ts";
@@ -14,6 +15,8 @@ export interface BuildOptions {
   check?: boolean;
   /** How long to wait for another build on the same output before refusing. */
   waitMs?: number;
+  /** Where the output folder will be served from; embeds then use absolute URLs. */
+  baseUrl?: string;
 }
 
 export interface BuildResult {
@@ -27,13 +30,13 @@ export interface BuildResult {
 }
 
 /** The whole build: read and prove the story, plan the output, and swap it in if anything changed. */
-export async function build({ data, out, check = false, waitMs = 30_000 }: BuildOptions): Promise<BuildResult> {
+export async function build({ data, out, check = false, waitMs = 30_000, baseUrl = "" }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out);
     const story = loadStory(data);
     const previous = readManifest(out);
-    const planned = await planOutputs(story, previous, previousFileReader(out, previous));
+    const planned = await planOutputs(story, previous, previousFileReader(out, previous), baseUrl);
     const changes = compareOutputs(out, planned.files);
     const written = !check && hasChanges(changes);
     if (written) commitOutputs(out, planned.files, changes);
@@ -55,24 +58,34 @@ export function describeChanges({ added, changed, removed }: Changes): string[] 
   return lines;
 }
 
-const USAGE = `usage: npm run build -- [--data DIR] [--out DIR] [--check]
+const USAGE = `usage: npm run build -- [--data DIR] [--out DIR] [--check] [--base-url URL]
   --data DIR   the story folder (default: data)
   --out DIR    where the charts go (default: output)
-  --check      exit 1 if the output is not what the data would build; write nothing`;
+  --check      exit 1 if the output is not what the data would build; write nothing
+  --base-url URL  where output/ will be served (e.g. https://cdn.example.org/graphics/islamabad/):
+               embeds then refer to their files by absolute URL`;
 
 async function main(argv: string[]): Promise<number> {
-  let options: { data: string; out: string; check: boolean };
+  let options: { data: string; out: string; check: boolean; baseUrl: string };
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" }, check: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+      options: {
+        data: { type: "string", default: "data" },
+        out: { type: "string", default: "output" },
+        check: { type: "boolean", default: false },
+        "base-url": { type: "string", default: "" },
+        help: { type: "boolean", default: false },
+      },
       strict: true,
     });
     if (values.help) {
       console.log(USAGE);
       return 0;
     }
-    options = { data: values.data!, out: values.out!, check: values.check! };
+    const baseUrl = values["base-url"] ? parseBaseUrl(values["base-url"]) : "";
+    if (baseUrl === undefined) throw new Error(`--base-url ${JSON.stringify(values["base-url"])} must be an http(s) URL or a path starting with /`);
+    options = { data: values.data!, out: values.out!, check: values.check!, baseUrl };
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -87,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
   process.once("SIGINT", () => interrupted("SIGINT"));
   process.once("SIGTERM", () => interrupted("SIGTERM"));
   try {
-    const result = await build({ data: options.data, out, check: options.check });
+    const result = await build({ data: options.data, out, check: options.check, baseUrl: options.baseUrl });
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;

@@ -14,14 +14,16 @@ export const MOBILE_MAX_WIDTH = 599;
 /**
  * The snippet a producer pastes into a CMS: a <figure> whose <picture> picks the mobile or desktop
  * layout by width and the dark variant by prefers-color-scheme; alt text from the data; a link to
- * the chart's data. Plain HTML, no script: it survives CMS filters. File references are relative,
- * so the snippet works wherever the output folder is uploaded.
+ * the chart's data. Plain HTML, no script: it survives CMS filters. File references are relative
+ * unless the build was given `--base-url` (where the output folder will be served from), so the
+ * snippet works wherever the files are uploaded.
  */
-export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes): string {
+export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes, baseUrl = ""): string {
   const [desktop, mobile, dark, mobileDark] = VARIANTS;
+  const url = (file: string) => escapeHtml(`${baseUrl}${file}`);
   const source = (variant: (typeof VARIANTS)[number], media: string) => {
     const { width, height } = sizes[variant.name];
-    return `    <source media="${media}" srcset="${svgName(chartId, variant)}" width="${width}" height="${height}">`;
+    return `    <source media="${media}" srcset="${url(svgName(chartId, variant))}" width="${width}" height="${height}">`;
   };
   const phone = `(max-width: ${MOBILE_MAX_WIDTH}px)`;
   const { width, height } = sizes[desktop.name];
@@ -31,10 +33,17 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes): str
     source(mobileDark, `${phone} and (prefers-color-scheme: dark)`),
     source(mobile, phone),
     source(dark, "(prefers-color-scheme: dark)"),
-    `    <img src="${svgName(chartId, desktop)}" width="${width}" height="${height}" alt="${escapeHtml(words.description)}" style="display:block;width:100%;height:auto" loading="lazy" decoding="async">`,
+    `    <img src="${url(svgName(chartId, desktop))}" width="${width}" height="${height}" alt="${escapeHtml(words.description)}" style="display:block;width:100%;height:auto" loading="lazy" decoding="async">`,
     "  </picture>",
-    `  <figcaption style="font:13px/1.4 Helvetica,Arial,sans-serif"><a href="${chartId}.csv" download>Download the data (CSV)</a></figcaption>`,
+    `  <figcaption style="font:13px/1.4 Helvetica,Arial,sans-serif"><a href="${url(`${chartId}.csv`)}" download>Download the data (CSV)</a></figcaption>`,
     "</figure>",
     "",
   ].join("\n");
+}
+
+/** A base URL for the embed's files: http(s), or a site path; always ending in "/". */
+export function parseBaseUrl(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^(https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/i.test(trimmed)) return undefined;
+  return trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
 }

@@ -22,7 +22,7 @@ export type PreviousFile = (name: string) => Buffer | undefined;
  * manifest keep their drawn files; only changed charts are drawn, and jsdom, Plot and resvg are
  * loaded only if one is.
  */
-export async function planOutputs(story: Story, previous: Manifest | undefined, previousFile: PreviousFile): Promise<Planned> {
+export async function planOutputs(story: Story, previous: Manifest | undefined, previousFile: PreviousFile, baseUrl = ""): Promise<Planned> {
   const files = new Map<string, Buffer>();
   const charts: Record<string, ChartRecord> = {};
   const drawn: string[] = [];
@@ -52,7 +52,7 @@ export async function planOutputs(story: Story, previous: Manifest | undefined, 
       sizes = out.sizes;
       drawn.push(entry.id);
     }
-    const embed = embedHtml(entry.id, words, sizes);
+    const embed = embedHtml(entry.id, words, sizes, baseUrl);
     files.set(`${entry.id}.embed.html`, Buffer.from(embed, "utf8"));
     files.set(`${entry.id}.csv`, Buffer.from(chartCsv(model.rows), "utf8"));
     charts[entry.id] = {

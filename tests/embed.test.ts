@@ -8,9 +8,11 @@ import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { parseBaseUrl } from "../pipeline/embed.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import { svgName, VARIANTS } from "../pipeline/variants.ts";
-import { useBuiltStory } from "./helpers/story.ts";
+import { copyStory, useBuiltStory } from "./helpers/story.ts";
 import { parseSvg } from "./helpers/svg.ts";
 
 const built = useBuiltStory();
@@ -105,5 +107,20 @@ describe("embed snippets", () => {
       expect(figure.getAttribute("style")).toMatch(/max-width/);
       expect(figure.querySelector("img")!.getAttribute("style")).toMatch(/width:100%/);
     }
+  });
+});
+
+describe("an embed built with --base-url", () => {
+  it("refers to every file by absolute URL, and a URL that is not http(s) or a site path is refused", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out, baseUrl: "https://cdn.example.org/graphics/islamabad/" });
+    const html = readFileSync(join(story.out, "arrests-by-day.embed.html"), "utf8");
+    const urls = [...html.matchAll(/(?:src|srcset|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(5); // three <source>, the <img>, the CSV link
+    for (const url of urls) expect(url).toMatch(/^https:\/\/cdn\.example\.org\/graphics\/islamabad\/arrests-by-day[-.a-z]*\.(svg|csv)$/);
+    expect(parseBaseUrl("https://cdn.example.org/g")).toBe("https://cdn.example.org/g/");
+    expect(parseBaseUrl("/graphics/x")).toBe("/graphics/x/");
+    expect(parseBaseUrl("javascript:alert(1)")).toBeUndefined();
+    expect(parseBaseUrl('https://x.org/"onerror="')).toBeUndefined();
   });
 });
