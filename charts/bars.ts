@@ -1,8 +1,10 @@
 import { capitalize, qualified } from "../pipeline/format.ts";
 import { isOpenAbove } from "../pipeline/qualifiers.ts";
-import { attributionNote } from "./attribution.ts";
+import type { Figure } from "../pipeline/figure.ts";
+import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
+import { isCount, unitKey, withUnit } from "./units.ts";
 
 interface Bar {
   label: string;
@@ -22,13 +24,11 @@ const OPEN_END = 22;
  */
 export const bars: ChartKind = {
   prepare({ figures }) {
-    const problems: string[] = [];
-    const units = new Set(figures.map((f) => f.unit).filter(Boolean));
-    if (units.size > 1) problems.push(`bars compare one kind of quantity, but the figures are in ${[...units].map((u) => JSON.stringify(u)).join(" and ")}`);
+    const problems = unitProblems(figures);
     const items: Bar[] = figures.map((f, i) => ({
       label: f.category || capitalize(f.metric),
       value: f.value,
-      shown: capitalize(qualified(f)),
+      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
       open: isOpenAbove(f.qualifier),
       series: i,
     }));
@@ -80,7 +80,7 @@ export const bars: ChartKind = {
         Plot.rect(rows, { x1: 0, x2: "value", y1: "barTop", y2: (r) => r.barTop + sizes.bar, fill: colour, insetLeft: 0, insetRight: 0 }),
         Plot.ruleY(rows.filter((r) => r.open), {
           y: "mid", x1: "value", x2: (r) => r.value + OPEN_END * unit,
-          stroke: colour, strokeWidth: 3, strokeDasharray: "4,3",
+          stroke: theme.open, strokeWidth: 3, strokeDasharray: "4,3",
         }),
         // A baseline at zero beside each bar: the bars start from nothing, not from the label.
         Plot.ruleX(rows, { x: 0, y1: (r) => r.barTop - 3, y2: (r) => r.barTop + sizes.bar + 3, stroke: theme.rule, strokeWidth: 1 }),
@@ -100,6 +100,31 @@ export const bars: ChartKind = {
     return { node, height };
   },
 };
+
+/**
+ * Bars set lengths side by side, so they must measure one quantity. Two different units are refused
+ * ("people" and "kilometres"; "people", "persons" and blank count the same, as do "%" and
+ * "percent"). A blank unit beside a measure is refused too: the blank figure is either a count,
+ * which no length can compare with kilometres, or a measure whose unit was left out, which would
+ * show as a bare number beside "1.6 kilometres". Either way the fact sheet needs its unit.
+ */
+function unitProblems(figures: Figure[]): string[] {
+  const keys = new Map<string, Figure[]>();
+  for (const f of figures) keys.set(unitKey(f.unit), [...(keys.get(unitKey(f.unit)) ?? []), f]);
+  if (keys.size < 2) return [];
+  const blank = figures.filter((f) => f.unit.trim() === "");
+  const measured = figures.filter((f) => !isCount(f.unit));
+  const ids = (fs: Figure[]) => listWords(fs.map((f) => `"${f.id}"`));
+  if (blank.length > 0 && keys.size === 2 && blank.length === (keys.get("people") ?? []).length) {
+    const unit = measured[0].unit.trim();
+    return [
+      `bars compare one kind of quantity, but ${ids(blank)} ${blank.length > 1 ? "have" : "has"} no unit while ${ids(measured)} ${measured.length > 1 ? "are" : "is"} in ${JSON.stringify(unit)}; ` +
+        `fill in the unit in figures.csv (${JSON.stringify(unit)} if ${blank.length > 1 ? "they measure" : "it measures"} the same thing), or chart them apart`,
+    ];
+  }
+  const units = [...keys.values()].map((fs) => fs.find((f) => f.unit.trim())?.unit.trim() ?? "");
+  return [`bars compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`];
+}
 
 /** "More than 10,000" reads "more than 10,000" after a colon. */
 function qualifiedLower(shown: string): string {

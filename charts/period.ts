@@ -1,13 +1,59 @@
-import { eachDay, formatDate, formatPeriod } from "../pipeline/dates.ts";
+import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/dates.ts";
 import type { Figure } from "../pipeline/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
+import { isCount, unitKey, withUnit } from "./units.ts";
 
 interface Day {
   day: string;
   figure?: Figure;
+}
+
+/** A figure for a run of days: the total a period chart draws. */
+const isPeriod = (f: Figure) => Boolean(f.start && f.end && f.end > f.start);
+/** A figure for one day. */
+const isDay = (f: Figure) => Boolean(f.start && f.start === f.end);
+
+const same = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** How a figure differs from the one it should be a day of, in words: metric, category, unit. */
+function differences(f: Figure, of: Figure): string[] {
+  const out: string[] = [];
+  const words = (text: string) => (text.trim() ? JSON.stringify(text.trim()) : "none");
+  if (!same(f.metric, of.metric)) out.push(`its metric is ${words(f.metric)}, not ${words(of.metric)}`);
+  if (!same(f.category, of.category)) out.push(`its category is ${words(f.category)}, not ${words(of.category)}`);
+  if (unitKey(f.unit) !== unitKey(of.unit)) out.push(`its unit is ${words(f.unit)}, not ${words(of.unit)}`);
+  return out;
+}
+
+/**
+ * A sum at the precision of its terms: 1.1 + 2.2 is 3.3, as the sources would add it, not
+ * 3.3000000000000003. Each value is scaled to an integer by the most decimals among them.
+ */
+export function exactSum(values: number[]): number {
+  const places = Math.min(20, Math.max(0, ...values.map(decimals)));
+  const scale = 10 ** places;
+  return values.reduce((n, v) => n + Math.round(v * scale), 0) / scale;
+}
+
+function decimals(value: number): number {
+  const [mantissa, exponent = "0"] = String(value).split("e");
+  return Math.max(0, (mantissa.split(".")[1] ?? "").length - Number(exponent));
+}
+
+/** Days as a reader lists them: runs of three or more as one span ("Tue 1 – Thu 3 Oct"). */
+function runsOf(days: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && daysBetween(days[j], days[j + 1]) === 1) j++;
+    if (j - i >= 2) out.push(formatPeriod(days[i], days[j], { year: false }));
+    else for (let k = i; k <= j; k++) out.push(formatDate(days[k], { weekday: true, year: false }));
+    i = j + 1;
+  }
+  return out;
 }
 
 interface PeriodDraw {
@@ -19,32 +65,73 @@ interface PeriodDraw {
 /**
  * A count over a run of days. With one total for the period (the usual first report) it draws a
  * single span across the days, labelled with the total and never split. When the dataset holds
- * one-day figures for the same metric it draws a bar per day, and says where days are missing or
- * the days and the total disagree, instead of choosing one.
+ * one-day figures of the same metric, category and unit inside the period it draws a bar per day,
+ * and says where days are missing or the days and the total disagree, instead of choosing one.
+ * Without a total it draws the one-day figures it lists, and nothing else. A listed figure it
+ * cannot draw is a problem, never dropped.
  */
 export const period: ChartKind = {
   prepare({ figures, dataset }) {
-    const total = figures.find((f) => f.start && f.end && f.end > f.start);
-    const singles = (candidates: Figure[]) =>
-      candidates.filter(
-        (f) => f.start && f.start === f.end && !f.restates && (!total || (f.metric === total.metric && f.start >= total.start && f.end <= total.end)),
-      );
-    const daily = new Map<string, Figure>();
     const problems: string[] = [];
-    for (const f of [...singles(figures), ...singles(dataset)]) {
+    const total = figures.find(isPeriod);
+    for (const f of figures) {
+      if (!f.start || !f.end) {
+        problems.push(`"${f.id}" has no dates, so a period chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`);
+      } else if (isPeriod(f) && f !== total) {
+        problems.push(
+          `"${f.id}" covers ${formatPeriod(f.start, f.end)}, a second period beside the total "${total!.id}" (${formatPeriod(total!.start, total!.end)}); ` +
+            `a period chart draws one total and its days: give "${f.id}" a chart of its own, or take it out of "figures"`,
+        );
+      }
+    }
+    const listedDays = figures.filter(isDay);
+    // The figure every day must match: the total, else the first day listed.
+    const reference = total ?? listedDays[0];
+    if (!reference) {
+      if (problems.length === 0) problems.push("a period chart needs a figure with start and end dates (fill them in figures.csv, or name the period in the quote)");
+      return { problems };
+    }
+    const referenceName = total ? `the total "${total.id}"` : `"${reference.id}", the first day listed`;
+    const drawn: Figure[] = [];
+    for (const f of listedDays) {
+      if (f === reference) {
+        drawn.push(f);
+        continue;
+      }
+      const differs = differences(f, reference);
+      if (differs.length > 0) {
+        problems.push(
+          `"${f.id}" is not a day of ${referenceName}: ${differs.join("; ")}; a period chart draws days of one metric, category and unit: ` +
+            `correct "${f.id}" in figures.csv if it is such a day, else give it a chart of its own or take it out of "figures"`,
+        );
+      } else if (total && (f.start < total.start || f.start > total.end)) {
+        problems.push(
+          `"${f.id}" is for ${formatDate(f.start, { weekday: true })}, outside the period of the total "${total.id}" (${formatPeriod(total.start, total.end)}); ` +
+            `correct its date in figures.csv, or take it out of "figures"`,
+        );
+      } else drawn.push(f);
+    }
+    // Days of the total the chart was not given: same metric, category and unit, inside the period,
+    // and not another wording of a figure (a restatement, or one a listed figure restates).
+    const pulled = total
+      ? dataset.filter(
+          (f) =>
+            isDay(f) && !figures.includes(f) && !f.restates && !figures.some((l) => l.restates === f.id) &&
+            differences(f, total).length === 0 && f.start >= total.start && f.start <= total.end,
+        )
+      : [];
+    const daily = new Map<string, Figure>();
+    for (const f of [...drawn, ...pulled]) {
       const other = daily.get(f.start);
       if (other && other.id !== f.id) problems.push(`two figures give ${f.metric} for ${f.start}: "${other.id}" and "${f.id}"; correct or remove one`);
       else daily.set(f.start, f);
-    }
-    if (!total && daily.size === 0) {
-      return { problems: ["a period chart needs a figure with start and end dates (fill them in figures.csv, or name the period in the quote)"] };
     }
     const dates = [...daily.keys()].sort();
     const start = total?.start ?? dates[0];
     const end = total?.end ?? dates[dates.length - 1];
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
     const span = formatPeriod(start, end);
-    const metric = (total ?? daily.get(dates[0])!).metric;
+    const metric = reference.metric;
     const notes: string[] = [];
     const warnings: string[] = [];
     let summary: string;
@@ -52,30 +139,30 @@ export const period: ChartKind = {
 
     if (daily.size === 0 && total) {
       notes.push(`One total was reported for ${span}; no daily breakdown was reported.`);
-      summary = `${capitalize(qualified(total))} ${metric}, ${span}, reported as one total; no daily breakdown was reported.`;
+      summary = `${isCount(total.unit) ? `${capitalize(shown(total))} ${metric}` : `${capitalize(metric)}: ${shown(total)}`}, ${span}, reported as one total; no daily breakdown was reported.`;
     } else {
-      const missing = days.filter((d) => !d.figure).map((d) => formatDate(d.day, { weekday: true, year: false }));
-      if (missing.length > 0) notes.push(`No figure was reported for ${listWords(missing)}.`);
+      const missing = days.filter((d) => !d.figure).map((d) => d.day);
+      if (missing.length > 0) notes.push(`No figure was reported for ${listWords(runsOf(missing))}.`);
       if (total) {
-        notes.push(`Total reported for ${span}: ${qualified(total)}.`);
-        const sum = reported.reduce((n, d) => n + d.figure!.value, 0);
+        notes.push(`Total reported for ${span}: ${shown(total)}.`);
+        const sum = exactSum(reported.map((d) => d.figure!.value));
         const allExact = reported.every((d) => d.figure!.qualifier === "exact");
         const over = total.high !== null && allExact && sum > total.high;
         const under = total.low !== null && allExact && missing.length === 0 && sum < total.low;
         if (over || under) {
-          notes.push(`The daily figures do not add up to the total of ${qualified(total)}: the sources disagree.`);
-          warnings.push(`daily ${metric} add up to ${formatNumber(sum)}, but "${total.id}" says ${qualified(total)} for ${span}; the chart says they disagree`);
+          notes.push(`The daily figures do not add up to the total of ${shown(total)}: the sources disagree.`);
+          warnings.push(`daily ${metric} add up to ${formatNumber(sum)}, but "${total.id}" says ${shown(total)} for ${span}; the chart says they disagree`);
         }
       }
       summary = `${capitalize(metric)} by day, ${span}: ${days
-        .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? qualified(d.figure) : "no figure"}`)
-        .join("; ")}.${total ? ` Total reported: ${qualified(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
+        .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)
+        .join("; ")}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
     const attribution = attributionNote(used, (f) => (f === total ? `Total for ${span}` : formatDate(f.start, { weekday: true, year: false })));
     if (attribution) notes.push(attribution);
     const row = (f: Figure, label: string): ShownRow => ({
-      figure_id: f.id, label, value: f.value, qualifier: f.qualifier, shown_as: qualified(f),
+      figure_id: f.id, label, value: f.value, qualifier: f.qualifier, shown_as: shown(f),
       start: f.start, end: f.end, attributed_to: f.attributed_to, source: f.source, quote: f.quote,
     });
     const model: ChartModel = {
@@ -99,30 +186,101 @@ export const period: ChartKind = {
   },
 };
 
-/**
- * Day labels under the columns, in one form for every day: "Sun 24 Nov" where each fits the column,
- * else "Sun 24" over "Nov", else weekday, day and month on three lines.
- */
-function dayLabels(days: Day[], column: number, size: number): string[] {
-  const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
-  const fits = (labels: string[]) => labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - 4));
-  const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
-  return forms.find(fits) ?? full.map((l) => wrap(l, column - 4, size).join("\n"));
+/** One piece of text under the days: `line` 0 or 1 of the axis (a label may itself hold lines). */
+interface DayLabel {
+  x: number;
+  line: number;
+  text: string;
+  anchor: "start" | "middle";
 }
 
-function drawSpan(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
+interface DayAxis {
+  labels: DayLabel[];
+  /** Lines of text the axis takes. */
+  lines: number;
+  /** Not every day carries a label: the chart marks each day with a tick instead. */
+  sparse: boolean;
+}
+
+/** Clear space between two labels on the day axis, in pixels. */
+const LABEL_GAP = 4;
+
+/**
+ * Labels under the days. Where every day's label fits its column, one form for every day: "Sun 24
+ * Nov", else "Sun 24" over "Nov", else weekday, day and month on three lines. Where columns are too
+ * narrow for that (a run of weeks, a phone), the day of the month alone ("24") under every n-th day
+ * (every day, every 2nd, 3rd, then weekly), with the month ("Nov") beneath the first and wherever it
+ * changes; the chart then ticks every day. Labels never leave the plot or touch each other.
+ */
+function dayAxis(days: Day[], width: number, size: number): DayAxis {
+  const column = width / days.length;
+  const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
+  const fits = (labels: string[]) => labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
+  const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
+  const form = forms.find(fits);
+  if (form) {
+    return {
+      labels: form.map((text, i) => ({ x: column * (i + 0.5), line: 0, text, anchor: "middle" })),
+      lines: Math.max(...form.map((l) => l.split("\n").length)),
+      sparse: false,
+    };
+  }
+  const parts = days.map(({ day }) => formatDate(day, { year: false }).split(" ")); // ["24", "Nov"]
+  const place = (step: number) =>
+    days.flatMap((_, i) => {
+      if (i % step !== 0) return [];
+      const text = parts[i][0];
+      const w = textWidth(text, size);
+      return [{ i, text, w, x: Math.min(width - w / 2, Math.max(w / 2, column * (i + 0.5))) }];
+    });
+  let numbers = place(1);
+  for (let step = 1; ; step = step < 3 ? step + 1 : step === 3 ? 7 : step * 2) {
+    numbers = place(step);
+    const clear = numbers.every((b, k) => k === 0 || b.x - b.w / 2 - (numbers[k - 1].x + numbers[k - 1].w / 2) >= LABEL_GAP);
+    if (clear || numbers.length === 1) break;
+  }
+  const months: { x: number; w: number; text: string }[] = [];
+  numbers.forEach((b, k) => {
+    const month = parts[b.i][1];
+    if (k > 0 && parts[numbers[k - 1].i][1] === month) return;
+    const w = textWidth(month, size);
+    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text: month };
+    // Two months too close to both fit (a period starting on the 30th): the later one stays.
+    while (months.length > 0 && mark.x < months[months.length - 1].x + months[months.length - 1].w + 2 * LABEL_GAP) months.pop();
+    months.push(mark);
+  });
+  return {
+    labels: [
+      ...numbers.map((b): DayLabel => ({ x: b.x, line: 0, text: b.text, anchor: "middle" })),
+      ...months.map((m): DayLabel => ({ x: m.x, line: 1, text: m.text, anchor: "start" })),
+    ],
+    lines: 2,
+    sparse: numbers.length < days.length,
+  };
+}
+
+/** Plot marks for a day axis whose first line starts at `top`. */
+function axisMarks(axis: DayAxis, top: number, { sizes, theme, Plot }: DrawContext) {
+  return (["middle", "start"] as const).map((anchor) =>
+    Plot.text(axis.labels.filter((l) => l.anchor === anchor), {
+      x: "x", y: (l: DayLabel) => top + l.line * sizes.label * sizes.leading, text: "text", textAnchor: anchor,
+      lineAnchor: "top", fontSize: sizes.label, fill: theme.text, lineHeight: sizes.leading,
+    }),
+  );
+}
+
+function drawSpan(data: PeriodDraw, context: DrawContext) {
+  const { width, sizes, theme, document, Plot } = context;
   const total = data.total!;
   const n = data.days.length;
   const column = width / n;
   const spanHeight = Math.round(sizes.bar * 2);
   const big = sizes.total;
-  const label = `${capitalize(qualified(total))} ${total.metric}`;
+  const label = isCount(total.unit) ? `${capitalize(shown(total))} ${total.metric}` : `${capitalize(total.metric)}: ${shown(total)}`;
   const labelLines = wrap(label, width - 24, big, true);
   const spanH = Math.max(spanHeight, labelLines.length * big * sizes.leading + 16);
-  const days = dayLabels(data.days, column, sizes.label);
-  const dayLines = Math.max(...days.map((d) => d.split("\n").length));
-  const height = Math.ceil(spanH + 10 + dayLines * sizes.label * sizes.leading + 2);
-  const cells = data.days.map((d, i) => ({ x: column * (i + 0.5), text: days[i] }));
+  const axis = dayAxis(data.days, width, sizes.label);
+  const height = Math.ceil(spanH + 10 + axis.lines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
     document, width, height, margin: 0,
     x: { type: "identity", axis: null },
@@ -130,26 +288,38 @@ function drawSpan(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
     marks: [
       Plot.rect([total], { x1: 0, x2: width, y1: 0, y2: spanH, fill: theme.series[0] }),
       Plot.text([label], { x: width / 2, y: spanH / 2, text: () => labelLines.join("\n"), fontSize: big, fontWeight: "bold", fill: theme.onSeries, lineHeight: sizes.leading }),
+      // A tick between every two days, so the span reads as so many days even where few are labelled.
       Plot.ruleX(Array.from({ length: n + 1 }, (_, i) => i).map((i) => Math.min(width - 0.5, Math.max(0.5, column * i))), { x: (x) => x, y1: spanH, y2: spanH + 7, stroke: theme.rule }),
-      Plot.text(cells, { x: "x", y: spanH + 10, text: "text", lineAnchor: "top", fontSize: sizes.label, fill: theme.text, lineHeight: sizes.leading }),
+      ...axisMarks(axis, spanH + 10, context),
     ],
   }) as SVGSVGElement;
   return { node, height };
 }
 
-function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
+/** "more than 120" set in a column: its words whole, on at most three lines; undefined if it cannot be. */
+function inColumn(text: string, column: number, size: number, bold: boolean): string[] | undefined {
+  const lines = wrap(text, column - 4, size, bold);
+  return lines.length <= 3 && lines.join(" ") === text.split(/\s+/).join(" ") ? lines : undefined;
+}
+
+/**
+ * A bar per day, in columns with the value above each, where every value (and "No figure") fits
+ * its column in whole words; otherwise (many days, a narrow screen) a row per day, so no value is
+ * ever broken up or left out.
+ */
+function drawDaily(data: PeriodDraw, context: DrawContext) {
+  const { width, sizes, theme, document, Plot } = context;
   const n = data.days.length;
   const column = width / n;
+  const labels = data.days.map((d) => (d.figure ? inColumn(shown(d.figure), column, sizes.value, true) : []));
+  const missing = data.days.every((d) => d.figure) ? [] : inColumn("No figure", column, sizes.label, false);
+  if (!missing || labels.some((l) => !l)) return drawRows(data, context);
   const barWidth = Math.min(72, column * 0.6);
   const valueLine = sizes.value * sizes.leading;
-  const days = dayLabels(data.days, column, sizes.label);
-  const dayLines = Math.max(...days.map((d) => d.split("\n").length));
+  const axis = dayAxis(data.days, width, sizes.label);
   // Labels above the columns wrap to the column, so neighbours never collide on narrow screens or
   // long runs of days ("more than / 120"); the space above the tallest column grows to hold them.
-  const fit = (text: string, size: number, bold: boolean) => wrap(text, column - 4, size, bold);
-  const shown = data.days.map((d) => (d.figure ? fit(qualified(d.figure), sizes.value, true) : []));
-  const missing = fit("No figure", sizes.label, false);
-  const valueLines = Math.max(1, ...shown.map((l) => l.length));
+  const valueLines = Math.max(1, ...labels.map((l) => l!.length));
   const plotHeight = sizes.bar * 5;
   const top = valueLines * valueLine + 4;
   const baseline = top + plotHeight;
@@ -157,9 +327,10 @@ function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dr
   const cells = data.days.map((d, i) => {
     const x = column * (i + 0.5);
     const h = d.figure ? (d.figure.value / max) * plotHeight : 0;
-    return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: shown[i].join("\n"), day: days[i] };
+    return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: labels[i]!.join("\n") };
   });
-  const height = Math.ceil(baseline + 8 + dayLines * sizes.label * sizes.leading + 2);
+  const tick = axis.sparse ? 4 : 0;
+  const height = Math.ceil(baseline + tick + 8 + axis.lines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
     document, width, height, margin: 0,
     x: { type: "identity", axis: null },
@@ -169,8 +340,52 @@ function drawDaily(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dr
       Plot.text(cells.filter((c) => c.shown), { x: "x", y: (c) => c.y1 - 6, text: "shown", lineAnchor: "bottom", fontSize: sizes.value, fontWeight: "bold", fill: theme.text, lineHeight: sizes.leading }),
       Plot.text(cells.filter((c) => !c.shown), { x: "x", y: baseline - 6, text: () => missing.join("\n"), lineAnchor: "bottom", fontSize: sizes.label, fill: theme.muted, lineHeight: sizes.leading }),
       Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
-      Plot.text(cells, { x: "x", y: baseline + 8, text: "day", lineAnchor: "top", fontSize: sizes.label, fill: theme.text, lineHeight: sizes.leading }),
+      // Where only some days are labelled, a tick under every day says where each one is.
+      ...(axis.sparse ? [Plot.ruleX(cells, { x: "x", y1: baseline, y2: baseline + tick, stroke: theme.rule })] : []),
+      ...axisMarks(axis, baseline + tick + 8, context),
     ],
   }) as SVGSVGElement;
   return { node, height };
+}
+
+/**
+ * A row per day: the day on the left, its bar from a common zero line, the value (with its
+ * qualifier) at the bar's end, "No figure" where none was reported. For runs of days too long for
+ * columns at this width.
+ */
+function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
+  const labels = data.days.map((d) => formatDate(d.day, { weekday: true, year: false }));
+  const gutter = Math.ceil(Math.max(...labels.map((l) => textWidth(l, sizes.label)))) + 10;
+  const values = data.days.map((d) => (d.figure ? shown(d.figure) : ""));
+  const valueRoom = Math.max(0, ...values.map((v) => textWidth(v, sizes.value, true))) + 8;
+  const barMax = Math.max(40, width - gutter - valueRoom);
+  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const barH = Math.round(sizes.bar * 0.6);
+  const pitch = Math.ceil(Math.max(barH, sizes.label * sizes.leading, sizes.value * sizes.leading)) + 6;
+  const rows = data.days.map((d, i) => ({
+    mid: i * pitch + pitch / 2,
+    label: labels[i],
+    value: values[i],
+    end: gutter + (d.figure ? (d.figure.value / max) * barMax : 0),
+    reported: Boolean(d.figure),
+  }));
+  const height = data.days.length * pitch;
+  const node = Plot.plot({
+    document, width, height, margin: 0,
+    x: { type: "identity", axis: null },
+    y: { type: "identity", axis: null },
+    marks: [
+      Plot.rect(rows.filter((r) => r.reported), { x1: gutter, x2: "end", y1: (r) => r.mid - barH / 2, y2: (r) => r.mid + barH / 2, fill: theme.series[0] }),
+      Plot.ruleX([gutter], { x: (x) => x, y1: 0, y2: height, stroke: theme.rule }),
+      Plot.text(rows, { x: gutter - 8, y: "mid", text: "label", textAnchor: "end", fontSize: sizes.label, fill: theme.text }),
+      Plot.text(rows.filter((r) => r.reported), { x: (r) => r.end + 6, y: "mid", text: "value", textAnchor: "start", fontSize: sizes.value, fontWeight: "bold", fill: theme.text }),
+      Plot.text(rows.filter((r) => !r.reported), { x: gutter + 6, y: "mid", text: () => "No figure", textAnchor: "start", fontSize: sizes.label, fill: theme.muted }),
+    ],
+  }) as SVGSVGElement;
+  return { node, height };
+}
+
+/** A figure as the chart writes it: qualified, with its unit where it is a measure ("3.3 millimetres"). */
+function shown(f: Figure): string {
+  return withUnit(qualified(f), f.value, f.unit);
 }

@@ -1,0 +1,51 @@
+/**
+ * Units as a reader sees them beside a number. A count of people stands bare ("954"): the category
+ * label already says who is counted. A measure carries its unit ("1.6 kilometres", "12%"), since
+ * "1.6" alone says nothing. The number is the stated value, never rescaled: a quote's "12%" is 12.
+ */
+
+/** Units that count people, blank included: a figure with no unit counts what its category names. */
+const PEOPLE = new Set(["", "people", "persons", "person", "individuals", "individual"]);
+const PERCENT = new Set(["%", "percent", "per cent", "pct", "pct."]);
+
+function clean(unit: string): string {
+  return unit.trim().replace(/\s+/g, " ");
+}
+
+/** A count of people (or of what the category names): shown as a bare number. */
+export function isCount(unit: string): boolean {
+  return PEOPLE.has(clean(unit).toLowerCase());
+}
+
+/**
+ * What a unit measures, for comparing figures: "people", "persons" and blank are one quantity;
+ * "%", "percent" and "per cent" another; any other unit is itself, regardless of case.
+ */
+export function unitKey(unit: string): string {
+  const u = clean(unit).toLowerCase();
+  if (PEOPLE.has(u)) return "people";
+  if (PERCENT.has(u)) return "%";
+  return u;
+}
+
+/**
+ * The number as written ("more than 1.6", from formatQualified) with its unit where it is a
+ * measure: "more than 1.6 kilometres", "12%"; a count of people is returned as it is.
+ */
+export function withUnit(shown: string, value: number, unit: string): string {
+  const u = clean(unit);
+  if (isCount(u)) return shown;
+  if (PERCENT.has(u.toLowerCase())) return `${shown}%`;
+  return `${shown} ${value === 1 ? singular(u) : u}`;
+}
+
+/** "1 kilometre", not "1 kilometres": the common English plurals, read back. */
+function singular(unit: string): string {
+  const words = unit.split(" ");
+  const last = words[words.length - 1];
+  let one = last;
+  if (/[^aeiou]ies$/i.test(last)) one = last.slice(0, -3) + "y";
+  else if (/(?:ch|sh|x|ss|z)es$/i.test(last)) one = last.slice(0, -2);
+  else if (/[^su]s$/i.test(last) && last.length > 3) one = last.slice(0, -1);
+  return [...words.slice(0, -1), one].join(" ");
+}
