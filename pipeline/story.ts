@@ -35,20 +35,21 @@ export interface Story {
  */
 export function loadStory(dir: string): Story {
   const { files, problems } = readStory(dir);
-  throwIfAny(problems);
+  // A missing file is one problem among others: the files that are there are still checked.
+  if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 
-  const table = parseCsv(FIGURES, files.get(FIGURES)!, FIGURE_COLUMNS);
+  const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
   problems.push(...table.problems);
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS));
   problems.push(...corrected.problems);
   const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
   problems.push(...checked.problems);
-  const published = parseDateline(files.get(ARTICLE)!) ?? "1970-01-01";
+  const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
-  const list = parseChartList(files.get(CHARTS)!, context);
+  const list = files.has(CHARTS) ? parseChartList(files.get(CHARTS)!, context) : { charts: [], problems: [] };
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
