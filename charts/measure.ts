@@ -23,6 +23,21 @@ const OTHER: Record<string, number> = {
 };
 const SAFETY = 1.06;
 
+/**
+ * Characters outside the table, estimated on the wide side (wrapping early is harmless, running
+ * out of the frame is not): an accented Latin letter as its base letter; a combining mark as
+ * nothing; other capitals (Æ, Œ, Ж) as an em; other letters as 0.8 em; CJK and symbols as an em.
+ */
+function otherWidth(ch: string, code: number, table: number[]): number {
+  if (/\p{M}|[\u200B-\u200D\u2060\uFEFF\u00AD]/u.test(ch)) return 0;
+  const base = ch.normalize("NFD").codePointAt(0)!;
+  if (base >= 32 && base <= 126 && base !== code) return table[base - 32];
+  if (code >= 0x2e80) return 1000;
+  if (/\p{Lu}/u.test(ch)) return 1000;
+  if (/\p{L}|\p{N}/u.test(ch)) return 800;
+  return 1000;
+}
+
 export function textWidth(text: string, size: number, bold = false): number {
   const table = bold ? BOLD : REGULAR;
   let units = 0;
@@ -30,8 +45,7 @@ export function textWidth(text: string, size: number, bold = false): number {
     const code = ch.codePointAt(0)!;
     if (code >= 32 && code <= 126) units += table[code - 32];
     else if (ch in OTHER) units += OTHER[ch];
-    else if (code >= 0x2e80) units += 1000; // CJK and other full-width scripts
-    else units += 667;
+    else units += otherWidth(ch, code, table);
   }
   return (units / 1000) * size * SAFETY;
 }
@@ -74,7 +88,8 @@ export function wrap(text: string, width: number, size: number, bold = false): s
       }
       if (line) lines.push(line);
       line = "";
-      let rest = [...word];
+      // Whole characters only: a letter and its accent, or an emoji sequence, never part ways.
+      let rest = graphemes(word);
       while (rest.length > 1 && textWidth(rest.join(""), size, bold) > width) {
         let cut = rest.length - 1;
         while (cut > 1 && textWidth(rest.slice(0, cut).join(""), size, bold) > width) cut--;
@@ -145,4 +160,10 @@ export function wrapPretty(text: string, width: number, size: number, bold = fal
     if (!stub(lines)) return lines;
   }
   return greedy;
+}
+
+const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+function graphemes(text: string): string[] {
+  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
 }

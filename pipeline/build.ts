@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -30,19 +31,23 @@ export interface BuildResult {
 }
 
 /** The whole build: read and prove the story, plan the output, and swap it in if anything changed. */
-export async function build({ data, out, check = false, waitMs = 30_000, baseUrl = "" }: BuildOptions): Promise<BuildResult> {
+export async function build({ data, out: given, check = false, waitMs = 30_000, baseUrl = "" }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // An --out that is a link is written where it points: the swap replaces a folder, not the link.
+  const out = existsSync(given) ? realpathSync(given) : given;
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out);
     const story = loadStory(data);
     const previous = readManifest(out);
-    const planned = await planOutputs(story, previous, previousFileReader(out, previous), baseUrl);
+    // --check draws everything afresh: the output's own manifest cannot vouch for the output.
+    const planned = check ? await planOutputs(story, undefined, () => undefined, baseUrl) : await planOutputs(story, previous, previousFileReader(out, previous), baseUrl);
     const changes = compareOutputs(out, planned.files);
     const written = !check && hasChanges(changes);
     if (written) commitOutputs(out, planned.files, changes);
     return { story, manifest: planned.manifest, changes, drawn: planned.drawn, written, ms: performance.now() - started };
   };
-  return check ? run() : withOutputLock(out, waitMs, run);
+  // --check takes the lock too, so it never sees a build's swap half done.
+  return withOutputLock(out, waitMs, run);
 }
 
 /** Problems as a reporter reads them: paths as typed on the command line, one line each. */

@@ -54,16 +54,18 @@ export function correctionNotes(figures: Figure[]): string[] {
   for (const figure of figures) {
     const states = statesByDate(figure);
     const name = `the figure for ${lowerFirst(figure.category || figure.metric)}`;
+    const formerly = (c: { from: string } | undefined) => (c && c.from ? ` (formerly "${c.from}")` : "");
     for (const date of [...new Set(figure.corrections.map((c) => c.date))]) {
       const mine = figure.corrections.filter((c) => c.date === date);
       const { before, after } = states.get(date)!;
       const parts: string[] = [];
       const shown = (state: State) => formatQualified(state.value, state.qualifier);
       if (shown(before) !== shown(after)) parts.push(`${name} changed from ${shown(before)} to ${shown(after)}`);
-      const others = [...new Set(mine.filter((c) => c.field !== "value" && c.field !== "qualifier").map((c) => c.field.replace(/_/g, " ")))];
+      const others = [...new Set(mine.filter((c) => c.field !== "value" && c.field !== "qualifier").map((c) => FIELD_NOUNS[c.field] ?? c.field.replace(/_/g, " ")))];
+      const relabelled = mine.find((c) => c.field === "category");
       if (others.length > 0) {
         const were = others.length > 1 ? "were" : "was";
-        parts.push(parts.length > 0 ? `its ${listWords(others)} ${were} updated` : `the ${listWords(others)} of ${name} ${were} updated`);
+        parts.push(parts.length > 0 ? `its ${listWords(others)} ${were} updated${formerly(relabelled)}` : `the ${listWords(others)} of ${name} ${were} updated${formerly(relabelled)}`);
       }
       if (parts.length === 0) parts.push(`${name} was corrected`);
       byDate.set(date, [...(byDate.get(date) ?? []), parts.join("; ")]);
@@ -74,6 +76,18 @@ export function correctionNotes(figures: Figure[]): string[] {
   }
   return [...byDate.keys()].sort().map((date) => `Corrected ${formatDate(date)}: ${byDate.get(date)!.join("; ")}. ${[...reasons.get(date)!].join(" ")}`);
 }
+
+/** How a reader calls each column of the fact sheet in a correction note. */
+const FIELD_NOUNS: Record<string, string> = {
+  category: "label",
+  attributed_to: "attribution",
+  start: "start date",
+  end: "end date",
+  unit: "unit",
+  metric: "description",
+  quote: "quote",
+  source: "source",
+};
 
 interface State {
   value: number;

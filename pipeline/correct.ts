@@ -2,6 +2,7 @@ import { parseCsv, type Row } from "./csv.ts";
 import { dateFix, isIsoDate } from "./dates.ts";
 import type { Correction } from "./figure.ts";
 import { parseValue } from "./numbers.ts";
+import { parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import type { Problem } from "./problem.ts";
 import { CORRECTIONS } from "./read.ts";
 
@@ -20,7 +21,7 @@ export interface Corrected {
  * Applies the append-only corrections log to the fact sheet, oldest first. Each row must name the
  * value it replaces, so a correction written against stale data is refused rather than guessed at.
  */
-export function applyCorrections(rows: Row[], text: string | undefined): Corrected {
+export function applyCorrections(rows: Row[], text: string | undefined, published?: string): Corrected {
   const history = new Map<string, Correction[]>();
   const origin = new Map<string, number>();
   if (text === undefined) return { rows, history, origin, problems: [] };
@@ -39,6 +40,7 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
     .filter(({ line, cells: { date, id, field, reason } }) => {
       const wrong: string[] = [];
       if (!isIsoDate(date)) wrong.push(`date ${JSON.stringify(date)} is not a real date; ${dateFix(date, "2024-11-28")}`);
+      else if (published && date < published) wrong.push(`date ${date} is before the article was published (${published}); a correction is dated the day it is made`);
       if (!byId.has(id)) wrong.push(`no figure has id ${JSON.stringify(id)}; ids are in figures.csv`);
       if (field === "id") wrong.push("a correction cannot change a figure's id; add a new figure instead");
       else if (!columns.has(field)) wrong.push(`field ${JSON.stringify(field)} is not a column of figures.csv; use one of ${[...columns].filter((c) => c !== "id").join(", ")}`);
@@ -51,6 +53,10 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
   for (const { line, cells } of entries) {
     const figure = byId.get(cells.id)!;
     const current = figure.cells[cells.field] ?? "";
+    if (sameCell(cells.field, cells.from, cells.to)) {
+      at(line, `"from" and "to" are the same (${JSON.stringify(cells.to)}): the row changes nothing; delete it, or write the new ${cells.field} in "to"`);
+      continue;
+    }
     if (!sameCell(cells.field, current, cells.from)) {
       at(line, `stale correction: ${cells.id}.${cells.field} is ${JSON.stringify(current)}, not ${JSON.stringify(cells.from)} as "from" says; check the figure's current value (earlier corrections apply first)`);
       continue;
@@ -62,6 +68,10 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
         continue;
       }
     }
+    if (cells.field === "qualifier" && !parseQualifier(cells.to)) {
+      at(line, `"to": unknown qualifier ${JSON.stringify(cells.to)}; use one of ${QUALIFIERS.join(", ")}`);
+      continue;
+    }
     figure.cells[cells.field] = cells.to;
     origin.set(`${cells.id}.${cells.field}`, line);
     const list = history.get(cells.id) ?? [];
@@ -71,11 +81,16 @@ export function applyCorrections(rows: Row[], text: string | undefined): Correct
   return { rows: copies, history, origin, problems };
 }
 
+/** Whether two cells say the same: "20,000" is 20000, "more than" is more_than. */
 function sameCell(field: string, current: string, claimed: string): boolean {
   if (field === "value") {
     const a = parseValue(current);
     const b = parseValue(claimed);
     if (a.ok && b.ok) return a.value === b.value;
+  }
+  if (field === "qualifier") {
+    const a = parseQualifier(current);
+    if (a && a === parseQualifier(claimed)) return true;
   }
   return current.replace(/\s+/g, " ").trim() === claimed.replace(/\s+/g, " ").trim();
 }

@@ -33,7 +33,7 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes, base
     source(mobileDark, `${phone} and (prefers-color-scheme: dark)`),
     source(mobile, phone),
     source(dark, "(prefers-color-scheme: dark)"),
-    `    <img src="${url(svgName(chartId, desktop))}" width="${width}" height="${height}" alt="${escapeHtml(words.description)}" style="display:block;width:100%;height:auto" loading="lazy" decoding="async">`,
+    `    <img src="${url(svgName(chartId, desktop))}" width="${width}" height="${height}" alt="${escapeHtml(sanitizerProof(words.description))}" style="display:block;width:100%;height:auto" loading="lazy" decoding="async">`,
     "  </picture>",
     `  <figcaption style="font:13px/1.4 Helvetica,Arial,sans-serif"><a href="${url(`${chartId}.csv`)}" download>Download the data (CSV)</a></figcaption>`,
     "</figure>",
@@ -41,9 +41,20 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes, base
   ].join("\n");
 }
 
-/** A base URL for the embed's files: http(s), or a site path; always ending in "/". */
+/**
+ * DOMPurify drops any attribute whose value holds "</script" (or another raw-text tag's end),
+ * "-->" or "]>", escaped or not, and the chart would lose its alt text. A word joiner (U+2060: invisible, silent in screen
+ * readers) between the two characters keeps the words and the attribute.
+ */
+export function sanitizerProof(text: string): string {
+  return text
+    .replace(/<(?=\/(?:style|script|title|xmp|textarea|noscript|iframe|noembed|noframes))/gi, "<\u2060")
+    .replace(/(--!?|\])>/g, (m) => `${m.slice(0, -1)}\u2060>`);
+}
+
+/** A base URL for the embed's files: http(s), or a site path (not "//host"); always ending in "/". */
 export function parseBaseUrl(text: string): string | undefined {
   const trimmed = text.trim();
-  if (!/^(https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/i.test(trimmed)) return undefined;
+  if (!/^(https?:\/\/[^\s"'<>]+|\/(?!\/)[^\s"'<>]*)$/i.test(trimmed)) return undefined;
   return trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
 }

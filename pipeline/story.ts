@@ -40,11 +40,11 @@ export function loadStory(dir: string): Story {
 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
   problems.push(...table.problems);
-  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS));
+  const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
+  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
   problems.push(...corrected.problems);
   const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
   problems.push(...checked.problems);
-  const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };

@@ -165,6 +165,8 @@ function alive(pid: number): boolean {
   }
 }
 
+const STALE_LOCK_MS = 10 * 60_000;
+
 /**
  * One build at a time per output folder. A second build waits for the first (up to `waitMs`), then
  * refuses with a message naming the other build. A lock left by a killed build is taken over.
@@ -180,7 +182,9 @@ export async function withOutputLock<T>(out: string, waitMs: number, work: () =>
       await sleep(50); // Being written (only where hard links are missing and the lock is made in two steps).
       continue;
     }
-    if (!holder || !alive(holder)) {
+    // A build takes about a second; a lock far older than any build belongs to a killed one whose
+    // process id the system has since given to something else (common in containers).
+    if (!holder || !alive(holder) || Date.now() - safeMtime(lock) > STALE_LOCK_MS) {
       takeOverStale(lock, holder);
       continue;
     }

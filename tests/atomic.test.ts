@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, watch, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
@@ -203,5 +203,18 @@ describe("the output folder", () => {
       expect(() => commitOutputs(story.out, new Map([[name, Buffer.from("x")]]), { added: [name], changed: [], removed: [] })).toThrow(/refusing to write/);
     }
     expect(readdirSync(story.dir)).toEqual(["data"]);
+  });
+});
+
+describe("a lock left long ago by a build whose process id now belongs to another program", () => {
+  it("is taken over instead of blocking every build", async () => {
+    const story = copyStory();
+    const lock = `${story.out}.lock`;
+    writeFileSync(lock, String(process.pid)); // alive, but not a build of this output
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(lock, hourAgo, hourAgo);
+    const result = await build({ data: story.data, out: story.out, waitMs: 1_000 });
+    expect(result.written).toBe(true);
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -173,3 +173,24 @@ describe("a correction to a figure a chart only cites in its words", () => {
     expect(manifest.charts["casualties-by-force"].corrections).toHaveLength(6);
   });
 });
+
+describe("a correction the log cannot take", () => {
+  it("is refused at its line when dated before the article, when it changes nothing, or when its qualifier is unknown; a qualifier in words is fine", async () => {
+    const story = copyStory();
+    append(
+      story.data,
+      "corrections.csv",
+      [
+        "2020-01-01,arrests,value,954,955,Typo",
+        "2024-11-28,arrests_lede,value,1000,1000,Nothing",
+        "2024-11-28,protesters,qualifier,more than,roughly-ish,Typo",
+        "",
+      ].join("\n"),
+    );
+    const run = cli(["--data", story.data, "--out", story.out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("corrections.csv:2: date 2020-01-01 is before the article was published (2024-11-27)");
+    expect(run.stderr).toContain('corrections.csv:3: "from" and "to" are the same ("1000"): the row changes nothing');
+    expect(run.stderr).toContain('corrections.csv:4: "to": unknown qualifier "roughly-ish"');
+  });
+});

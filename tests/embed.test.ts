@@ -121,6 +121,7 @@ describe("an embed built with --base-url", () => {
     expect(parseBaseUrl("https://cdn.example.org/g")).toBe("https://cdn.example.org/g/");
     expect(parseBaseUrl("/graphics/x")).toBe("/graphics/x/");
     expect(parseBaseUrl("javascript:alert(1)")).toBeUndefined();
+    expect(parseBaseUrl("//evil.example/x")).toBeUndefined();
     expect(parseBaseUrl('https://x.org/"onerror="')).toBeUndefined();
   });
 });

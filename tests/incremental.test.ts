@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
@@ -106,5 +107,34 @@ describe("npm run watch", () => {
     } finally {
       child.kill();
     }
+  });
+});
+
+describe("--check on output whose manifest was edited to match a tampered file", () => {
+  it("still exits 1: it draws afresh instead of trusting the output's own manifest", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const file = join(story.out, "arrests-by-day.svg");
+    const tampered = readFileSync(file, "utf8").replace("954 arrests", "9540 arrests");
+    writeFileSync(file, tampered);
+    const manifestPath = join(story.out, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    manifest.files["arrests-by-day.svg"] = { sha256: createHash("sha256").update(tampered).digest("hex"), bytes: Buffer.byteLength(tampered) };
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    const result = await build({ data: story.data, out: story.out, check: true });
+    expect(result.changes.changed).toContain("arrests-by-day.svg");
+  });
+});
+
+describe("an --out that is a symbolic link", () => {
+  it("is written where it points, and stays a link", async () => {
+    const story = copyStory();
+    const served = join(story.dir, "served");
+    mkdirSync(served);
+    const link = join(story.dir, "link-out");
+    symlinkSync(served, link);
+    await build({ data: story.data, out: link });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(served)).toContain("arrests-by-day.svg");
   });
 });
