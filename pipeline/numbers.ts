@@ -23,16 +23,18 @@ const NUMBER_WORDS: Record<string, [WordKind, number]> = {
   twenty: ["tens", 20], thirty: ["tens", 30], forty: ["tens", 40], fifty: ["tens", 50],
   sixty: ["tens", 60], seventy: ["tens", 70], eighty: ["tens", 80], ninety: ["tens", 90],
   hundred: ["hundred", 100], dozen: ["dozen", 12],
-  thousand: ["scale", 1e3], million: ["scale", 1e6], billion: ["scale", 1e9],
+  thousand: ["scale", 1e3], lakh: ["scale", 1e5], million: ["scale", 1e6], crore: ["scale", 1e7], billion: ["scale", 1e9],
 };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+// Lakh and crore: South Asian copy ("1.5 lakh people", "Rs 2 crore") counts in them.
+const SCALES: Record<string, number> = { thousand: 1e3, lakh: 1e5, million: 1e6, crore: 1e7, billion: 1e9 };
 
 const WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|");
-// Digits, with thousands separators ("20,000") and an optional scale word ("1.6 million"); or a run
+// Digits, with thousands separators ("20,000", "20 000", and South Asian "10,00,000") and an optional
+// scale word ("1.6 million", "2 lakh"); or a run
 // of number words ("twenty-five", "one hundred and twelve", "a thousand"), split into numbers below.
 // Neither may be part of a longer token: "1,0000", "1.6.2" and "someone" state no number.
 const MENTION = new RegExp(
-  String.raw`(?<![\w.,])(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)(?:\s+(thousand|million|billion)\b)?` +
+  String.raw`(?<![\w.,])(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)(?:\s+(thousand|lakh|million|crore|billion)\b)?` +
     String.raw`|((?:a\s+)?(?:${WORD})\b(?:(?:\s+and\s+|[\s-]+)(?:${WORD})\b)*))`,
   "giu",
 );
@@ -44,8 +46,12 @@ export function findMentions(text: string): Mention[] {
     const [whole, digits, scale, words] = match;
     const at = match.index ?? 0;
     if (digits !== undefined) {
-      const value = Number(digits.replace(/,/g, "")) * (scale ? SCALES[scale.toLowerCase()] : 1);
+      const value = Number(digits.replace(/[,\s]/g, "")) * (scale ? SCALES[scale.toLowerCase()] : 1);
       if (Number.isFinite(value)) mentions.push(qualify(text, value, at, at + whole.length));
+      // "On 24 100 people…" may be two numbers: space-grouped digits are also read group by group.
+      if (/\s/.test(digits)) {
+        for (const part of digits.matchAll(/\S+/g)) mentions.push(qualify(text, Number(part[0]), at + part.index!, at + part.index! + part[0].length));
+      }
     } else if (words !== undefined) {
       for (const number of wordNumbers(words)) mentions.push(qualify(text, number.value, at + number.start, at + number.end));
     }
@@ -175,7 +181,7 @@ function qualifierAfter(text: string, end: number): { qualifier: Qualifier | nul
 export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
 
 // Thousands grouped by commas, or by spaces as some spreadsheets and style guides write them.
-const VALUE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
+const VALUE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
 
 /**
  * A value cell from the fact sheet. Thousands separators and stray spaces are fine

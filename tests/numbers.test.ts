@@ -152,3 +152,19 @@ describe("a value that cannot be shown exactly", () => {
     expect(parseValue("1234567.891")).toEqual({ ok: true, value: 1234567.891 });
   });
 });
+
+describe("numbers as South Asian and European copy writes them", () => {
+  it("read lakh grouping and scale words, and space-grouped thousands", () => {
+    const read = (text: string) => findMentions(text).map((m) => [m.value, m.qualifier]);
+    expect(read("more than 10,00,000 people")).toEqual([[1000000, "more_than"]]);
+    expect(read("1.5 lakh people")).toEqual([[150000, "exact"]]);
+    expect(read("Rs 2 crore")).toEqual([[20000000, "exact"]]);
+    expect(read("two lakh")).toEqual([[200000, "exact"]]);
+    expect(read("20 000 policiers")[0]).toEqual([20000, "exact"]);
+    expect(parseValue("10,00,000")).toEqual({ ok: true, value: 1000000 });
+  });
+
+  it("still reads two numbers where a space may separate them: on 24 100 people", () => {
+    expect(findMentions("on 24 100 people were held").map((m) => m.value)).toEqual(expect.arrayContaining([24100, 24, 100]));
+  });
+});
