@@ -1,6 +1,5 @@
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
 import { KIND_ALIASES, KIND_NAMES } from "../charts/kinds.ts";
-import type { Figure } from "./figure.ts";
 import type { Problem } from "./problem.ts";
 import { unsafeCharacter } from "./csv.ts";
 import { MANIFEST } from "./manifest.ts";

@@ -1,10 +1,9 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../pipeline/build.ts";
+import { describe, expect, it } from "vitest";
 import { differences, snapshot } from "./helpers/files.ts";
 import { appendLine, chartOf, leftovers, lineOf, problemsOf, rowOf } from "./helpers/problems.ts";
-import { cli, copyStory, edit } from "./helpers/story.ts";
+import { cli, copyStory, edit, useBuiltStory } from "./helpers/story.ts";
 
 /** What a broken story must report: the file, the line, and words of the message. */
 type Expected = [file: string, line: number, message: RegExp];
@@ -232,13 +231,7 @@ const CASES: [name: string, breakIt: (data: string) => Expected[]][] = [
 ];
 
 describe("a build of broken data", () => {
-  let good: ReturnType<typeof copyStory>;
-  let before: Map<string, Buffer>;
-  beforeAll(async () => {
-    good = copyStory();
-    await build({ data: good.data, out: good.out });
-    before = snapshot(good.out);
-  });
+  const good = useBuiltStory();
 
   it.each(CASES)("reports %s at its file and line, and leaves output/ byte for byte as it was", async (_name, breakIt) => {
     const broken = copyStory();
@@ -248,7 +241,7 @@ describe("a build of broken data", () => {
       const prefix = `${file}:${line}: `;
       expect(problems.filter((p) => p.startsWith(prefix) && message.test(p.slice(prefix.length))), `${prefix}${message}\nin:\n${problems.join("\n")}`).toHaveLength(1);
     }
-    expect(differences(before, snapshot(good.out))).toEqual([]);
+    expect(differences(good.files, snapshot(good.out))).toEqual([]);
     expect(leftovers(good.out)).toEqual([]);
   });
 
@@ -274,7 +267,7 @@ describe("a build of broken data", () => {
     expect(lines.length - 1).toBe(expected.length);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stderr).not.toMatch(/Error:|Internal error/);
-    expect(differences(before, snapshot(good.out))).toEqual([]);
+    expect(differences(good.files, snapshot(good.out))).toEqual([]);
   });
 
   it("is reported even for a story folder that does not exist, in one line", () => {
@@ -282,6 +275,6 @@ describe("a build of broken data", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${join(good.dir, "nowhere")}:0: the story folder does not exist`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    expect(differences(before, snapshot(good.out))).toEqual([]);
+    expect(differences(good.files, snapshot(good.out))).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../pipeline/build.ts";
+import { describe, expect, it } from "vitest";
 import { DataError, formatProblem } from "../pipeline/problem.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { differences, snapshot } from "./helpers/files.ts";
 import { appendLine, rowOf } from "./helpers/problems.ts";
-import { cli, copyStory, edit } from "./helpers/story.ts";
+import { cli, copyStory, edit, useBuiltStory } from "./helpers/story.ts";
 
 const ARRESTS = "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday";
 
@@ -132,13 +131,7 @@ describe("a figure its source does not prove", () => {
 });
 
 describe("a build of figures that fail their proof", () => {
-  let good: ReturnType<typeof copyStory>;
-  let before: Map<string, Buffer>;
-  beforeAll(async () => {
-    good = copyStory();
-    await build({ data: good.data, out: good.out });
-    before = snapshot(good.out);
-  });
+  const good = useBuiltStory();
 
   it("lists every failure with its file and line in one run, exits 1 without a stack trace, and leaves output/ as it was", () => {
     const story = copyStory();
@@ -161,6 +154,6 @@ describe("a build of figures that fail their proof", () => {
     expect(lines).toHaveLength(expected.length);
     expected.forEach((start, i) => expect(lines[i].startsWith(start), `${lines[i]}\nshould start with\n${start}`).toBe(true));
     expect(run.stderr).not.toMatch(/^\s+at |Error/m);
-    expect(differences(before, snapshot(good.out))).toEqual([]);
+    expect(differences(good.files, snapshot(good.out))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { afterAll, beforeAll } from "vitest";
 import { build } from "../../pipeline/build.ts";
 import type { Manifest } from "../../pipeline/manifest.ts";
+import { snapshot } from "./files.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -41,25 +42,33 @@ export function cli(args: string[]): { status: number; stdout: string; stderr: s
 }
 
 /**
- * A copy of the story, built once for a test file and removed after it: for tests that read the
- * output and change nothing.
+ * A copy of the story, built once for a test file and removed after it. `files` is every output
+ * file's bytes just after that build: compare with it to prove a later, failing build left the
+ * output as it was.
  */
-export function useBuiltStory(): { readonly out: string; readonly manifest: Manifest } {
-  const state = { out: "", manifest: undefined as unknown as Manifest, dir: "" };
+export function useBuiltStory(): { readonly dir: string; readonly out: string; readonly manifest: Manifest; readonly files: Map<string, Buffer> } {
+  const state = { dir: "", out: "", manifest: undefined as unknown as Manifest, files: new Map<string, Buffer>() };
   beforeAll(async () => {
     const story = copyStory();
     state.dir = story.dir;
     state.out = story.out;
     await build({ data: story.data, out: story.out });
     state.manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
+    state.files = snapshot(story.out);
   });
   afterAll(() => rmSync(state.dir, { recursive: true, force: true }));
   return {
+    get dir() {
+      return state.dir;
+    },
     get out() {
       return state.out;
     },
     get manifest() {
       return state.manifest;
+    },
+    get files() {
+      return state.files;
     },
   };
 }
