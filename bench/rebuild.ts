@@ -16,13 +16,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 function story() {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
-  cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });
+  cpSync(join(ROOT, "tests/fixtures/islamabad"), join(dir, "data"), { recursive: true });
   return { data: join(dir, "data"), out: join(dir, "output") };
 }
 
 function cliMs(data: string, out: string): number {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [TSX, join(ROOT, "pipeline/build.ts"), "--data", data, "--out", out], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [TSX, join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(run.stderr);
   return performance.now() - started;
 }

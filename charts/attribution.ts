@@ -1,4 +1,4 @@
-import type { Figure } from "../pipeline/figure.ts";
+import type { Figure } from "../pipeline/facts/figure.ts";
 
 /**
  * "Figures as reported by the government." — who stands behind the numbers, from the data.

@@ -1,6 +1,6 @@
-import { capitalize, qualified } from "../pipeline/format.ts";
-import { isOpenAbove } from "../pipeline/qualifiers.ts";
-import type { Figure } from "../pipeline/figure.ts";
+import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { isOpenAbove } from "../pipeline/facts/qualifiers.ts";
+import type { Figure } from "../pipeline/facts/figure.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
@@ -22,7 +22,7 @@ const OPEN_END = 22;
  * label at its end carries the qualifier, and a minimum gets a dashed open end, so "more than
  * 10,000" never reads as 10,000 flat. No axis: the direct labels are the only numbers shown.
  */
-export const bars: ChartKind = {
+export const bars: ChartKind<Bar[]> = {
   prepare({ figures }) {
     const problems = unitProblems(figures);
     const items: Bar[] = figures.map((f, i) => ({
@@ -36,8 +36,7 @@ export const bars: ChartKind = {
     if (items.some((b) => b.open)) notes.push("A dashed end marks a minimum: the true figure may be higher.");
     const attribution = attributionNote(figures);
     if (attribution) notes.push(attribution);
-    const model: ChartModel = {
-      kind: "bars",
+    const model: ChartModel<Bar[]> = {
       used: figures,
       notes,
       warnings: [],
@@ -52,7 +51,7 @@ export const bars: ChartKind = {
   },
 
   draw(model, { width, sizes, theme, document, Plot }: DrawContext) {
-    const items = model.draw as Bar[];
+    const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
     const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + (b.open ? OPEN_END : 0)));
     const barMax = Math.max(40, width - valueRoom);

@@ -1,6 +1,18 @@
 import { bars } from "./bars.ts";
-import type { ChartKind } from "./kind.ts";
+import { type ChartKind, registered } from "./kind.ts";
 import { period } from "./period.ts";
 
-/** Chart kinds by the name charts.json uses. Keep in step with kinds.ts (tests check). */
-export const KINDS: Record<string, ChartKind> = { bars, period };
+/** Chart kinds by the name charts.json uses. */
+export const KINDS: Readonly<Record<string, ChartKind>> = { bars: registered(bars), period: registered(period) };
+
+/** The chart kinds a story may name in charts.json. */
+export const KIND_NAMES: readonly string[] = Object.keys(KINDS);
+
+/** Other names desks use for the same kinds; the canonical name is what the manifest records. */
+export const KIND_ALIASES: Readonly<Record<string, string>> = {
+  bar: "bars",
+  comparison: "bars",
+  timeline: "period",
+  daily: "period",
+  "by-day": "period",
+};

@@ -1,13 +1,11 @@
 import type * as PlotModule from "@observablehq/plot";
-import type { ChartEntry } from "../pipeline/chart-list.ts";
-import type { Figure } from "../pipeline/figure.ts";
+import type { Figure } from "../pipeline/facts/figure.ts";
 import type { Sizes, Theme } from "./style.ts";
 
 export type Plot = typeof PlotModule;
 
 /** What a chart kind knows of the story: its figures, and the whole dataset for related rows. */
 export interface KindInput {
-  entry: ChartEntry;
   /** The figures the entry names, in its order. */
   figures: Figure[];
   /** Every figure of the story: a kind may draw related rows (a daily breakdown of a total). */
@@ -29,8 +27,7 @@ export interface ShownRow {
 }
 
 /** A chart's content, decided once for every variant: pure data, no drawing. */
-export interface ChartModel {
-  kind: string;
+export interface ChartModel<Draw = unknown> {
   /** Every figure drawn or cited, including related rows the kind pulled in. */
   used: Figure[];
   /** Notes the kind must add (what the data does not say, how to read a mark). */
@@ -40,8 +37,8 @@ export interface ChartModel {
   /** One or two sentences stating the figures and qualifiers: the alt text's core. */
   summary: string;
   rows: ShownRow[];
-  /** Kind-specific drawing data. */
-  draw: unknown;
+  /** Kind-specific drawing data: plain data, so it can be fingerprinted and drawn in any variant. */
+  draw: Draw;
 }
 
 export interface DrawContext {
@@ -52,8 +49,23 @@ export interface DrawContext {
   Plot: Plot;
 }
 
-export interface ChartKind {
+/** Plot's marks for one variant, and the height they take. */
+export interface Drawing {
+  node: SVGSVGElement;
+  height: number;
+}
+
+/** A chart kind: `prepare` decides the content once (pure, no DOM); `draw` lays it out for one variant. */
+export interface ChartKind<Draw = unknown> {
   /** Problems are reported against the entry's charts.json line. */
-  prepare(input: KindInput): { model?: ChartModel; problems: string[] };
-  draw(model: ChartModel, context: DrawContext): { node: SVGSVGElement; height: number };
+  prepare(input: KindInput): { model?: ChartModel<Draw>; problems: string[] };
+  draw(model: ChartModel<Draw>, context: DrawContext): Drawing;
+}
+
+/**
+ * A kind as the registry holds it, its drawing data's type forgotten. Sound because a model only
+ * ever goes back to the kind that prepared it (both are looked up by the entry's kind name).
+ */
+export function registered<Draw>(kind: ChartKind<Draw>): ChartKind {
+  return kind as unknown as ChartKind;
 }

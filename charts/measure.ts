@@ -87,7 +87,6 @@ export function wrap(text: string, width: number, size: number, bold = false): s
         continue;
       }
       if (line) lines.push(line);
-      line = "";
       // Whole characters only: a letter and its accent, or an emoji sequence, never part ways.
       let rest = graphemes(word);
       while (rest.length > 1 && textWidth(rest.join(""), size, bold) > width) {

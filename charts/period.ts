@@ -1,6 +1,6 @@
-import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/dates.ts";
-import type { Figure } from "../pipeline/figure.ts";
-import { capitalize, formatNumber, qualified } from "../pipeline/format.ts";
+import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
+import type { Figure } from "../pipeline/facts/figure.ts";
+import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
@@ -70,7 +70,7 @@ interface PeriodDraw {
  * Without a total it draws the one-day figures it lists, and nothing else. A listed figure it
  * cannot draw is a problem, never dropped.
  */
-export const period: ChartKind = {
+export const period: ChartKind<PeriodDraw> = {
   prepare({ figures, dataset }) {
     const problems: string[] = [];
     const total = figures.find(isPeriod);
@@ -165,8 +165,7 @@ export const period: ChartKind = {
       figure_id: f.id, label, value: f.value, qualifier: f.qualifier, shown_as: shown(f),
       start: f.start, end: f.end, attributed_to: f.attributed_to, source: f.source, quote: f.quote,
     });
-    const model: ChartModel = {
-      kind: "period",
+    const model: ChartModel<PeriodDraw> = {
       used,
       notes,
       warnings,
@@ -175,13 +174,13 @@ export const period: ChartKind = {
         ...(total ? [row(total, `Total, ${span}`)] : []),
         ...reported.map((d) => row(d.figure!, formatDate(d.day, { weekday: true }))),
       ],
-      draw: { mode: daily.size === 0 ? "total" : "daily", total, days } satisfies PeriodDraw,
+      draw: { mode: daily.size === 0 ? "total" : "daily", total, days },
     };
     return { model, problems };
   },
 
   draw(model, context) {
-    const data = model.draw as PeriodDraw;
+    const data = model.draw;
     return data.mode === "total" ? drawSpan(data, context) : drawDaily(data, context);
   },
 };

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Problem } from "./problem.ts";
+import type { Problem } from "./facts/problem.ts";
+import { ARTICLE, CHARTS, FIGURES } from "./facts/story-files.ts";
 
-/** The story folder as text, before anything is interpreted. Only this stage and write touch the disk. */
+/** The story folder as text, before anything is interpreted: the only stage that reads the story from disk. */
 export interface StoryFiles {
   dir: string;
   /** Every text file the story may cite or configure, keyed by its path relative to the folder. */
@@ -10,10 +11,6 @@ export interface StoryFiles {
   problems: Problem[];
 }
 
-export const ARTICLE = "article.txt";
-export const FIGURES = "figures.csv";
-export const CHARTS = "charts.json";
-export const CORRECTIONS = "corrections.csv";
 const REQUIRED: Record<string, string> = {
   [ARTICLE]: 'the article text, starting with its dateline "date YYYY-MM-DD"',
   [FIGURES]: "the fact sheet, one figure a row",

@@ -1,33 +1,15 @@
 import { KINDS } from "../charts/index.ts";
-import type { ChartModel } from "../charts/kind.ts";
-import { type ChartEntry, parseChartList } from "./chart-list.ts";
-import { checkFigures } from "./check.ts";
-import { composeWords, type ChartWords } from "./compose.ts";
-import { applyCorrections } from "./correct.ts";
-import { parseCsv } from "./csv.ts";
-import { parseDateline } from "./dates.ts";
-import { FIGURE_COLUMNS, type Correction, type Figure } from "./figure.ts";
-import { type Problem, throwIfAny } from "./problem.ts";
-import { ARTICLE, CHARTS, CORRECTIONS, FIGURES, readStory } from "./read.ts";
-
-export interface PreparedChart {
-  entry: ChartEntry;
-  model: ChartModel;
-  words: ChartWords;
-  /** Every figure the chart shows: drawn by its kind, then those its words cite. */
-  shown: Figure[];
-}
-
-/** A story read, corrected, proven and laid out as chart content: everything short of drawing. */
-export interface Story {
-  dir: string;
-  published: string;
-  files: Map<string, string>;
-  figures: Figure[];
-  corrections: Correction[];
-  charts: PreparedChart[];
-  warnings: Problem[];
-}
+import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
+import type { PreparedChart, Story } from "./words/story.ts";
+import { checkFigures } from "./facts/check.ts";
+import { composeWords } from "./words/chart-words.ts";
+import { applyCorrections } from "./facts/corrections.ts";
+import { parseCsv } from "./facts/csv.ts";
+import { parseDateline } from "./facts/dates.ts";
+import { FIGURE_COLUMNS, type Figure } from "./facts/figure.ts";
+import { type Problem, throwIfAny } from "./facts/problem.ts";
+import { readStory } from "./read.ts";
+import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
 
 /**
  * Reads and checks a story folder. Problems from every file are collected and reported together;
@@ -57,7 +39,7 @@ export function loadStory(dir: string): Story {
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
-    const prepared = KINDS[entry.kind].prepare({ entry, figures, dataset: checked.figures });
+    const prepared = KINDS[entry.kind].prepare({ figures, dataset: checked.figures });
     for (const message of prepared.problems) problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     if (!prepared.model) continue;
     for (const message of prepared.model.warnings) warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });

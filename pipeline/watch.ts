@@ -2,8 +2,8 @@ import { existsSync, watch } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, describeChanges, describeProblems } from "./build.ts";
-import { DataError } from "./problem.ts";
-import { LockBusy } from "./write.ts";
+import { DataError } from "./facts/problem.ts";
+import { LockBusy } from "./publish/lock.ts";
 
 /**
  * `npm run watch`: rebuilds on every save in the story folder and says what changed. One process

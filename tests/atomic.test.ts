@@ -4,14 +4,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, s
 import { basename, dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
-import { commitOutputs, LockBusy, OutputRefused, recoverOutputs, withOutputLock } from "../pipeline/write.ts";
+import { LockBusy, withOutputLock } from "../pipeline/publish/lock.ts";
+import { commitOutputs, OutputRefused, recoverOutputs } from "../pipeline/publish/swap.ts";
 import { differences, snapshot } from "./helpers/files.ts";
 import { leftovers } from "./helpers/problems.ts";
 import { copyStory, edit, ROOT } from "./helpers/story.ts";
 
 /** The build as one process (tsx's own command line runs it in a child, which a SIGKILL would miss). */
 function spawnBuild(data: string, out: string): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline/build.ts"), "--data", data, "--out", out], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out], {
     cwd: ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: "1" },
   });

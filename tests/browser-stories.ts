@@ -1,5 +1,5 @@
 /**
- * Story variants for the browser tests, made from a copy of data/: what the layout must survive
+ * Story variants for the browser tests, made from a copy of the Islamabad fixture story: what the layout must survive
  * beyond the story as it stands.
  */
 import { writeFileSync } from "node:fs";

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textWidth } from "../charts/measure.ts";
 import { DEVICES } from "../charts/style.ts";
 import { build } from "../pipeline/build.ts";
-import type { Manifest } from "../pipeline/manifest.ts";
-import { VARIANTS } from "../pipeline/variants.ts";
+import type { Manifest } from "../pipeline/publish/manifest.ts";
+import { VARIANTS } from "../pipeline/words/output-names.ts";
 import { comparePngs, launch, pngSize, RUN_BROWSER_TESTS, serve, type Site } from "./browser-harness.ts";
 import { contrast } from "./browser-colour.ts";
 import { stressStory, updatedStory } from "./browser-stories.ts";
@@ -261,8 +261,15 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     for (const f of files) inline.set(SHOW_IT(f), await page.locator(`figure[data-key="${SHOW_IT(f)}"] > svg`).screenshot());
     const stripped = await page.evaluate(() => {
       let n = 0;
-      for (const s of Array.from(document.querySelectorAll("svg style"))) (s.remove(), n++);
-      for (const e of Array.from(document.querySelectorAll("svg [class], svg[class], svg [style], svg[style]"))) (e.removeAttribute("class"), e.removeAttribute("style"), n++);
+      for (const s of Array.from(document.querySelectorAll("svg style"))) {
+        s.remove();
+        n++;
+      }
+      for (const e of Array.from(document.querySelectorAll("svg [class], svg[class], svg [style], svg[style]"))) {
+        e.removeAttribute("class");
+        e.removeAttribute("style");
+        n++;
+      }
       return n;
     });
     const failures: string[] = [];

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
-import { DataError } from "../pipeline/problem.ts";
+import { DataError } from "../pipeline/facts/problem.ts";
 import { differences, snapshot } from "./helpers/files.ts";
 import { append, cli, copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";

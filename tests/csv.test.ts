@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv, unsafeCharacter } from "../pipeline/csv.ts";
+import { parseCsv, unsafeCharacter } from "../pipeline/facts/csv.ts";
 
 const COLUMNS = ["id", "value"];
 const parse = (text: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateFix, findPeriod, isIsoDate, parseDateline } from "../pipeline/dates.ts";
+import { dateFix, isIsoDate, parseDateline } from "../pipeline/facts/dates.ts";
+import { findPeriod } from "../pipeline/facts/periods.ts";
 
 /** The dateline of the story: Wednesday 27 November 2024. */
 const PUBLISHED = "2024-11-27";

@@ -9,9 +9,9 @@ import { csvParse } from "d3-dsv";
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
-import { parseBaseUrl } from "../pipeline/embed.ts";
-import type { Manifest } from "../pipeline/manifest.ts";
-import { svgName, VARIANTS } from "../pipeline/variants.ts";
+import { parseBaseUrl } from "../pipeline/publish/embed.ts";
+import type { Manifest } from "../pipeline/publish/manifest.ts";
+import { svgName, VARIANTS } from "../pipeline/words/output-names.ts";
 import { copyStory, useBuiltStory } from "./helpers/story.ts";
 import { parseSvg } from "./helpers/svg.ts";
 

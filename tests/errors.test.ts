@@ -43,7 +43,7 @@ const CASES: [name: string, breakIt: (data: string) => Expected[]][] = [
     "an unbalanced quote mark",
     (data) => {
       edit(data, "figures.csv", `${SECURITY}",`, `${SECURITY},`);
-      return [["figures.csv", row(data, "security_personnel"), /^a quote mark \(\"\) opens the cell in column "quote" and is not closed on this line; close it/]];
+      return [["figures.csv", row(data, "security_personnel"), /^a quote mark \("\) opens the cell in column "quote" and is not closed on this line; close it/]];
     },
   ],
   [

@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../pipeline/manifest.ts";
-import { svgName, VARIANTS } from "../pipeline/variants.ts";
+import type { Manifest } from "../pipeline/publish/manifest.ts";
+import { svgName, VARIANTS } from "../pipeline/words/output-names.ts";
 import { useBuiltStory } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 

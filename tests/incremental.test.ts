@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
+import { sourceFingerprint } from "../pipeline/publish/fingerprint.ts";
 import { differences, snapshot, stamps } from "./helpers/files.ts";
 import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
 
@@ -61,6 +63,36 @@ console.log(JSON.stringify({ written: result.written, loaded: loaded.length }));
     const changed = differences(before, snapshot(story.out));
     expect(changed.every((n) => n.startsWith("casualties-by-force") || n === "index.html" || n === "manifest.json")).toBe(true);
     expect(changed).toContain("casualties-by-force.svg");
+  });
+});
+
+describe("the drawing code's fingerprint", () => {
+  it("changes when a file in a subfolder is edited, added or moved", () => {
+    const root = mkdtempSync(join(tmpdir(), "code-"));
+    mkdirSync(join(root, "pipeline/publish"), { recursive: true });
+    mkdirSync(join(root, "pipeline/words"), { recursive: true });
+    mkdirSync(join(root, "charts"));
+    writeFileSync(join(root, "charts/bars.ts"), "export const bars = 1;\n");
+    writeFileSync(join(root, "pipeline/publish/render.ts"), "export const width = 640;\n");
+    const seen = [sourceFingerprint(root, ["charts", "pipeline"])];
+    writeFileSync(join(root, "pipeline/publish/render.ts"), "export const width = 600;\n");
+    seen.push(sourceFingerprint(root, ["charts", "pipeline"]));
+    writeFileSync(join(root, "pipeline/words/new.ts"), "export {};\n");
+    seen.push(sourceFingerprint(root, ["charts", "pipeline"]));
+    renameSync(join(root, "pipeline/words/new.ts"), join(root, "pipeline/publish/new.ts"));
+    seen.push(sourceFingerprint(root, ["charts", "pipeline"]));
+    writeFileSync(join(root, "pipeline/publish/notes.md"), "not code\n");
+    seen.push(sourceFingerprint(root, ["charts", "pipeline"]));
+    expect(new Set(seen.slice(0, 4)).size).toBe(4);
+    expect(seen[4]).toBe(seen[3]);
+  });
+
+  it("redraws every chart when it changes, and none when it does not", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out, code: "before" });
+    expect((await build({ data: story.data, out: story.out, code: "before" })).drawn).toEqual([]);
+    const after = await build({ data: story.data, out: story.out, code: "after" });
+    expect(after.drawn).toEqual(["security-vs-protesters", "arrests-by-day", "casualties-by-force"]);
   });
 });
 

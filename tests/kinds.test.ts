@@ -1,5 +1,5 @@
 /**
- * The chart kinds (charts/period.ts, charts/bars.ts) on stories beyond data/: what a period chart
+ * The chart kinds (charts/period.ts, charts/bars.ts) on stories beyond the Islamabad fixture: what a period chart
  * draws and refuses, long runs of days, decimal totals, units on bars. Each test builds a copy of
  * the story and reads what a reader sees in the SVGs.
  */
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wrap } from "../charts/measure.ts";
 import { DEVICES, THEMES } from "../charts/style.ts";
 import { build } from "../pipeline/build.ts";
-import { VARIANTS, svgName } from "../pipeline/variants.ts";
+import { VARIANTS, svgName } from "../pipeline/words/output-names.ts";
 import { launch, RUN_BROWSER_TESTS } from "./browser-harness.ts";
 import { chartOf, problemsOf } from "./helpers/problems.ts";
 import { append, copyStory, edit } from "./helpers/story.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findMentions, parseValue } from "../pipeline/numbers.ts";
-import { parseQualifier } from "../pipeline/qualifiers.ts";
+import { findMentions, parseValue } from "../pipeline/facts/numbers.ts";
+import { parseQualifier } from "../pipeline/facts/qualifiers.ts";
 
 /** The numbers a sentence states, as [value, qualifier, words]. */
 const stated = (text: string) => findMentions(text).map((m) => [m.value, m.qualifier, m.text]);

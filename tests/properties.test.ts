@@ -1,12 +1,13 @@
 import { csvFormatRows } from "d3-dsv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../pipeline/csv.ts";
-import { addDays, findPeriod, isIsoDate, toDate } from "../pipeline/dates.ts";
-import { formatNumber } from "../pipeline/format.ts";
-import { findMentions, parseValue } from "../pipeline/numbers.ts";
-import { parseQualifier, QUALIFIER_PHRASE, QUALIFIERS } from "../pipeline/qualifiers.ts";
-import { matchQuote } from "../pipeline/quote.ts";
+import { parseCsv } from "../pipeline/facts/csv.ts";
+import { addDays, isIsoDate, toDate } from "../pipeline/facts/dates.ts";
+import { findPeriod } from "../pipeline/facts/periods.ts";
+import { formatNumber } from "../pipeline/facts/format.ts";
+import { findMentions, parseValue } from "../pipeline/facts/numbers.ts";
+import { parseQualifier, QUALIFIER_PHRASE, QUALIFIERS } from "../pipeline/facts/qualifiers.ts";
+import { matchQuote } from "../pipeline/facts/quote.ts";
 
 /** Any text at all: every code point, control characters and lone surrogates included. */
 const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 80 }), fc.string({ maxLength: 80 }), fc.string({ unit: fc.constantFrom(..."0123456789,. -+aeno\u00A0\u200B\"'“”"), maxLength: 30 }));

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError, formatProblem } from "../pipeline/problem.ts";
+import { DataError, formatProblem } from "../pipeline/facts/problem.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { differences, snapshot } from "./helpers/files.ts";
 import { appendLine, rowOf } from "./helpers/problems.ts";

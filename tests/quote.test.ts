@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchQuote } from "../pipeline/quote.ts";
+import { matchQuote } from "../pipeline/facts/quote.ts";
 
 const SOURCE =
   "date 2024-11-27 Nearly 1,000 protesters were arrested in Islamabad after a large rally.\n\n" +

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { build } from "../../pipeline/build.ts";
-import { DataError, formatProblem } from "../../pipeline/problem.ts";
+import { DataError, formatProblem } from "../../pipeline/facts/problem.ts";
 
 /** The 1-based line of the first line of a story file that contains `text` (or matches it); fails loudly if none does. */
 export function lineOf(data: string, file: string, text: string | RegExp): number {

@@ -1,20 +1,22 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import { build } from "../../pipeline/build.ts";
-import type { Manifest } from "../../pipeline/manifest.ts";
+import type { Manifest } from "../../pipeline/publish/manifest.ts";
 import { snapshot } from "./files.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const DATA = join(ROOT, "data");
+/** The fixture stories tests build: never data/, which holds whatever story the desk is working on. */
+export const FIXTURES = join(ROOT, "tests/fixtures");
+export const ISLAMABAD = join(FIXTURES, "islamabad");
 
-/** A scratch copy of the project's story, to edit without touching data/. */
-export function copyStory(): { dir: string; data: string; out: string } {
+/** A scratch copy of a fixture story (the Islamabad one unless named), to edit freely. */
+export function copyStory(fixture = "islamabad"): { dir: string; data: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), "story-"));
   const data = join(dir, "data");
-  cpSync(DATA, data, { recursive: true });
+  cpSync(join(FIXTURES, fixture), data, { recursive: true });
   return { dir, data, out: join(dir, "output") };
 }
 
@@ -33,7 +35,7 @@ export function append(data: string, file: string, text: string): void {
 
 /** Runs the real command line, as a reporter would. */
 export function cli(args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/build.ts"), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/cli.ts"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NODE_NO_WARNINGS: "1" },

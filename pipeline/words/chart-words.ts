@@ -1,14 +1,14 @@
 import { basename } from "node:path";
-import { listWords } from "../charts/attribution.ts";
-import type { ChartModel } from "../charts/kind.ts";
-import { CREDIT_DEFAULT } from "../charts/style.ts";
+import { listWords } from "../../charts/attribution.ts";
+import type { ChartModel } from "../../charts/kind.ts";
+import { CREDIT_DEFAULT } from "../../charts/style.ts";
 import type { ChartEntry } from "./chart-list.ts";
-import { formatDate, parseDateline } from "./dates.ts";
-import type { Figure } from "./figure.ts";
-import { formatQualified } from "./format.ts";
-import { parseValue } from "./numbers.ts";
-import { parseQualifier, type Qualifier } from "./qualifiers.ts";
-import { ARTICLE } from "./read.ts";
+import { formatDate, parseDateline } from "../facts/dates.ts";
+import type { Figure } from "../facts/figure.ts";
+import { formatQualified } from "../facts/format.ts";
+import { parseValue } from "../facts/numbers.ts";
+import { parseQualifier, type Qualifier } from "../facts/qualifiers.ts";
+import { ARTICLE } from "../facts/story-files.ts";
 import { fillTemplate, type TemplateContext } from "./template.ts";
 
 /** Every word a chart shows, filled from the dataset: the same in every variant, alt text and embed. */

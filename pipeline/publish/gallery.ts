@@ -1,7 +1,7 @@
-import type { ChartWords } from "./compose.ts";
-import { formatDate, isIsoDate } from "./dates.ts";
+import type { ChartWords } from "../words/chart-words.ts";
+import { formatDate, isIsoDate } from "../facts/dates.ts";
 import { escapeHtml } from "./html.ts";
-import { svgName, VARIANTS } from "./variants.ts";
+import { csvName, embedName, pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
 
 export interface GalleryChart {
   id: string;
@@ -9,7 +9,7 @@ export interface GalleryChart {
   embed: string;
   warnings: string[];
   /** Width and height of each variant, by variant name; shown beside each file name. */
-  sizes: Record<string, { width: number; height: number }>;
+  sizes: VariantSizes;
 }
 
 /**
@@ -37,7 +37,7 @@ ${variants}
     <dl>
       <dt>Alt text</dt><dd>${e(words.description)}</dd>
       <dt>Source</dt><dd>${e(words.source)}</dd>
-      <dt>Files</dt><dd><a href="${id}.png">${id}.png</a> (2×, social) · <a href="${id}.csv">${id}.csv</a> (data) · <a href="${id}.embed.html">${id}.embed.html</a></dd>
+      <dt>Files</dt><dd><a href="${pngName(id)}">${pngName(id)}</a> (2×, social) · <a href="${csvName(id)}">${csvName(id)}</a> (data) · <a href="${embedName(id)}">${embedName(id)}</a></dd>
     </dl>
     <div class="embed-head"><label for="${id}-embed">Embed code</label> <span>paste into the story's HTML; the files go in the same folder</span></div>
     <textarea id="${id}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>

@@ -1,8 +1,6 @@
-import type { ChartWords } from "./compose.ts";
+import type { ChartWords } from "../words/chart-words.ts";
 import { escapeHtml } from "./html.ts";
-import { svgName, VARIANTS } from "./variants.ts";
-
-type Sizes = Record<string, { width: number; height: number }>;
+import { csvName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
 
 /**
  * Screens up to this width get the mobile layout. Wider, the desktop layout fills the column: at
@@ -18,7 +16,7 @@ export const MOBILE_MAX_WIDTH = 599;
  * unless the build was given `--base-url` (where the output folder will be served from), so the
  * snippet works wherever the files are uploaded.
  */
-export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes, baseUrl = ""): string {
+export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl = ""): string {
   const [desktop, mobile, dark, mobileDark] = VARIANTS;
   const url = (file: string) => escapeHtml(`${baseUrl}${file}`);
   const source = (variant: (typeof VARIANTS)[number], media: string) => {
@@ -35,7 +33,7 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: Sizes, base
     source(dark, "(prefers-color-scheme: dark)"),
     `    <img src="${url(svgName(chartId, desktop))}" width="${width}" height="${height}" alt="${escapeHtml(sanitizerProof(words.description))}" style="display:block;width:100%;height:auto" loading="lazy" decoding="async">`,
     "  </picture>",
-    `  <figcaption style="font:13px/1.4 Helvetica,Arial,sans-serif"><a href="${url(`${chartId}.csv`)}" download>Download the data (CSV)</a></figcaption>`,
+    `  <figcaption style="font:13px/1.4 Helvetica,Arial,sans-serif"><a href="${url(csvName(chartId))}" download>Download the data (CSV)</a></figcaption>`,
     "</figure>",
     "",
   ].join("\n");

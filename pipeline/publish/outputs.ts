@@ -1,11 +1,11 @@
-import { chartCsv } from "./chart-data.ts";
+import { chartCsv } from "./chart-csv.ts";
 import { embedHtml } from "./embed.ts";
 import { codeFingerprint, sha256 } from "./fingerprint.ts";
 import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
-import { datasetCsv, datasetJson } from "./normalize.ts";
-import type { PreparedChart, Story } from "./story.ts";
-import { svgName, VARIANTS } from "./variants.ts";
+import { datasetCsv, datasetJson } from "./dataset.ts";
+import type { PreparedChart, Story } from "../words/story.ts";
+import { csvName, DATASET_CSV, DATASET_JSON, drawnFiles, embedName, GALLERY, pngName, svgName, VARIANTS } from "../words/output-names.ts";
 
 export interface Planned {
   files: Map<string, Buffer>;
@@ -22,7 +22,20 @@ export type PreviousFile = (name: string) => Buffer | undefined;
  * manifest keep their drawn files; only changed charts are drawn, and jsdom, Plot and resvg are
  * loaded only if one is.
  */
-export async function planOutputs(story: Story, previous: Manifest | undefined, previousFile: PreviousFile, baseUrl = ""): Promise<Planned> {
+export interface PlanOptions {
+  /** The previous build's manifest: charts whose fingerprint it records are reused, not drawn. */
+  previous?: Manifest;
+  previousFile?: PreviousFile;
+  /** Where the output folder will be served from; embeds then use absolute URLs. */
+  baseUrl?: string;
+  /** What the drawing code is (codeFingerprint() unless given): part of every chart's fingerprint. */
+  code?: string;
+}
+
+export async function planOutputs(
+  story: Story,
+  { previous, previousFile = () => undefined, baseUrl = "", code = codeFingerprint() }: PlanOptions = {},
+): Promise<Planned> {
   const files = new Map<string, Buffer>();
   const charts: Record<string, ChartRecord> = {};
   const drawn: string[] = [];
@@ -31,8 +44,8 @@ export async function planOutputs(story: Story, previous: Manifest | undefined, 
 
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    const fingerprint = sha256(JSON.stringify({ code: codeFingerprint(), entry, words, draw: model.draw, rows: model.rows }));
-    const drawnNames = [...VARIANTS.map((v) => svgName(entry.id, v)), `${entry.id}.png`];
+    const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows }));
+    const drawnNames = drawnFiles(entry.id);
     const old = previous?.charts[entry.id];
     const reused = old?.fingerprint === fingerprint ? drawnNames.map(previousFile) : [];
     let sizes: ChartRecord["variants"];
@@ -48,13 +61,13 @@ export async function planOutputs(story: Story, previous: Manifest | undefined, 
       }
       const out = render(chart);
       for (const [name, svg] of out.svgs) files.set(name, Buffer.from(svg, "utf8"));
-      files.set(`${entry.id}.png`, toPng!(out.svgs.get(svgName(entry.id, VARIANTS[0]))!, out.sizes.desktop.width));
+      files.set(pngName(entry.id), toPng!(out.svgs.get(svgName(entry.id, VARIANTS[0]))!, out.sizes.desktop.width));
       sizes = out.sizes;
       drawn.push(entry.id);
     }
     const embed = embedHtml(entry.id, words, sizes, baseUrl);
-    files.set(`${entry.id}.embed.html`, Buffer.from(embed, "utf8"));
-    files.set(`${entry.id}.csv`, Buffer.from(chartCsv(model.rows), "utf8"));
+    files.set(embedName(entry.id), Buffer.from(embed, "utf8"));
+    files.set(csvName(entry.id), Buffer.from(chartCsv(model.rows), "utf8"));
     charts[entry.id] = {
       kind: entry.kind,
       figures: chart.shown.map((f) => f.id),
@@ -62,20 +75,20 @@ export async function planOutputs(story: Story, previous: Manifest | undefined, 
       corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
       fingerprint,
       variants: sizes,
-      files: [...drawnNames, `${entry.id}.embed.html`, `${entry.id}.csv`],
+      files: [...drawnNames, embedName(entry.id), csvName(entry.id)],
     };
   }
 
-  files.set("figures.csv", Buffer.from(datasetCsv(story.figures), "utf8"));
-  files.set("figures.json", Buffer.from(datasetJson(story.figures, story.published), "utf8"));
+  files.set(DATASET_CSV, Buffer.from(datasetCsv(story.figures), "utf8"));
+  files.set(DATASET_JSON, Buffer.from(datasetJson(story.figures, story.published), "utf8"));
   const gallery = story.charts.map(({ entry, words }) => ({
     id: entry.id,
     words,
-    embed: files.get(`${entry.id}.embed.html`)!.toString("utf8"),
+    embed: files.get(embedName(entry.id))!.toString("utf8"),
     warnings: story.warnings.filter((w) => w.message.startsWith(`chart "${entry.id}"`)).map((w) => w.message),
     sizes: charts[entry.id].variants,
   }));
-  files.set("index.html", Buffer.from(galleryHtml(gallery, story.published), "utf8"));
+  files.set(GALLERY, Buffer.from(galleryHtml(gallery, story.published), "utf8"));
 
   const manifest: Manifest = {
     published: story.published,

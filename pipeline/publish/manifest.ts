@@ -1,6 +1,7 @@
-import type { Correction } from "./figure.ts";
+import type { Correction } from "../facts/figure.ts";
+import type { VariantSizes } from "../words/output-names.ts";
 
-export const MANIFEST = "manifest.json";
+export { MANIFEST } from "../words/output-names.ts";
 
 export interface ChartRecord {
   kind: string;
@@ -10,7 +11,7 @@ export interface ChartRecord {
   corrections: Omit<Correction, "line">[];
   /** Changes when anything the chart's pixels depend on changes: its words, data or drawing code. */
   fingerprint: string;
-  variants: Record<string, { width: number; height: number }>;
+  variants: VariantSizes;
   files: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { Qualifier } from "./qualifiers.ts";
 
-/** The columns of data/figures.csv. Only the first five must be filled in. */
+/** The columns of a story's figures.csv; REQUIRED_CELLS must be filled in on every row. */
 export const FIGURE_COLUMNS = ["id", "metric", "category", "value", "qualifier", "unit", "start", "end", "attributed_to", "quote", "source"] as const;
 export const REQUIRED_CELLS = ["id", "metric", "value", "qualifier", "quote"] as const;
 

@@ -1,12 +1,13 @@
 import type { Row } from "./csv.ts";
-import { dateFix, findPeriod, isIsoDate, parseDateline } from "./dates.ts";
+import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
+import { findPeriod } from "./periods.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import { formatNumber } from "./format.ts";
 import { findMentions, parseValue } from "./numbers.ts";
 import type { Problem } from "./problem.ts";
 import { bounds, parseQualifier, QUALIFIERS, QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
-import { ARTICLE, CORRECTIONS, FIGURES } from "./read.ts";
+import { ARTICLE, CORRECTIONS, FIGURES } from "../facts/story-files.ts";
 
 export interface CheckInput {
   rows: Row[];

@@ -1,11 +1,10 @@
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
-import { KIND_ALIASES, KIND_NAMES } from "../charts/kinds.ts";
-import type { Problem } from "./problem.ts";
-import { unsafeCharacter } from "./csv.ts";
-import { MANIFEST } from "./manifest.ts";
-import { CHARTS } from "./read.ts";
+import { KIND_ALIASES, KIND_NAMES } from "../../charts/index.ts";
+import type { Problem } from "../facts/problem.ts";
+import { unsafeCharacter } from "../facts/csv.ts";
+import { CHARTS } from "../facts/story-files.ts";
 import { templateProblems, type TemplateContext } from "./template.ts";
-import { svgName, VARIANTS } from "./variants.ts";
+import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
 export interface ChartEntry {
@@ -43,7 +42,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
   }
   const defaults = getNodeValue(root) as Record<string, unknown>;
   const seen = new Map<string, number>();
-  const claimed = new Map<string, { id: string; line: number }>(DATASET_FILES.map((file) => [file, { id: "", line: 0 }]));
+  const claimed = new Map<string, { id: string; line: number }>(STORY_OUTPUT_FILES.map((file) => [file, { id: "", line: 0 }]));
   const charts: ChartEntry[] = [];
   for (const node of list.children ?? []) {
     const line = lineOf(node.offset);
@@ -120,14 +119,6 @@ export function parseChartList(text: string, context: TemplateContext): { charts
   }
   if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
   return { charts, problems };
-}
-
-/** Files the build writes besides the charts' own. */
-const DATASET_FILES = ["figures.csv", "figures.json", "index.html", MANIFEST];
-
-/** Every file a chart with this id writes. */
-function chartFiles(id: string): string[] {
-  return [...VARIANTS.map((v) => svgName(id, v)), `${id}.png`, `${id}.embed.html`, `${id}.csv`];
 }
 
 /** Names Windows keeps for devices: "con.svg" cannot be created there, whatever the extension. */

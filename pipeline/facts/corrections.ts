@@ -4,7 +4,7 @@ import type { Correction } from "./figure.ts";
 import { parseValue } from "./numbers.ts";
 import { parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import type { Problem } from "./problem.ts";
-import { CORRECTIONS } from "./read.ts";
+import { CORRECTIONS } from "../facts/story-files.ts";
 
 export const CORRECTION_COLUMNS = ["date", "id", "field", "from", "to", "reason"] as const;
 

@@ -1,19 +1,19 @@
 import { createHash } from "node:crypto";
 import * as Plot from "@observablehq/plot";
 import { JSDOM } from "jsdom";
-import { KINDS } from "../charts/index.ts";
-import type { ChartModel } from "../charts/kind.ts";
-import { frame } from "../charts/frame.ts";
-import { DEVICES, THEMES } from "../charts/style.ts";
-import type { ChartEntry } from "./chart-list.ts";
-import type { ChartWords } from "./compose.ts";
-import { svgName, VARIANTS } from "./variants.ts";
+import { KINDS } from "../../charts/index.ts";
+import type { ChartModel } from "../../charts/kind.ts";
+import { frame } from "../../charts/frame.ts";
+import { DEVICES, THEMES } from "../../charts/style.ts";
+import type { ChartEntry } from "../words/chart-list.ts";
+import type { ChartWords } from "../words/chart-words.ts";
+import { svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
 
 export interface RenderedChart {
   /** SVG text by file name. */
   svgs: Map<string, string>;
   /** Width and height of each variant, by variant name: the embed needs them. */
-  sizes: Record<string, { width: number; height: number }>;
+  sizes: VariantSizes;
 }
 
 const ID_TOKEN = "@@chart-id@@";
@@ -31,7 +31,7 @@ export function createRenderer() {
   return function render(entry: ChartEntry, model: ChartModel, words: ChartWords): RenderedChart {
     const kind = KINDS[entry.kind];
     const svgs = new Map<string, string>();
-    const sizes: RenderedChart["sizes"] = {};
+    const sizes: VariantSizes = {};
     for (const variant of VARIANTS) {
       const deviceSizes = DEVICES[variant.device];
       const theme = THEMES[variant.theme];

@@ -1,7 +1,7 @@
-import { formatDate, formatPeriod } from "./dates.ts";
-import type { Figure } from "./figure.ts";
-import { capitalize, formatNumber, qualified } from "./format.ts";
-import { QUALIFIER_PHRASE } from "./qualifiers.ts";
+import { formatDate, formatPeriod } from "../facts/dates.ts";
+import type { Figure } from "../facts/figure.ts";
+import { capitalize, formatNumber, qualified } from "../facts/format.ts";
+import { QUALIFIER_PHRASE } from "../facts/qualifiers.ts";
 
 /**
  * Chart words are templates over the dataset, so no number, date or qualifier is ever typed:

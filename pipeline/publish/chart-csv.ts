@@ -1,5 +1,5 @@
 import { csvFormat } from "d3-dsv";
-import type { ShownRow } from "../charts/kind.ts";
+import type { ShownRow } from "../../charts/kind.ts";
 
 const COLUMNS: (keyof ShownRow)[] = ["figure_id", "label", "value", "qualifier", "shown_as", "start", "end", "attributed_to", "source", "quote"];
 

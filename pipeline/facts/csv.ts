@@ -202,6 +202,7 @@ function insideQuotes(text: string, index: number): boolean {
  * Tabs and line breaks are white space, and fine. Returns a description, or undefined.
  */
 export function unsafeCharacter(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const found = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
   if (!found) return undefined;
   const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;

@@ -1,61 +1,6 @@
-/** Calendar days as ISO strings ("2024-11-24"), computed in UTC so no time zone can shift a day. */
+import { addDays, isIsoDate, MONTHS, toDate, WEEKDAYS } from "./dates.ts";
 
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const DAY_MS = 86_400_000;
-
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/**
- * How to write a date cell that is not YYYY-MM-DD: spreadsheets turn 2024-11-24 into 24/11/2024 or
- * 11/24/2024 when they open and save a CSV, so those are read back where only one reading is a date.
- */
-export function dateFix(cell: string, example = "2024-11-24"): string {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cell.trim());
-  if (match) {
-    const [, a, b, y] = match;
-    const iso = (m: string, d: string) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-    const readings = [...new Set([iso(b, a), iso(a, b)].filter(isIsoDate))];
-    if (readings.length === 1) return `write it as YYYY-MM-DD: ${readings[0]}`;
-    if (readings.length === 2) return `write it as YYYY-MM-DD: ${readings[0]} or ${readings[1]}, whichever was meant`;
-  }
-  return `write it as YYYY-MM-DD, e.g. ${example}`;
-}
-
-export function toDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-export function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return toIso(new Date(toDate(iso).getTime() + days * DAY_MS));
-}
-
-export function daysBetween(start: string, end: string): number {
-  return Math.round((toDate(end).getTime() - toDate(start).getTime()) / DAY_MS);
-}
-
-/** Every day from start to end, both included. */
-export function eachDay(start: string, end: string): string[] {
-  const days: string[] = [];
-  for (let day = start; day <= end; day = addDays(day, 1)) days.push(day);
-  return days;
-}
-
-/** The publication date from a source's first line: "date 2024-11-27 …". */
-export function parseDateline(text: string): string | undefined {
-  const match = /^\uFEFF?\s*date\s+(\d{4}-\d{2}-\d{2})\b/i.exec(text);
-  return match && isIsoDate(match[1]) ? match[1] : undefined;
-}
+/** Periods as prose names them ("between Sunday and Tuesday", "24-26 November", "since Monday"), read into ISO days. */
 
 /** The latest date on or before `anchor` that falls on the named weekday: in a report, "Tuesday" is the last one. */
 function lastWeekday(name: string, anchor: string): string {
@@ -189,32 +134,4 @@ function first(readers: Reader[], text: string, anchor: string): Period | undefi
 export function findPeriod(text: string, anchor: string): Period | undefined {
   if (!isIsoDate(anchor)) return undefined;
   return first(RANGES, text, anchor) ?? first([SINCE], text, anchor) ?? first([SINGLE], text, anchor) ?? first([RELATIVE], text, anchor);
-}
-
-const SHORT_WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const SHORT_MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "27 Nov 2024": the house style for dates in chart text. */
-export function formatDate(iso: string, { weekday = false, year = true } = {}): string {
-  const date = toDate(iso);
-  const parts = [
-    weekday ? SHORT_WEEKDAY[date.getUTCDay()] : "",
-    String(date.getUTCDate()),
-    SHORT_MONTH[date.getUTCMonth()],
-    year ? String(date.getUTCFullYear()) : "",
-  ];
-  return parts.filter(Boolean).join(" ");
-}
-
-/** "Sun 24 – Tue 26 Nov 2024", or one day when start and end agree. */
-export function formatPeriod(start: string, end: string, { year = true } = {}): string {
-  if (start === end) return formatDate(start, { weekday: true, year });
-  const a = toDate(start);
-  const b = toDate(end);
-  const sameMonth = a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear();
-  const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
-  const first = sameMonth
-    ? `${SHORT_WEEKDAY[a.getUTCDay()]} ${a.getUTCDate()}`
-    : formatDate(start, { weekday: true, year: !sameYear });
-  return `${first} – ${formatDate(end, { weekday: true, year })}`;
 }

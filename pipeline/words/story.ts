@@ -1,0 +1,24 @@
+import type { ChartModel } from "../../charts/kind.ts";
+import type { Correction, Figure } from "../facts/figure.ts";
+import type { Problem } from "../facts/problem.ts";
+import type { ChartEntry } from "./chart-list.ts";
+import type { ChartWords } from "./chart-words.ts";
+
+export interface PreparedChart {
+  entry: ChartEntry;
+  model: ChartModel;
+  words: ChartWords;
+  /** Every figure the chart shows: drawn by its kind, then those its words cite. */
+  shown: Figure[];
+}
+
+/** A story read, corrected, proven and laid out as chart content: everything short of drawing. */
+export interface Story {
+  dir: string;
+  published: string;
+  files: Map<string, string>;
+  figures: Figure[];
+  corrections: Correction[];
+  charts: PreparedChart[];
+  warnings: Problem[];
+}
