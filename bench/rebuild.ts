@@ -22,7 +22,9 @@ function story() {
 
 function cliMs(data: string, out: string): number {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [TSX, join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [TSX, join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out], {
+    encoding: "utf8",
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return performance.now() - started;
 }
@@ -30,7 +32,10 @@ function cliMs(data: string, out: string): number {
 /** Alternates the subtitle of one chart, so each run is a real, one-chart change. */
 function correctOne(data: string, i: number) {
   const path = join(data, "charts.json");
-  const text = readFileSync(path, "utf8").replace(/Security forces killed in the clashes( \(take [a-z]\))?/, `Security forces killed in the clashes (take ${"abcdefghijklmnopqrstuvwxyz"[i % 26]})`);
+  const text = readFileSync(path, "utf8").replace(
+    /Security forces killed in the clashes( \(take [a-z]\))?/,
+    `Security forces killed in the clashes (take ${"abcdefghijklmnopqrstuvwxyz"[i % 26]})`,
+  );
   writeFileSync(path, text);
 }
 
@@ -39,13 +44,20 @@ function correctFigure(data: string, i: number) {
   const article = join(data, "article.txt");
   writeFileSync(article, readFileSync(article, "utf8").replace(/\b95[45] individuals/, `${value} individuals`));
   const figures = join(data, "figures.csv");
-  writeFileSync(figures, readFileSync(figures, "utf8").replace(/,95[45],exact,/, `,${value},exact,`).replace(/that 95[45] individuals/, `that ${value} individuals`));
+  writeFileSync(
+    figures,
+    readFileSync(figures, "utf8")
+      .replace(/,95[45],exact,/, `,${value},exact,`)
+      .replace(/that 95[45] individuals/, `that ${value} individuals`),
+  );
 }
 
 function summarize(name: string, times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`${name.padEnd(52)} median ${median.toFixed(0).padStart(5)} ms   (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)}, n=${times.length})`);
+  console.log(
+    `${name.padEnd(52)} median ${median.toFixed(0).padStart(5)} ms   (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)}, n=${times.length})`,
+  );
 }
 
 const cold: number[] = [];

@@ -4,7 +4,10 @@ import type { Figure } from "../pipeline/facts/figure.ts";
  * "Figures as reported by the government." — who stands behind the numbers, from the data.
  * `labelOf` names a figure in the note where several attributions share a chart.
  */
-export function attributionNote(figures: Figure[], labelOf: (f: Figure) => string = (f) => f.category || f.metric): string | undefined {
+export function attributionNote(
+  figures: Figure[],
+  labelOf: (f: Figure) => string = (f) => f.category || f.metric,
+): string | undefined {
   const groups = new Map<string, string[]>();
   for (const f of figures) {
     if (!f.attributed_to) continue;

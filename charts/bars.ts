@@ -42,8 +42,16 @@ export const bars: ChartKind<Bar[]> = {
       warnings: [],
       summary: `${items.map((b) => `${b.label}: ${qualifiedLower(b.shown)}`).join("; ")}.`,
       rows: figures.map((f, i) => ({
-        figure_id: f.id, label: items[i].label, value: f.value, qualifier: f.qualifier, shown_as: items[i].shown,
-        start: f.start, end: f.end, attributed_to: f.attributed_to, source: f.source, quote: f.quote,
+        figure_id: f.id,
+        label: items[i].label,
+        value: f.value,
+        qualifier: f.qualifier,
+        shown_as: items[i].shown,
+        start: f.start,
+        end: f.end,
+        attributed_to: f.attributed_to,
+        source: f.source,
+        quote: f.quote,
       })),
       draw: items,
     };
@@ -53,7 +61,9 @@ export const bars: ChartKind<Bar[]> = {
   draw(model, { width, sizes, theme, document, Plot }: DrawContext) {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + (b.open ? OPEN_END : 0)));
+    const valueRoom = Math.max(
+      ...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + (b.open ? OPEN_END : 0)),
+    );
     const barMax = Math.max(40, width - valueRoom);
     const max = Math.max(...items.map((b) => b.value)) || 1;
     const unit = max / barMax;
@@ -76,23 +86,59 @@ export const bars: ChartKind<Bar[]> = {
       y: { type: "identity", axis: null },
       color: { type: "identity" },
       marks: [
-        Plot.rect(rows, { x1: 0, x2: "value", y1: "barTop", y2: (r) => r.barTop + sizes.bar, fill: colour, insetLeft: 0, insetRight: 0 }),
-        Plot.ruleY(rows.filter((r) => r.open), {
-          y: "mid", x1: "value", x2: (r) => r.value + OPEN_END * unit,
-          stroke: theme.open, strokeWidth: 3, strokeDasharray: "4,3",
+        Plot.rect(rows, {
+          x1: 0,
+          x2: "value",
+          y1: "barTop",
+          y2: (r) => r.barTop + sizes.bar,
+          fill: colour,
+          insetLeft: 0,
+          insetRight: 0,
         }),
+        Plot.ruleY(
+          rows.filter((r) => r.open),
+          {
+            y: "mid",
+            x1: "value",
+            x2: (r) => r.value + OPEN_END * unit,
+            stroke: theme.open,
+            strokeWidth: 3,
+            strokeDasharray: "4,3",
+          },
+        ),
         // A baseline at zero beside each bar: the bars start from nothing, not from the label.
-        Plot.ruleX(rows, { x: 0, y1: (r) => r.barTop - 3, y2: (r) => r.barTop + sizes.bar + 3, stroke: theme.rule, strokeWidth: 1 }),
+        Plot.ruleX(rows, {
+          x: 0,
+          y1: (r) => r.barTop - 3,
+          y2: (r) => r.barTop + sizes.bar + 3,
+          stroke: theme.rule,
+          strokeWidth: 1,
+        }),
         Plot.text(rows, {
-          x: 0, y: (r) => r.top + (r.lines * labelLine) / 2, text: "text", textAnchor: "start", dx: 0,
-          lineHeight: sizes.leading, fontSize: sizes.label, fill: theme.text,
+          x: 0,
+          y: (r) => r.top + (r.lines * labelLine) / 2,
+          text: "text",
+          textAnchor: "start",
+          dx: 0,
+          lineHeight: sizes.leading,
+          fontSize: sizes.label,
+          fill: theme.text,
         }),
         // Minimums carry their label past the dashed end; Plot's dx is one value per mark.
         ...[false, true].map((open) =>
-          Plot.text(rows.filter((r) => r.open === open), {
-            x: "value", y: "mid", text: "shown", textAnchor: "start", dx: 6 + (open ? OPEN_END : 0),
-            fontSize: sizes.value, fontWeight: "bold", fill: theme.text,
-          }),
+          Plot.text(
+            rows.filter((r) => r.open === open),
+            {
+              x: "value",
+              y: "mid",
+              text: "shown",
+              textAnchor: "start",
+              dx: 6 + (open ? OPEN_END : 0),
+              fontSize: sizes.value,
+              fontWeight: "bold",
+              fill: theme.text,
+            },
+          ),
         ),
       ],
     }) as SVGSVGElement;
@@ -122,7 +168,9 @@ function unitProblems(figures: Figure[]): string[] {
     ];
   }
   const units = [...keys.values()].map((fs) => fs.find((f) => f.unit.trim())?.unit.trim() ?? "");
-  return [`bars compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`];
+  return [
+    `bars compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`,
+  ];
 }
 
 /** "More than 10,000" reads "more than 10,000" after a colon. */

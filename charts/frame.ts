@@ -10,8 +10,14 @@ const SVG_NS = "http://www.w3.org/2000/svg";
  * <style> keeps them; all are on DOMPurify's and Safe SVG's allowlists).
  */
 const TEXT_RESET = {
-  "font-family": FONT_FAMILY, "font-style": "normal", "font-weight": "normal", "font-variant": "normal", "font-stretch": "normal",
-  "letter-spacing": "normal", "word-spacing": "normal", direction: "ltr",
+  "font-family": FONT_FAMILY,
+  "font-style": "normal",
+  "font-weight": "normal",
+  "font-variant": "normal",
+  "font-stretch": "normal",
+  "letter-spacing": "normal",
+  "word-spacing": "normal",
+  direction: "ltr",
 } as const;
 
 export interface FrameInput {
@@ -76,7 +82,16 @@ export function frame(input: FrameInput): SVGSVGElement {
   y += input.plot.height + sizes.gap;
 
   if (input.notes.length + input.corrections.length > 0) {
-    parts.push(el("line", { x1: sizes.pad, x2: width - sizes.pad, y1: round(y - sizes.gap / 2), y2: round(y - sizes.gap / 2), stroke: theme.rule, "stroke-width": 0.5 }));
+    parts.push(
+      el("line", {
+        x1: sizes.pad,
+        x2: width - sizes.pad,
+        y1: round(y - sizes.gap / 2),
+        y2: round(y - sizes.gap / 2),
+        stroke: theme.rule,
+        "stroke-width": 0.5,
+      }),
+    );
     y += sizes.gap / 3;
   }
   for (const note of input.notes) block(note, sizes.note, theme.muted);
@@ -94,9 +109,17 @@ export function frame(input: FrameInput): SVGSVGElement {
   const titleId = `${input.idPrefix}-title`;
   const descId = `${input.idPrefix}-desc`;
   for (const [key, value] of Object.entries({
-    width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}`,
-    ...TEXT_RESET, "font-size": sizes.label, fill: theme.text, "text-anchor": "start",
-  })) root.setAttribute(key, String(value));
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`,
+    ...TEXT_RESET,
+    "font-size": sizes.label,
+    fill: theme.text,
+    "text-anchor": "start",
+  }))
+    root.setAttribute(key, String(value));
   const title = el("title", { id: titleId });
   title.textContent = input.title;
   const desc = el("desc", { id: descId });
@@ -119,9 +142,12 @@ function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
   for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
   for (const node of Array.from(svg.querySelectorAll("*"))) {
     node.removeAttribute("class");
-    for (const attr of ["fill", "stroke"]) if (node.getAttribute(attr) === "currentColor") node.setAttribute(attr, theme.text);
+    for (const attr of ["fill", "stroke"])
+      if (node.getAttribute(attr) === "currentColor") node.setAttribute(attr, theme.text);
     if (node.tagName === "text" && /\u26a0/.test(node.textContent ?? "")) {
-      throw new Error(`Plot warned while drawing this chart (${node.textContent}); a chart must not ship with a warning glyph`);
+      throw new Error(
+        `Plot warned while drawing this chart (${node.textContent}); a chart must not ship with a warning glyph`,
+      );
     }
   }
   into.append(...Array.from(svg.childNodes));

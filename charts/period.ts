@@ -16,7 +16,8 @@ const isPeriod = (f: Figure) => Boolean(f.start && f.end && f.end > f.start);
 /** A figure for one day. */
 const isDay = (f: Figure) => Boolean(f.start && f.start === f.end);
 
-const same = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+const same = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** How a figure differs from the one it should be a day of, in words: metric, category, unit. */
 function differences(f: Figure, of: Figure): string[] {
@@ -46,7 +47,7 @@ function decimals(value: number): number {
 /** Days as a reader lists them: runs of three or more as one span ("Tue 1 – Thu 3 Oct"). */
 function runsOf(days: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && daysBetween(days[j], days[j + 1]) === 1) j++;
     if (j - i >= 2) out.push(formatPeriod(days[i], days[j], { year: false }));
@@ -76,7 +77,9 @@ export const period: ChartKind<PeriodDraw> = {
     const total = figures.find(isPeriod);
     for (const f of figures) {
       if (!f.start || !f.end) {
-        problems.push(`"${f.id}" has no dates, so a period chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`);
+        problems.push(
+          `"${f.id}" has no dates, so a period chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
+        );
       } else if (isPeriod(f) && f !== total) {
         problems.push(
           `"${f.id}" covers ${formatPeriod(f.start, f.end)}, a second period beside the total "${total!.id}" (${formatPeriod(total!.start, total!.end)}); ` +
@@ -88,7 +91,10 @@ export const period: ChartKind<PeriodDraw> = {
     // The figure every day must match: the total, else the first day listed.
     const reference = total ?? listedDays[0];
     if (!reference) {
-      if (problems.length === 0) problems.push("a period chart needs a figure with start and end dates (fill them in figures.csv, or name the period in the quote)");
+      if (problems.length === 0)
+        problems.push(
+          "a period chart needs a figure with start and end dates (fill them in figures.csv, or name the period in the quote)",
+        );
       return { problems };
     }
     const referenceName = total ? `the total "${total.id}"` : `"${reference.id}", the first day listed`;
@@ -116,14 +122,22 @@ export const period: ChartKind<PeriodDraw> = {
     const pulled = total
       ? dataset.filter(
           (f) =>
-            isDay(f) && !figures.includes(f) && !f.restates && !figures.some((l) => l.restates === f.id) &&
-            differences(f, total).length === 0 && f.start >= total.start && f.start <= total.end,
+            isDay(f) &&
+            !figures.includes(f) &&
+            !f.restates &&
+            !figures.some((l) => l.restates === f.id) &&
+            differences(f, total).length === 0 &&
+            f.start >= total.start &&
+            f.start <= total.end,
         )
       : [];
     const daily = new Map<string, Figure>();
     for (const f of [...drawn, ...pulled]) {
       const other = daily.get(f.start);
-      if (other && other.id !== f.id) problems.push(`two figures give ${f.metric} for ${f.start}: "${other.id}" and "${f.id}"; correct or remove one`);
+      if (other && other.id !== f.id)
+        problems.push(
+          `two figures give ${f.metric} for ${f.start}: "${other.id}" and "${f.id}"; correct or remove one`,
+        );
       else daily.set(f.start, f);
     }
     const dates = [...daily.keys()].sort();
@@ -151,19 +165,33 @@ export const period: ChartKind<PeriodDraw> = {
         const under = total.low !== null && allExact && missing.length === 0 && sum < total.low;
         if (over || under) {
           notes.push(`The daily figures do not add up to the total of ${shown(total)}: the sources disagree.`);
-          warnings.push(`daily ${metric} add up to ${formatNumber(sum)}, but "${total.id}" says ${shown(total)} for ${span}; the chart says they disagree`);
+          warnings.push(
+            `daily ${metric} add up to ${formatNumber(sum)}, but "${total.id}" says ${shown(total)} for ${span}; the chart says they disagree`,
+          );
         }
       }
       summary = `${capitalize(metric)} by day, ${span}: ${days
         .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)
-        .join("; ")}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
+        .join(
+          "; ",
+        )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
-    const attribution = attributionNote(used, (f) => (f === total ? `Total for ${span}` : formatDate(f.start, { weekday: true, year: false })));
+    const attribution = attributionNote(used, (f) =>
+      f === total ? `Total for ${span}` : formatDate(f.start, { weekday: true, year: false }),
+    );
     if (attribution) notes.push(attribution);
     const row = (f: Figure, label: string): ShownRow => ({
-      figure_id: f.id, label, value: f.value, qualifier: f.qualifier, shown_as: shown(f),
-      start: f.start, end: f.end, attributed_to: f.attributed_to, source: f.source, quote: f.quote,
+      figure_id: f.id,
+      label,
+      value: f.value,
+      qualifier: f.qualifier,
+      shown_as: shown(f),
+      start: f.start,
+      end: f.end,
+      attributed_to: f.attributed_to,
+      source: f.source,
+      quote: f.quote,
     });
     const model: ChartModel<PeriodDraw> = {
       used,
@@ -214,7 +242,8 @@ const LABEL_GAP = 4;
 function dayAxis(days: Day[], width: number, size: number): DayAxis {
   const column = width / days.length;
   const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
-  const fits = (labels: string[]) => labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
+  const fits = (labels: string[]) =>
+    labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
   const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
   const form = forms.find(fits);
   if (form) {
@@ -235,7 +264,9 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
   let numbers = place(1);
   for (let step = 1; ; step = step < 3 ? step + 1 : step === 3 ? 7 : step * 2) {
     numbers = place(step);
-    const clear = numbers.every((b, k) => k === 0 || b.x - b.w / 2 - (numbers[k - 1].x + numbers[k - 1].w / 2) >= LABEL_GAP);
+    const clear = numbers.every(
+      (b, k) => k === 0 || b.x - b.w / 2 - (numbers[k - 1].x + numbers[k - 1].w / 2) >= LABEL_GAP,
+    );
     if (clear || numbers.length === 1) break;
   }
   const months: { x: number; w: number; text: string }[] = [];
@@ -245,7 +276,8 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
     const w = textWidth(month, size);
     const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text: month };
     // Two months too close to both fit (a period starting on the 30th): the later one stays.
-    while (months.length > 0 && mark.x < months[months.length - 1].x + months[months.length - 1].w + 2 * LABEL_GAP) months.pop();
+    while (months.length > 0 && mark.x < months[months.length - 1].x + months[months.length - 1].w + 2 * LABEL_GAP)
+      months.pop();
     months.push(mark);
   });
   return {
@@ -261,10 +293,19 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
 /** Plot marks for a day axis whose first line starts at `top`. */
 function axisMarks(axis: DayAxis, top: number, { sizes, theme, Plot }: DrawContext) {
   return (["middle", "start"] as const).map((anchor) =>
-    Plot.text(axis.labels.filter((l) => l.anchor === anchor), {
-      x: "x", y: (l: DayLabel) => top + l.line * sizes.label * sizes.leading, text: "text", textAnchor: anchor,
-      lineAnchor: "top", fontSize: sizes.label, fill: theme.text, lineHeight: sizes.leading,
-    }),
+    Plot.text(
+      axis.labels.filter((l) => l.anchor === anchor),
+      {
+        x: "x",
+        y: (l: DayLabel) => top + l.line * sizes.label * sizes.leading,
+        text: "text",
+        textAnchor: anchor,
+        lineAnchor: "top",
+        fontSize: sizes.label,
+        fill: theme.text,
+        lineHeight: sizes.leading,
+      },
+    ),
   );
 }
 
@@ -275,20 +316,36 @@ function drawSpan(data: PeriodDraw, context: DrawContext) {
   const column = width / n;
   const spanHeight = Math.round(sizes.bar * 2);
   const big = sizes.total;
-  const label = isCount(total.unit) ? `${capitalize(shown(total))} ${total.metric}` : `${capitalize(total.metric)}: ${shown(total)}`;
+  const label = isCount(total.unit)
+    ? `${capitalize(shown(total))} ${total.metric}`
+    : `${capitalize(total.metric)}: ${shown(total)}`;
   const labelLines = wrap(label, width - 24, big, true);
   const spanH = Math.max(spanHeight, labelLines.length * big * sizes.leading + 16);
   const axis = dayAxis(data.days, width, sizes.label);
   const height = Math.ceil(spanH + 10 + axis.lines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
-    document, width, height, margin: 0,
+    document,
+    width,
+    height,
+    margin: 0,
     x: { type: "identity", axis: null },
     y: { type: "identity", axis: null },
     marks: [
       Plot.rect([total], { x1: 0, x2: width, y1: 0, y2: spanH, fill: theme.series[0] }),
-      Plot.text([label], { x: width / 2, y: spanH / 2, text: () => labelLines.join("\n"), fontSize: big, fontWeight: "bold", fill: theme.onSeries, lineHeight: sizes.leading }),
+      Plot.text([label], {
+        x: width / 2,
+        y: spanH / 2,
+        text: () => labelLines.join("\n"),
+        fontSize: big,
+        fontWeight: "bold",
+        fill: theme.onSeries,
+        lineHeight: sizes.leading,
+      }),
       // A tick between every two days, so the span reads as so many days even where few are labelled.
-      Plot.ruleX(Array.from({ length: n + 1 }, (_, i) => i).map((i) => Math.min(width - 0.5, Math.max(0.5, column * i))), { x: (x) => x, y1: spanH, y2: spanH + 7, stroke: theme.rule }),
+      Plot.ruleX(
+        Array.from({ length: n + 1 }, (_, i) => i).map((i) => Math.min(width - 0.5, Math.max(0.5, column * i))),
+        { x: (x) => x, y1: spanH, y2: spanH + 7, stroke: theme.rule },
+      ),
       ...axisMarks(axis, spanH + 10, context),
     ],
   }) as SVGSVGElement;
@@ -331,13 +388,42 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
   const tick = axis.sparse ? 4 : 0;
   const height = Math.ceil(baseline + tick + 8 + axis.lines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
-    document, width, height, margin: 0,
+    document,
+    width,
+    height,
+    margin: 0,
     x: { type: "identity", axis: null },
     y: { type: "identity", axis: null },
     marks: [
-      Plot.rect(cells.filter((c) => c.shown), { x1: "x1", x2: "x2", y1: "y1", y2: baseline, fill: theme.series[0] }),
-      Plot.text(cells.filter((c) => c.shown), { x: "x", y: (c) => c.y1 - 6, text: "shown", lineAnchor: "bottom", fontSize: sizes.value, fontWeight: "bold", fill: theme.text, lineHeight: sizes.leading }),
-      Plot.text(cells.filter((c) => !c.shown), { x: "x", y: baseline - 6, text: () => missing.join("\n"), lineAnchor: "bottom", fontSize: sizes.label, fill: theme.muted, lineHeight: sizes.leading }),
+      Plot.rect(
+        cells.filter((c) => c.shown),
+        { x1: "x1", x2: "x2", y1: "y1", y2: baseline, fill: theme.series[0] },
+      ),
+      Plot.text(
+        cells.filter((c) => c.shown),
+        {
+          x: "x",
+          y: (c) => c.y1 - 6,
+          text: "shown",
+          lineAnchor: "bottom",
+          fontSize: sizes.value,
+          fontWeight: "bold",
+          fill: theme.text,
+          lineHeight: sizes.leading,
+        },
+      ),
+      Plot.text(
+        cells.filter((c) => !c.shown),
+        {
+          x: "x",
+          y: baseline - 6,
+          text: () => missing.join("\n"),
+          lineAnchor: "bottom",
+          fontSize: sizes.label,
+          fill: theme.muted,
+          lineHeight: sizes.leading,
+        },
+      ),
       Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
       // Where only some days are labelled, a tick under every day says where each one is.
       ...(axis.sparse ? [Plot.ruleX(cells, { x: "x", y1: baseline, y2: baseline + tick, stroke: theme.rule })] : []),
@@ -370,15 +456,49 @@ function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
   }));
   const height = data.days.length * pitch;
   const node = Plot.plot({
-    document, width, height, margin: 0,
+    document,
+    width,
+    height,
+    margin: 0,
     x: { type: "identity", axis: null },
     y: { type: "identity", axis: null },
     marks: [
-      Plot.rect(rows.filter((r) => r.reported), { x1: gutter, x2: "end", y1: (r) => r.mid - barH / 2, y2: (r) => r.mid + barH / 2, fill: theme.series[0] }),
+      Plot.rect(
+        rows.filter((r) => r.reported),
+        { x1: gutter, x2: "end", y1: (r) => r.mid - barH / 2, y2: (r) => r.mid + barH / 2, fill: theme.series[0] },
+      ),
       Plot.ruleX([gutter], { x: (x) => x, y1: 0, y2: height, stroke: theme.rule }),
-      Plot.text(rows, { x: gutter - 8, y: "mid", text: "label", textAnchor: "end", fontSize: sizes.label, fill: theme.text }),
-      Plot.text(rows.filter((r) => r.reported), { x: (r) => r.end + 6, y: "mid", text: "value", textAnchor: "start", fontSize: sizes.value, fontWeight: "bold", fill: theme.text }),
-      Plot.text(rows.filter((r) => !r.reported), { x: gutter + 6, y: "mid", text: () => "No figure", textAnchor: "start", fontSize: sizes.label, fill: theme.muted }),
+      Plot.text(rows, {
+        x: gutter - 8,
+        y: "mid",
+        text: "label",
+        textAnchor: "end",
+        fontSize: sizes.label,
+        fill: theme.text,
+      }),
+      Plot.text(
+        rows.filter((r) => r.reported),
+        {
+          x: (r) => r.end + 6,
+          y: "mid",
+          text: "value",
+          textAnchor: "start",
+          fontSize: sizes.value,
+          fontWeight: "bold",
+          fill: theme.text,
+        },
+      ),
+      Plot.text(
+        rows.filter((r) => !r.reported),
+        {
+          x: gutter + 6,
+          y: "mid",
+          text: () => "No figure",
+          textAnchor: "start",
+          fontSize: sizes.label,
+          fill: theme.muted,
+        },
+      ),
     ],
   }) as SVGSVGElement;
   return { node, height };

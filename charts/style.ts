@@ -75,8 +75,34 @@ export interface Sizes {
 }
 
 export const DEVICES: Record<DeviceName, Sizes> = {
-  desktop: { width: 640, pad: 20, title: 22, dek: 16, label: 14, value: 15, note: 13, source: 13, total: 21, leading: 1.3, gap: 14, bar: 30 },
-  mobile: { width: 340, pad: 14, title: 19, dek: 15, label: 14, value: 14, note: 12, source: 12, total: 20, leading: 1.3, gap: 12, bar: 26 },
+  desktop: {
+    width: 640,
+    pad: 20,
+    title: 22,
+    dek: 16,
+    label: 14,
+    value: 15,
+    note: 13,
+    source: 13,
+    total: 21,
+    leading: 1.3,
+    gap: 14,
+    bar: 30,
+  },
+  mobile: {
+    width: 340,
+    pad: 14,
+    title: 19,
+    dek: 15,
+    label: 14,
+    value: 14,
+    note: 12,
+    source: 12,
+    total: 20,
+    leading: 1.3,
+    gap: 12,
+    bar: 26,
+  },
 };
 
 export const CREDIT_DEFAULT = "Graphic: Data desk";

@@ -5,7 +5,15 @@ import { formatProblem, type Problem } from "./facts/problem.ts";
 import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
 import { withOutputLock } from "./publish/lock.ts";
-import { type Changes, commitOutputs, compareOutputs, hasChanges, previousFileReader, readManifest, recoverOutputs } from "./publish/swap.ts";
+import {
+  type Changes,
+  commitOutputs,
+  compareOutputs,
+  hasChanges,
+  previousFileReader,
+  readManifest,
+  recoverOutputs,
+} from "./publish/swap.ts";
 
 export interface BuildOptions {
   data: string;
@@ -31,7 +39,14 @@ export interface BuildResult {
 }
 
 /** The whole build: read and prove the story, plan the output, and swap it in if anything changed. */
-export async function build({ data, out: given, check = false, waitMs = 30_000, baseUrl = "", code }: BuildOptions): Promise<BuildResult> {
+export async function build({
+  data,
+  out: given,
+  check = false,
+  waitMs = 30_000,
+  baseUrl = "",
+  code,
+}: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // An --out that is a link is written where it points: the swap replaces a folder, not the link.
   const out = existsSync(given) ? realpathSync(given) : given;
@@ -40,11 +55,20 @@ export async function build({ data, out: given, check = false, waitMs = 30_000, 
     const story = loadStory(data);
     const previous = readManifest(out);
     // --check draws everything afresh: the output's own manifest cannot vouch for the output.
-    const planned = check ? await planOutputs(story, { baseUrl, code }) : await planOutputs(story, { previous, previousFile: previousFileReader(out, previous), baseUrl, code });
+    const planned = check
+      ? await planOutputs(story, { baseUrl, code })
+      : await planOutputs(story, { previous, previousFile: previousFileReader(out, previous), baseUrl, code });
     const changes = compareOutputs(out, planned.files);
     const written = !check && hasChanges(changes);
     if (written) commitOutputs(out, planned.files, changes);
-    return { story, manifest: planned.manifest, changes, drawn: planned.drawn, written, ms: performance.now() - started };
+    return {
+      story,
+      manifest: planned.manifest,
+      changes,
+      drawn: planned.drawn,
+      written,
+      ms: performance.now() - started,
+    };
   };
   // --check takes the lock too, so it never sees a build's swap half done.
   return withOutputLock(out, waitMs, run);
@@ -52,7 +76,11 @@ export async function build({ data, out: given, check = false, waitMs = 30_000, 
 
 /** Problems as a reporter reads them: paths as typed on the command line, one line each. */
 export function describeProblems(problems: Problem[], data: string): string {
-  return problems.map((p) => formatProblem({ ...p, file: p.line === 0 && p.file === data ? p.file : `${data.replace(/\/+$/, "")}/${p.file}` })).join("\n");
+  return problems
+    .map((p) =>
+      formatProblem({ ...p, file: p.line === 0 && p.file === data ? p.file : `${data.replace(/\/+$/, "")}/${p.file}` }),
+    )
+    .join("\n");
 }
 
 export function describeChanges({ added, changed, removed }: Changes): string[] {

@@ -35,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const baseUrl = values["base-url"] ? parseBaseUrl(values["base-url"]) : "";
-    if (baseUrl === undefined) throw new Error(`--base-url ${JSON.stringify(values["base-url"])} must be an http(s) URL or a path starting with /`);
+    if (baseUrl === undefined)
+      throw new Error(
+        `--base-url ${JSON.stringify(values["base-url"])} must be an http(s) URL or a path starting with /`,
+      );
     options = { data: values.data!, out: values.out!, check: values.check!, baseUrl };
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -45,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   const shownOut = relative(process.cwd(), out) || ".";
   let committed = false;
   const interrupted = (signal: string) => {
-    console.error(`\nBuild interrupted (${signal}); ${committed ? "the new output was already in place" : `${shownOut}/ left as it was`}.`);
+    console.error(
+      `\nBuild interrupted (${signal}); ${committed ? "the new output was already in place" : `${shownOut}/ left as it was`}.`,
+    );
     process.exit(130);
   };
   process.once("SIGINT", () => interrupted("SIGINT"));
@@ -56,13 +61,22 @@ async function main(argv: string[]): Promise<number> {
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-    const summary = [count(story.charts.length, "chart"), count(story.figures.length, "figure"), ...(story.corrections.length ? [count(story.corrections.length, "correction")] : [])].join(", ");
+    const summary = [
+      count(story.charts.length, "chart"),
+      count(story.figures.length, "figure"),
+      ...(story.corrections.length ? [count(story.corrections.length, "correction")] : []),
+    ].join(", ");
     if (options.check) {
       if (!hasChanges(changes)) {
         console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).`);
         return 0;
       }
-      console.error([`${shownOut}/ is not what ${options.data}/ builds; run npm run build. A build would change:`, ...describeChanges(changes)].join("\n"));
+      console.error(
+        [
+          `${shownOut}/ is not what ${options.data}/ builds; run npm run build. A build would change:`,
+          ...describeChanges(changes),
+        ].join("\n"),
+      );
       return 1;
     }
     const time = `${Math.round(result.ms)} ms`;
@@ -71,18 +85,24 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const touchedFiles = new Set([...changes.added, ...changes.changed]);
-    const touched = story.charts.filter(({ entry }) => result.manifest.charts[entry.id].files.some((f) => touchedFiles.has(f)));
+    const touched = story.charts.filter(({ entry }) =>
+      result.manifest.charts[entry.id].files.some((f) => touchedFiles.has(f)),
+    );
     console.log(
       [
         `Built ${shownOut}/ from ${options.data}/ in ${time}: ${summary}; drew ${result.drawn.length ? result.drawn.join(", ") : "no chart (all unchanged)"}.`,
         ...describeChanges(changes),
-        touched.length ? `Replace the embeds of: ${touched.map((c) => c.entry.id).join(", ")}` : "No chart changed; no embed needs replacing.",
+        touched.length
+          ? `Replace the embeds of: ${touched.map((c) => c.entry.id).join(", ")}`
+          : "No chart changed; no embed needs replacing.",
       ].join("\n"),
     );
     return 0;
   } catch (error) {
     if (error instanceof DataError) {
-      console.error(`Build stopped: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${options.data}/; ${shownOut}/ left as it was.\n${describeProblems(error.problems, options.data)}`);
+      console.error(
+        `Build stopped: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${options.data}/; ${shownOut}/ left as it was.\n${describeProblems(error.problems, options.data)}`,
+      );
       return 1;
     }
     if (error instanceof LockBusy) {

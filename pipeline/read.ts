@@ -21,7 +21,17 @@ export function readStory(dir: string): StoryFiles {
   const problems: Problem[] = [];
   const files = new Map<string, string>();
   if (!isDirectory(dir)) {
-    return { dir, files, problems: [{ file: dir, line: 0, message: "the story folder does not exist; pass the folder that holds figures.csv with --data" }] };
+    return {
+      dir,
+      files,
+      problems: [
+        {
+          file: dir,
+          line: 0,
+          message: "the story folder does not exist; pass the folder that holds figures.csv with --data",
+        },
+      ],
+    };
   }
   for (const name of storyFileNames(dir)) {
     const path = join(dir, name);
@@ -29,7 +39,11 @@ export function readStory(dir: string): StoryFiles {
     try {
       bytes = readFileSync(path);
     } catch (error) {
-      problems.push({ file: name, line: 0, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions` });
+      problems.push({
+        file: name,
+        line: 0,
+        message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions`,
+      });
       continue;
     }
     const decoded = decode(bytes);
@@ -42,7 +56,9 @@ export function readStory(dir: string): StoryFiles {
     problems.push({
       file: name,
       line: 0,
-      message: near ? `missing: the file is named ${near}; rename it ${name} (names are case-sensitive)` : `missing: the story folder ${dir} needs ${name}, ${what}`,
+      message: near
+        ? `missing: the file is named ${near}; rename it ${name} (names are case-sensitive)`
+        : `missing: the story folder ${dir} needs ${name}, ${what}`,
     });
   }
   return { dir, files, problems };
@@ -55,7 +71,13 @@ export function readStory(dir: string): StoryFiles {
  */
 function decode(bytes: Buffer): { text: string; problem?: { line: number; message: string } } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { text: "", problem: { line: 1, message: 'the file is saved as UTF-16 ("Unicode text"); save it as UTF-8 (in Excel: CSV UTF-8)' } };
+    return {
+      text: "",
+      problem: {
+        line: 1,
+        message: 'the file is saved as UTF-16 ("Unicode text"); save it as UTF-8 (in Excel: CSV UTF-8)',
+      },
+    };
   }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
@@ -65,7 +87,11 @@ function decode(bytes: Buffer): { text: string; problem?: { line: number; messag
     const line = text.slice(0, Math.max(0, bad)).split(/\r\n|\r|\n/).length;
     return {
       text,
-      problem: { line, message: 'the file is not UTF-8 text (saved as Windows-1252 or Latin-1?), so characters like ’ or é are garbled; save it as UTF-8 (in Excel: "CSV UTF-8")' },
+      problem: {
+        line,
+        message:
+          'the file is not UTF-8 text (saved as Windows-1252 or Latin-1?), so characters like ’ or é are garbled; save it as UTF-8 (in Excel: "CSV UTF-8")',
+      },
     };
   }
 }
@@ -98,7 +124,8 @@ export function storyFileNames(dir: string): string[] {
       return;
     }
     // Followed through symbolic links: a story may link a shared source file.
-    for (const name of entries) if (/\.(txt|csv|json)$/i.test(name) && isFile(join(folder, name))) names.push(prefix + name);
+    for (const name of entries)
+      if (/\.(txt|csv|json)$/i.test(name) && isFile(join(folder, name))) names.push(prefix + name);
   };
   add(dir, "");
   add(join(dir, "sources"), "sources/");

@@ -40,14 +40,23 @@ export function loadStory(dir: string): Story {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
     const prepared = KINDS[entry.kind].prepare({ figures, dataset: checked.figures });
-    for (const message of prepared.problems) problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    for (const message of prepared.problems)
+      problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     if (!prepared.model) continue;
-    for (const message of prepared.model.warnings) warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    for (const message of prepared.model.warnings)
+      warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     const shown = [...new Set([...prepared.model.used, ...citedFigures(entry, context.figures)])];
-    charts.push({ entry, model: prepared.model, shown, words: composeWords(entry, prepared.model, shown, context, files) });
+    charts.push({
+      entry,
+      model: prepared.model,
+      shown,
+      words: composeWords(entry, prepared.model, shown, context, files),
+    });
   }
   throwIfAny(problems);
-  const corrections = [...corrected.history.values()].flat().sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
+  const corrections = [...corrected.history.values()]
+    .flat()
+    .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
   return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
 }
 

@@ -41,9 +41,13 @@ async function rebuild(reason: string): Promise<void> {
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], data)}`);
     const stamp = new Date().toTimeString().slice(0, 8);
     if (!result.written) console.log(`[${stamp}] ${reason}: nothing changed (${Math.round(result.ms)} ms)`);
-    else console.log([`[${stamp}] ${reason}: rebuilt in ${Math.round(result.ms)} ms`, ...describeChanges(result.changes)].join("\n"));
+    else
+      console.log(
+        [`[${stamp}] ${reason}: rebuilt in ${Math.round(result.ms)} ms`, ...describeChanges(result.changes)].join("\n"),
+      );
   } catch (error) {
-    if (error instanceof DataError) console.error(`${reason}: build stopped, output left as it was:\n${describeProblems(error.problems, data)}`);
+    if (error instanceof DataError)
+      console.error(`${reason}: build stopped, output left as it was:\n${describeProblems(error.problems, data)}`);
     else if (error instanceof LockBusy) console.error(`${reason}: build refused: ${error.message}`);
     else console.error(error);
   } finally {

@@ -1,6 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, watch, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  utimesSync,
+  watch,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
@@ -11,21 +22,32 @@ import { leftovers } from "./helpers/problems.ts";
 import { copyStory, edit, ROOT } from "./helpers/story.ts";
 
 /** The build as one process (tsx's own command line runs it in a child, which a SIGKILL would miss). */
-function spawnBuild(data: string, out: string): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_NO_WARNINGS: "1" },
-  });
+function spawnBuild(
+  data: string,
+  out: string,
+): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_NO_WARNINGS: "1" },
+    },
+  );
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
   child.stdout!.resume();
-  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stderr })));
+  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stderr })),
+  );
   return Object.assign(child, { done });
 }
 
 /** Every file the manifest lists is there with its sha256, and nothing else is. */
 function expectConsistent(out: string): void {
-  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { files: Record<string, { sha256: string; bytes: number }> };
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
+    files: Record<string, { sha256: string; bytes: number }>;
+  };
   expect(readdirSync(out).sort()).toEqual([...Object.keys(manifest.files), "manifest.json"].sort());
   for (const [name, { sha256, bytes }] of Object.entries(manifest.files)) {
     const content = readFileSync(join(out, name));
@@ -76,7 +98,10 @@ describe("a build killed at any moment", () => {
           fired = true;
           setTimeout(() => child.kill("SIGKILL"), plan.writing);
         };
-        watchers.push(watch(dirname(out), (_event, name) => kill(name)), watch(out, (_event, name) => kill(name)));
+        watchers.push(
+          watch(dirname(out), (_event, name) => kill(name)),
+          watch(out, (_event, name) => kill(name)),
+        );
       } else {
         setTimeout(() => child.kill("SIGKILL"), plan.after * 1200 * (0.8 + Math.random() * 0.4));
       }
@@ -92,7 +117,10 @@ describe("a build killed at any moment", () => {
       expectConsistent(out);
       const now = snapshot(out);
       const matches = outputs.map((o) => differences(o, now).length === 0);
-      expect(matches[current] || matches[next], `after SIGKILL (${signal}) the output is neither the old one nor the new`).toBe(true);
+      expect(
+        matches[current] || matches[next],
+        `after SIGKILL (${signal}) the output is neither the old one nor the new`,
+      ).toBe(true);
       if (matches[next] && !matches[current]) {
         seen.new += 1;
         current = next;
@@ -142,7 +170,9 @@ describe("two builds started at once on the same output", () => {
     try {
       const second = build({ data: story.data, out: story.out, waitMs: 300 });
       await expect(second).rejects.toThrow(LockBusy);
-      await expect(second).rejects.toThrow(`another build (process ${process.pid}) is writing ${story.out}; wait for it to finish, then build again`);
+      await expect(second).rejects.toThrow(
+        `another build (process ${process.pid}) is writing ${story.out}; wait for it to finish, then build again`,
+      );
     } finally {
       release();
       await held;
@@ -186,14 +216,26 @@ describe("the output folder", () => {
 
   it("is never a folder the build did not make: --out pointing at the data, a project or a file is refused and left alone", async () => {
     const story = copyStory();
-    const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort().map((name) => [name, existsSync(join(dir, name)) && !statSync(join(dir, name)).isDirectory() ? readFileSync(join(dir, name)).toString("base64") : "/"]);
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .sort()
+        .map((name) => [
+          name,
+          existsSync(join(dir, name)) && !statSync(join(dir, name)).isDirectory()
+            ? readFileSync(join(dir, name)).toString("base64")
+            : "/",
+        ]);
     const data = files(story.data);
     await expect(build({ data: story.data, out: story.data })).rejects.toThrow(OutputRefused);
     await expect(build({ data: story.data, out: story.data })).rejects.toThrow(
       `${story.data} is not an output folder (it holds 4 files but no manifest.json, and sources/); a build replaces the whole folder, so choose a new or empty folder for --out`,
     );
-    await expect(build({ data: story.data, out: story.dir })).rejects.toThrow(`${story.dir} holds the folder data/, which a build would delete: it replaces the whole folder; move it elsewhere, or choose a new or empty folder for --out`);
-    await expect(build({ data: story.data, out: join(story.data, "figures.csv") })).rejects.toThrow(/is a file, not a folder/);
+    await expect(build({ data: story.data, out: story.dir })).rejects.toThrow(
+      `${story.dir} holds the folder data/, which a build would delete: it replaces the whole folder; move it elsewhere, or choose a new or empty folder for --out`,
+    );
+    await expect(build({ data: story.data, out: join(story.data, "figures.csv") })).rejects.toThrow(
+      /is a file, not a folder/,
+    );
     expect(files(story.data)).toEqual(data);
     expect(readdirSync(story.dir).sort()).toEqual(["data"]);
   });
@@ -201,7 +243,9 @@ describe("the output folder", () => {
   it("takes only plain file names: nothing is written outside it", () => {
     const story = copyStory();
     for (const name of ["../escaped.svg", "/tmp/escaped.svg", "sub/dir.svg", "..", ""]) {
-      expect(() => commitOutputs(story.out, new Map([[name, Buffer.from("x")]]), { added: [name], changed: [], removed: [] })).toThrow(/refusing to write/);
+      expect(() =>
+        commitOutputs(story.out, new Map([[name, Buffer.from("x")]]), { added: [name], changed: [], removed: [] }),
+      ).toThrow(/refusing to write/);
     }
     expect(readdirSync(story.dir)).toEqual(["data"]);
   });

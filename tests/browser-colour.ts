@@ -12,7 +12,8 @@ export function parseColour(colour: string): Rgb {
   }
   const rgb = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)$/.exec(c);
   if (rgb) {
-    if (rgb[4] !== undefined && Number(rgb[4]) < 1) throw new Error(`translucent colour ${colour}: contrast depends on what is beneath`);
+    if (rgb[4] !== undefined && Number(rgb[4]) < 1)
+      throw new Error(`translucent colour ${colour}: contrast depends on what is beneath`);
     return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   }
   throw new Error(`not a colour this check reads: ${colour}`);

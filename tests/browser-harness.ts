@@ -18,20 +18,34 @@ export const IN_CI = Boolean(process.env.CI) && !/^(0|false|no)$/i.test(process.
 export const RUN_BROWSER_TESTS = HAVE_CHROMIUM || IN_CI;
 
 export function launch(): Promise<Browser> {
-  if (!HAVE_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM}; CI must install Debian's chromium (apt-get install chromium fonts-liberation)`);
+  if (!HAVE_CHROMIUM)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}; CI must install Debian's chromium (apt-get install chromium fonts-liberation)`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--font-render-hinting=none",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--font-render-hinting=none",
     ],
   });
 }
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png", ".csv": "text/csv; charset=utf-8",
-  ".json": "application/json", ".txt": "text/plain; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv; charset=utf-8",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 export interface Site {
@@ -58,7 +72,12 @@ export async function serve(folders: Record<string, string>): Promise<Site> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(name)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+    res
+      .writeHead(200, {
+        "content-type": TYPES[extname(name)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+      })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -84,28 +103,41 @@ export interface PixelDiff {
 
 /** Decodes two PNG screenshots in the page and compares them pixel by pixel. */
 export async function comparePngs(page: Page, a: Buffer, b: Buffer): Promise<PixelDiff> {
-  return page.evaluate(async ([a64, b64]) => {
-    const decode = async (b64: string) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(bitmap, 0, 0);
-      return { width: bitmap.width, height: bitmap.height, data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
-    };
-    const [x, y] = await Promise.all([decode(a64), decode(b64)]);
-    if (x.width !== y.width || x.height !== y.height) {
-      return { width: x.width, height: x.height, differing: Infinity, maxDelta: 255, note: `sizes differ: ${x.width}×${x.height} and ${y.width}×${y.height}` };
-    }
-    let differing = 0;
-    let maxDelta = 0;
-    for (let i = 0; i < x.data.length; i += 4) {
-      let d = 0;
-      for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(x.data[i + c] - y.data[i + c]));
-      if (d > 0) differing++;
-      maxDelta = Math.max(maxDelta, d);
-    }
-    return { width: x.width, height: x.height, differing, maxDelta, note: "" };
-  }, [a.toString("base64"), b.toString("base64")] as const);
+  return page.evaluate(
+    async ([a64, b64]) => {
+      const decode = async (b64: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext("2d")!;
+        ctx.drawImage(bitmap, 0, 0);
+        return {
+          width: bitmap.width,
+          height: bitmap.height,
+          data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data,
+        };
+      };
+      const [x, y] = await Promise.all([decode(a64), decode(b64)]);
+      if (x.width !== y.width || x.height !== y.height) {
+        return {
+          width: x.width,
+          height: x.height,
+          differing: Infinity,
+          maxDelta: 255,
+          note: `sizes differ: ${x.width}×${x.height} and ${y.width}×${y.height}`,
+        };
+      }
+      let differing = 0;
+      let maxDelta = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        let d = 0;
+        for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(x.data[i + c] - y.data[i + c]));
+        if (d > 0) differing++;
+        maxDelta = Math.max(maxDelta, d);
+      }
+      return { width: x.width, height: x.height, differing, maxDelta, note: "" };
+    },
+    [a.toString("base64"), b.toString("base64")] as const,
+  );
 }
 
 /** PNG width and height from its header. */

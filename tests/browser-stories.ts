@@ -21,15 +21,34 @@ export function stressStory(data: string): void {
     "date 2024-11-28\nIslamabad police said 612 people were arrested on Sunday and more than 300 on Monday, in a statement issued on Thursday. " +
       "From 20 November to 26 November, about 1,500 people were arrested across Punjab, more than 120 of them on 20 November.\n",
   );
-  append(data, "figures.csv", [
-    'arrests_sun,arrests,Arrests,612,exact,people,2024-11-24,2024-11-24,Islamabad police,"612 people were arrested on Sunday",sources/police-statement.txt,',
-    'arrests_mon,arrests,Arrests,300,more_than,people,2024-11-25,2024-11-25,Islamabad police,"more than 300 on Monday",sources/police-statement.txt,',
-    'punjab_week,arrests in Punjab,Arrests in Punjab,1500,about,people,2024-11-20,2024-11-26,Islamabad police,"From 20 November to 26 November, about 1,500 people were arrested across Punjab",sources/police-statement.txt,',
-    'punjab_wed,arrests in Punjab,Arrests in Punjab,120,more_than,people,2024-11-20,2024-11-20,Islamabad police,"more than 120 of them on 20 November",sources/police-statement.txt,',
-    "",
-  ].join("\n"));
-  edit(data, "figures.csv", "protesters,marched,Protesters,", "protesters,marched,Protesters marching on the capital in defiance of the lockdown,");
-  edit(data, "charts.json", /"title": "\{security_personnel\}[^"]*"/, '"title": "{security_personnel} security personnel were deployed against {protesters} protesters who marched on the capital despite a lockdown"');
-  edit(data, "charts.json", /"charts": \[/, `"charts": [
-    { "id": "punjab-week", "kind": "period", "title": "Arrests across Punjab in the week of the march", "dek": "{punjab_week} people were arrested, {punjab_week.period}", "figures": ["punjab_week"] },`);
+  append(
+    data,
+    "figures.csv",
+    [
+      'arrests_sun,arrests,Arrests,612,exact,people,2024-11-24,2024-11-24,Islamabad police,"612 people were arrested on Sunday",sources/police-statement.txt,',
+      'arrests_mon,arrests,Arrests,300,more_than,people,2024-11-25,2024-11-25,Islamabad police,"more than 300 on Monday",sources/police-statement.txt,',
+      'punjab_week,arrests in Punjab,Arrests in Punjab,1500,about,people,2024-11-20,2024-11-26,Islamabad police,"From 20 November to 26 November, about 1,500 people were arrested across Punjab",sources/police-statement.txt,',
+      'punjab_wed,arrests in Punjab,Arrests in Punjab,120,more_than,people,2024-11-20,2024-11-20,Islamabad police,"more than 120 of them on 20 November",sources/police-statement.txt,',
+      "",
+    ].join("\n"),
+  );
+  edit(
+    data,
+    "figures.csv",
+    "protesters,marched,Protesters,",
+    "protesters,marched,Protesters marching on the capital in defiance of the lockdown,",
+  );
+  edit(
+    data,
+    "charts.json",
+    /"title": "\{security_personnel\}[^"]*"/,
+    '"title": "{security_personnel} security personnel were deployed against {protesters} protesters who marched on the capital despite a lockdown"',
+  );
+  edit(
+    data,
+    "charts.json",
+    /"charts": \[/,
+    `"charts": [
+    { "id": "punjab-week", "kind": "period", "title": "Arrests across Punjab in the week of the march", "dek": "{punjab_week} people were arrested, {punjab_week.period}", "figures": ["punjab_week"] },`,
+  );
 }

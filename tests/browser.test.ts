@@ -92,8 +92,15 @@ function chartFiles(out: string, build: Build): ChartFile[] {
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
   return Object.entries(manifest.charts).flatMap(([chart, record]) =>
     VARIANTS.map((v) => ({
-      build, chart, kind: record.kind, variant: v.name, device: v.device, theme: v.theme, file: `${chart}${v.suffix}.svg`,
-      width: record.variants[v.name].width, height: record.variants[v.name].height,
+      build,
+      chart,
+      kind: record.kind,
+      variant: v.name,
+      device: v.device,
+      theme: v.theme,
+      file: `${chart}${v.suffix}.svg`,
+      width: record.variants[v.name].width,
+      height: record.variants[v.name].height,
     })),
   );
 }
@@ -104,9 +111,16 @@ function svgText(file: ChartFile): string {
 
 /** An article that inlines every chart file, the second build's in a right-to-left section. */
 function articlePage(list: ChartFile[]): string {
-  const figure = (f: ChartFile) => `<figure data-key="${SHOW_IT(f)}">${svgText(f)}<figcaption>${f.file}</figcaption></figure>`;
-  const a = list.filter((f) => f.build !== "b").map(figure).join("\n<p>Paragraph between the charts, as in a story.</p>\n");
-  const b = list.filter((f) => f.build === "b").map(figure).join("\n");
+  const figure = (f: ChartFile) =>
+    `<figure data-key="${SHOW_IT(f)}">${svgText(f)}<figcaption>${f.file}</figcaption></figure>`;
+  const a = list
+    .filter((f) => f.build !== "b")
+    .map(figure)
+    .join("\n<p>Paragraph between the charts, as in a story.</p>\n");
+  const b = list
+    .filter((f) => f.build === "b")
+    .map(figure)
+    .join("\n");
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${ARTICLE_CSS}</style></head><body><article><h1>Protest story</h1><p>Lede paragraph of the story.</p>
 ${a}
@@ -117,29 +131,49 @@ ${b}
 
 /** Each file as an <img> at its own size, on a bare page: the chart with nothing around it. */
 function imagesPage(list: ChartFile[]): string {
-  const imgs = list.map((f) => `<div style="margin:0 0 10px"><img data-key="${SHOW_IT(f)}" src="/${f.build}/${f.file}" width="${f.width}" height="${f.height}" alt="" style="display:block"></div>`);
+  const imgs = list.map(
+    (f) =>
+      `<div style="margin:0 0 10px"><img data-key="${SHOW_IT(f)}" src="/${f.build}/${f.file}" width="${f.width}" height="${f.height}" alt="" style="display:block"></div>`,
+  );
   return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">${imgs.join("\n")}</body></html>`;
 }
 
 /** Geometry of every inlined chart, in SVG user units relative to the chart's own origin. */
 function measureInline(p: Page): Promise<Drawn[]> {
   return p.evaluate(() => {
-    const unit = (r: DOMRect, o: DOMRect, k: number) => ({ x: (r.x - o.x) / k, y: (r.y - o.y) / k, w: r.width / k, h: r.height / k });
+    const unit = (r: DOMRect, o: DOMRect, k: number) => ({
+      x: (r.x - o.x) / k,
+      y: (r.y - o.y) / k,
+      w: r.width / k,
+      h: r.height / k,
+    });
     return Array.from(document.querySelectorAll<HTMLElement>("figure[data-key]")).map((fig) => {
       const svg = fig.querySelector("svg")!;
       const o = svg.getBoundingClientRect();
       const vb = svg.viewBox.baseVal;
       const k = o.width / vb.width;
-      const shapes = Array.from(svg.querySelectorAll<SVGGraphicsElement>("rect, line, path, circle, polygon")).map((s) => ({
-        el: s,
-        info: { tag: s.tagName, fill: getComputedStyle(s).fill, bar: s.parentElement?.getAttribute("aria-label") === "rect", ...unit(s.getBoundingClientRect(), o, k) },
-      }));
+      const shapes = Array.from(svg.querySelectorAll<SVGGraphicsElement>("rect, line, path, circle, polygon")).map(
+        (s) => ({
+          el: s,
+          info: {
+            tag: s.tagName,
+            fill: getComputedStyle(s).fill,
+            bar: s.parentElement?.getAttribute("aria-label") === "rect",
+            ...unit(s.getBoundingClientRect(), o, k),
+          },
+        }),
+      );
       const texts = Array.from(svg.querySelectorAll<SVGTextElement>("text")).map((t) => {
         const box = unit(t.getBoundingClientRect(), o, k);
         const cx = box.x + box.w / 2;
         const cy = box.y + box.h / 2;
         const beneath = shapes
-          .filter(({ el, info }) => el.tagName === "rect" && info.fill !== "none" && (el.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING))
+          .filter(
+            ({ el, info }) =>
+              el.tagName === "rect" &&
+              info.fill !== "none" &&
+              el.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING,
+          )
           .filter(({ info: s }) => cx >= s.x && cx <= s.x + s.w && cy >= s.y && cy <= s.y + s.h)
           .pop();
         const style = getComputedStyle(t);
@@ -152,17 +186,37 @@ function measureInline(p: Page): Promise<Drawn[]> {
           italic: style.fontStyle !== "normal",
           fill: style.fill,
           background: on?.fill ?? "none",
-          onBackground: Boolean(on && box.x >= on.x - 0.5 && box.y >= on.y - 0.5 && box.x + box.w <= on.x + on.w + 0.5 && box.y + box.h <= on.y + on.h + 0.5),
-          lines: (t.querySelector("tspan") ? Array.from(t.querySelectorAll("tspan")) : [t]).map((l) => ({ text: l.textContent ?? "", advance: l.getComputedTextLength() })),
+          onBackground: Boolean(
+            on &&
+            box.x >= on.x - 0.5 &&
+            box.y >= on.y - 0.5 &&
+            box.x + box.w <= on.x + on.w + 0.5 &&
+            box.y + box.h <= on.y + on.h + 0.5,
+          ),
+          lines: (t.querySelector("tspan") ? Array.from(t.querySelectorAll("tspan")) : [t]).map((l) => ({
+            text: l.textContent ?? "",
+            advance: l.getComputedTextLength(),
+          })),
         };
       });
-      return { key: fig.dataset.key!, box: { x: o.x, y: o.y, w: o.width, h: o.height }, viewBox: { w: vb.width, h: vb.height }, texts, shapes: shapes.map((s) => s.info) };
+      return {
+        key: fig.dataset.key!,
+        box: { x: o.x, y: o.y, w: o.width, h: o.height },
+        viewBox: { w: vb.width, h: vb.height },
+        texts,
+        shapes: shapes.map((s) => s.info),
+      };
     });
   });
 }
 
 function intersect(a: Box, b: Box, tolerance = 0.5): boolean {
-  return a.x + tolerance < b.x + b.w && b.x + tolerance < a.x + a.w && a.y + tolerance < b.y + b.h && b.y + tolerance < a.y + a.h;
+  return (
+    a.x + tolerance < b.x + b.w &&
+    b.x + tolerance < a.x + a.w &&
+    a.y + tolerance < b.y + b.h &&
+    b.y + tolerance < a.y + a.h
+  );
 }
 
 describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
@@ -189,14 +243,17 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(site.page("article.html", articlePage(files)));
     drawn = await measureInline(page);
-    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "article-1280.png"), fullPage: true });
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "article-1280.png"), fullPage: true });
   });
 
   afterAll(async () => {
     await browser?.close();
     await site?.close();
     for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-    console.log(`browser test timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`);
+    console.log(
+      `browser test timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`,
+    );
   });
 
   it("lays out text with the font the widths were measured for, never wider than measured", async () => {
@@ -214,7 +271,11 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     expect([...families]).toEqual(["Liberation Sans"]);
     // The layout wraps and places text by charts/measure.ts's estimate: Chromium must never set it wider.
     const wider = drawn.flatMap((d) =>
-      d.texts.flatMap((t) => t.lines.filter((l) => l.advance > textWidth(l.text, t.fontSize, t.bold) + 0.01).map((l) => `${d.key}: "${l.text}" is ${l.advance.toFixed(1)} wide`)),
+      d.texts.flatMap((t) =>
+        t.lines
+          .filter((l) => l.advance > textWidth(l.text, t.fontSize, t.bold) + 0.01)
+          .map((l) => `${d.key}: "${l.text}" is ${l.advance.toFixed(1)} wide`),
+      ),
     );
     expect(wider).toEqual([]);
   });
@@ -237,10 +298,18 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
         canvas.height = img.naturalHeight;
         const ctx = canvas.getContext("2d")!;
         ctx.drawImage(img, 0, 0);
-        const data = img.naturalWidth ? ctx.getImageData(0, 0, canvas.width, canvas.height).data : new Uint8ClampedArray();
+        const data = img.naturalWidth
+          ? ctx.getImageData(0, 0, canvas.width, canvas.height).data
+          : new Uint8ClampedArray();
         let ink = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ink++;
-        return { key: img.dataset.key!, w: img.naturalWidth, h: img.naturalHeight, ink: ink / Math.max(1, data.length / 4) };
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ink++;
+        return {
+          key: img.dataset.key!,
+          w: img.naturalWidth,
+          h: img.naturalHeight,
+          ink: ink / Math.max(1, data.length / 4),
+        };
       }),
     );
     for (const img of loaded) {
@@ -258,7 +327,8 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     await images.goto(site.page("images.html", imagesPage(files)));
     await images.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
     const inline = new Map<string, Buffer>();
-    for (const f of files) inline.set(SHOW_IT(f), await page.locator(`figure[data-key="${SHOW_IT(f)}"] > svg`).screenshot());
+    for (const f of files)
+      inline.set(SHOW_IT(f), await page.locator(`figure[data-key="${SHOW_IT(f)}"] > svg`).screenshot());
     const stripped = await page.evaluate(() => {
       let n = 0;
       for (const s of Array.from(document.querySelectorAll("svg style"))) {
@@ -280,8 +350,12 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       const after = await page.locator(`figure[data-key="${key}"] > svg`).screenshot();
       const vsImage = await comparePngs(images, before, alone);
       const vsStripped = await comparePngs(images, before, after);
-      if (vsImage.differing > 0) failures.push(`${key}: inline differs from the file on its own in ${vsImage.differing} pixels (max ${vsImage.maxDelta}) ${vsImage.note}`);
-      if (vsStripped.differing > 0) failures.push(`${key}: stripping ${stripped} style/class items changed ${vsStripped.differing} pixels`);
+      if (vsImage.differing > 0)
+        failures.push(
+          `${key}: inline differs from the file on its own in ${vsImage.differing} pixels (max ${vsImage.maxDelta}) ${vsImage.note}`,
+        );
+      if (vsStripped.differing > 0)
+        failures.push(`${key}: stripping ${stripped} style/class items changed ${vsStripped.differing} pixels`);
     }
     await images.close();
     timings.pixels = performance.now() - t;
@@ -293,11 +367,16 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     for (const d of drawn) {
       const pad = DEVICES[byKey(d.key).device].pad;
       for (const t of d.texts) {
-        const inside = t.x >= pad - 1 && t.x + t.w <= d.viewBox.w - pad + 1 && t.y >= pad / 2 && t.y + t.h <= d.viewBox.h - pad / 2;
-        if (!inside) failures.push(`${d.key}: "${t.text}" at x ${t.x.toFixed(1)}–${(t.x + t.w).toFixed(1)}, y ${t.y.toFixed(1)}–${(t.y + t.h).toFixed(1)} of ${d.viewBox.w}×${d.viewBox.h}`);
+        const inside =
+          t.x >= pad - 1 && t.x + t.w <= d.viewBox.w - pad + 1 && t.y >= pad / 2 && t.y + t.h <= d.viewBox.h - pad / 2;
+        if (!inside)
+          failures.push(
+            `${d.key}: "${t.text}" at x ${t.x.toFixed(1)}–${(t.x + t.w).toFixed(1)}, y ${t.y.toFixed(1)}–${(t.y + t.h).toFixed(1)} of ${d.viewBox.w}×${d.viewBox.h}`,
+          );
       }
       for (const s of d.shapes) {
-        if (s.x < -0.01 || s.y < -0.01 || s.x + s.w > d.viewBox.w + 0.01 || s.y + s.h > d.viewBox.h + 0.01) failures.push(`${d.key}: <${s.tag}> leaves the viewBox`);
+        if (s.x < -0.01 || s.y < -0.01 || s.x + s.w > d.viewBox.w + 0.01 || s.y + s.h > d.viewBox.h + 0.01)
+          failures.push(`${d.key}: <${s.tag}> leaves the viewBox`);
       }
     }
     expect(failures).toEqual([]);
@@ -307,10 +386,12 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     const failures: string[] = [];
     for (const d of drawn) {
       d.texts.forEach((a, i) => {
-        for (const b of d.texts.slice(i + 1)) if (intersect(a, b)) failures.push(`${d.key}: "${a.text}" overlaps "${b.text}"`);
+        for (const b of d.texts.slice(i + 1))
+          if (intersect(a, b)) failures.push(`${d.key}: "${a.text}" overlaps "${b.text}"`);
         // A label either sits wholly on a shape (the span's label) or clear of every bar and line.
         for (const s of d.shapes.filter((s) => s.bar || s.tag === "line")) {
-          const within = a.x >= s.x - 0.5 && a.x + a.w <= s.x + s.w + 0.5 && a.y >= s.y - 0.5 && a.y + a.h <= s.y + s.h + 0.5;
+          const within =
+            a.x >= s.x - 0.5 && a.x + a.w <= s.x + s.w + 0.5 && a.y >= s.y - 0.5 && a.y + a.h <= s.y + s.h + 0.5;
           if (intersect(a, s) && !within) failures.push(`${d.key}: "${a.text}" runs into a <${s.tag}>`);
         }
       });
@@ -326,8 +407,13 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
         bars++;
         const above = d.texts.find((t) => t.y + t.h <= bar.y + 0.5 && bar.y - (t.y + t.h) < 8 && t.x <= bar.x + 1);
         const mid = bar.y + bar.h / 2;
-        const beside = d.texts.find((t) => t.x >= bar.x + bar.w && t.x - (bar.x + bar.w) < 40 && Math.abs(t.y + t.h / 2 - mid) < 3);
-        if (!above || !beside) failures.push(`${d.key}: a bar at y ${bar.y.toFixed(0)} lacks ${above ? "" : "a category label"}${!above && !beside ? " and " : ""}${beside ? "" : "a value label"}`);
+        const beside = d.texts.find(
+          (t) => t.x >= bar.x + bar.w && t.x - (bar.x + bar.w) < 40 && Math.abs(t.y + t.h / 2 - mid) < 3,
+        );
+        if (!above || !beside)
+          failures.push(
+            `${d.key}: a bar at y ${bar.y.toFixed(0)} lacks ${above ? "" : "a category label"}${!above && !beside ? " and " : ""}${beside ? "" : "a value label"}`,
+          );
       }
     }
     // Each bar chart of the story compares two figures.
@@ -347,7 +433,9 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       }
       const charts = Array.from(document.querySelectorAll("figure[data-key] > svg")).map((svg) => ({
         role: svg.getAttribute("role"),
-        first: Array.from(svg.children).slice(0, 2).map((c) => c.tagName),
+        first: Array.from(svg.children)
+          .slice(0, 2)
+          .map((c) => c.tagName),
         labelled: (svg.getAttribute("aria-labelledby") ?? "").split(/\s+/).map((id) => {
           const target = document.getElementById(id);
           return target && svg.contains(target) ? target.tagName : "elsewhere";
@@ -357,11 +445,13 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     });
     expect(ids.owners.filter((o) => o.keys.length > 1)).toEqual([]);
     // Build b changed every chart but kept the chart ids: it shares no id with build a.
-    const inBuild = (b: string) => new Set(ids.owners.filter((o) => o.keys.some((k) => k.startsWith(`${b}/`))).map((o) => o.id));
+    const inBuild = (b: string) =>
+      new Set(ids.owners.filter((o) => o.keys.some((k) => k.startsWith(`${b}/`))).map((o) => o.id));
     const a = inBuild("a");
     expect(a.size).toBeGreaterThanOrEqual(files.filter((f) => f.build === "a").length * 2);
     expect([...inBuild("b")].filter((id) => a.has(id))).toEqual([]);
-    for (const c of ids.charts) expect(c).toEqual({ role: "img", first: ["title", "desc"], labelled: ["title", "desc"] });
+    for (const c of ids.charts)
+      expect(c).toEqual({ role: "img", first: ["title", "desc"], labelled: ["title", "desc"] });
   });
 
   it("meets WCAG AA contrast for every text against what is painted beneath it, in both themes", () => {
@@ -379,13 +469,17 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
         if (ratio < 4.5) failures.push(`${d.key}: "${t.text}" ${t.fill} on ${t.background} is ${ratio.toFixed(2)}:1`);
       }
     }
-    console.log(`lowest text contrast: ${JSON.stringify(Object.fromEntries(Object.entries(lowest).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
+    console.log(
+      `lowest text contrast: ${JSON.stringify(Object.fromEntries(Object.entries(lowest).map(([k, v]) => [k, Number(v.toFixed(2))])))}`,
+    );
     expect(failures).toEqual([]);
     expect(Object.keys(lowest).sort()).toEqual(["dark", "light"]);
   });
 
   it("sets no text in the inherited page font, italic or weight", () => {
-    const failures = drawn.flatMap((d) => d.texts.filter((t) => t.italic).map((t) => `${d.key}: "${t.text}" is italic`));
+    const failures = drawn.flatMap((d) =>
+      d.texts.filter((t) => t.italic).map((t) => `${d.key}: "${t.text}" is italic`),
+    );
     expect(failures).toEqual([]);
   });
 
@@ -393,7 +487,8 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     // Viewport 352 leaves the article column (16px padding each side) exactly 320px wide.
     await page.setViewportSize({ width: 352, height: 800 });
     const narrow = await measureInline(page);
-    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "article-352.png"), fullPage: true });
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "article-352.png"), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     let smallest = Infinity;
     for (const d of narrow.filter((d) => byKey(d.key).device === "mobile")) {
@@ -402,7 +497,9 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       for (const t of d.texts) smallest = Math.min(smallest, t.fontSize * scale);
     }
     // At its intended width (the file's own width) every mobile text is bigger still.
-    const intended = Math.min(...drawn.filter((d) => byKey(d.key).device === "mobile").flatMap((d) => d.texts.map((t) => t.fontSize)));
+    const intended = Math.min(
+      ...drawn.filter((d) => byKey(d.key).device === "mobile").flatMap((d) => d.texts.map((t) => t.fontSize)),
+    );
     console.log(`smallest mobile text: ${intended}px at its own width, ${smallest.toFixed(2)}px at 320px`);
     expect(smallest).toBeGreaterThanOrEqual(11);
     expect(intended).toBeGreaterThanOrEqual(11);
@@ -412,35 +509,55 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     const t = performance.now();
     const charts = [...new Set(files.filter((f) => f.build === "a").map((f) => f.chart))];
     const embeds = charts.map((c) => readFileSync(join(outs.a, `${c}.embed.html`), "utf8"));
-    const url = site.page("embeds.html", `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<base href="/a/"><style>${ARTICLE_CSS}</style></head><body><article><h1>Story</h1><p>Lede.</p>${embeds.join("<p>Paragraph.</p>")}</article></body></html>`);
+    const url = site.page(
+      "embeds.html",
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<base href="/a/"><style>${ARTICLE_CSS}</style></head><body><article><h1>Story</h1><p>Lede.</p>${embeds.join("<p>Paragraph.</p>")}</article></body></html>`,
+    );
     const smallestText = new Map(drawn.map((d) => [d.key, Math.min(...d.texts.map((x) => x.fontSize))]));
     const seen: string[] = [];
     const failures: string[] = [];
     // A fresh page per reader's device: the <picture> chooses once, as it does for a reader.
     const embedPage = await browser.newPage();
-    for (const scheme of ["light", "dark"] as const) for (const width of [360, 414, 599, 600, 768, 1280]) {
-      // Set the reader's screen first, then load: the <picture> chooses as it does for a reader.
-      await embedPage.emulateMedia({ colorScheme: scheme });
-      await embedPage.setViewportSize({ width, height: 900 });
-      await embedPage.goto(url);
-      await embedPage.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0 && i.currentSrc), undefined, { polling: 20 });
-      const shown = await embedPage.$$eval("figure img", (imgs) => (imgs as HTMLImageElement[]).map((i) => ({ src: new URL(i.currentSrc).pathname.split("/").pop()!, width: i.getBoundingClientRect().width })));
-      shown.forEach(({ src, width: shownWidth }, i) => {
-        const file = files.find((f) => f.build === "a" && f.file === src);
-        if (!file || file.chart !== charts[i]) return void failures.push(`${width}px ${scheme}: ${charts[i]} shows ${src}`);
-        seen.push(`${width} ${scheme} ${src}`);
-        if (file.theme !== scheme) failures.push(`${width}px ${scheme}: ${charts[i]} shows the ${file.theme} ${src}`);
-        if (width <= 414 && file.device !== "mobile") failures.push(`${width}px: a phone gets ${src}`);
-        if (width >= 1024 && file.device !== "desktop") failures.push(`${width}px: a desktop gets ${src}`);
-        const px = (smallestText.get(`a/${src}`)! * shownWidth) / file.width;
-        if (px < 11) failures.push(`${width}px ${scheme}: ${src} is shown ${shownWidth}px wide, its smallest text ${px.toFixed(1)}px`);
-        if (shownWidth / file.width > 1.75) failures.push(`${width}px ${scheme}: ${src} is blown up ${(shownWidth / file.width).toFixed(2)}×`);
-      });
-    }
+    for (const scheme of ["light", "dark"] as const)
+      for (const width of [360, 414, 599, 600, 768, 1280]) {
+        // Set the reader's screen first, then load: the <picture> chooses as it does for a reader.
+        await embedPage.emulateMedia({ colorScheme: scheme });
+        await embedPage.setViewportSize({ width, height: 900 });
+        await embedPage.goto(url);
+        await embedPage.waitForFunction(
+          () => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0 && i.currentSrc),
+          undefined,
+          { polling: 20 },
+        );
+        const shown = await embedPage.$$eval("figure img", (imgs) =>
+          (imgs as HTMLImageElement[]).map((i) => ({
+            src: new URL(i.currentSrc).pathname.split("/").pop()!,
+            width: i.getBoundingClientRect().width,
+          })),
+        );
+        shown.forEach(({ src, width: shownWidth }, i) => {
+          const file = files.find((f) => f.build === "a" && f.file === src);
+          if (!file || file.chart !== charts[i])
+            return void failures.push(`${width}px ${scheme}: ${charts[i]} shows ${src}`);
+          seen.push(`${width} ${scheme} ${src}`);
+          if (file.theme !== scheme) failures.push(`${width}px ${scheme}: ${charts[i]} shows the ${file.theme} ${src}`);
+          if (width <= 414 && file.device !== "mobile") failures.push(`${width}px: a phone gets ${src}`);
+          if (width >= 1024 && file.device !== "desktop") failures.push(`${width}px: a desktop gets ${src}`);
+          const px = (smallestText.get(`a/${src}`)! * shownWidth) / file.width;
+          if (px < 11)
+            failures.push(
+              `${width}px ${scheme}: ${src} is shown ${shownWidth}px wide, its smallest text ${px.toFixed(1)}px`,
+            );
+          if (shownWidth / file.width > 1.75)
+            failures.push(`${width}px ${scheme}: ${src} is blown up ${(shownWidth / file.width).toFixed(2)}×`);
+        });
+      }
     await embedPage.close();
     seen.sort((p, q) => parseInt(p) - parseInt(q));
-    console.log(`embed picks: ${[...new Set(seen.map((s) => s.replace(/^(\d+) (\w+) [a-z-]+?(-mobile)?(-dark)?\.svg$/, "$1 $2 $3$4")))].join(", ")}`);
+    console.log(
+      `embed picks: ${[...new Set(seen.map((s) => s.replace(/^(\d+) (\w+) [a-z-]+?(-mobile)?(-dark)?\.svg$/, "$1 $2 $3$4")))].join(", ")}`,
+    );
     timings.embed = performance.now() - t;
     expect(failures).toEqual([]);
   });
@@ -448,15 +565,32 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
   it("gives each embed data-generated alt text and a working link to the chart's data", async () => {
     const p = await browser.newPage();
     for (const chart of [...new Set(files.filter((f) => f.build === "a").map((f) => f.chart))]) {
-      await p.goto(site.page(`embed-${chart}.html`, `<!DOCTYPE html><html><head><meta charset="utf-8"><base href="/a/"></head><body>${readFileSync(join(outs.a, `${chart}.embed.html`), "utf8")}</body></html>`));
+      await p.goto(
+        site.page(
+          `embed-${chart}.html`,
+          `<!DOCTYPE html><html><head><meta charset="utf-8"><base href="/a/"></head><body>${readFileSync(join(outs.a, `${chart}.embed.html`), "utf8")}</body></html>`,
+        ),
+      );
       const found = await p.evaluate(async () => {
         const img = document.querySelector("figure picture img") as HTMLImageElement;
         const link = document.querySelector("figure a[href$='.csv']") as HTMLAnchorElement;
         const csv = await fetch(link.href);
-        return { alt: img.alt, text: link.textContent, status: csv.status, type: csv.headers.get("content-type"), body: await csv.text() };
+        return {
+          alt: img.alt,
+          text: link.textContent,
+          status: csv.status,
+          type: csv.headers.get("content-type"),
+          body: await csv.text(),
+        };
       });
       const svg = readFileSync(join(outs.a, `${chart}.svg`), "utf8");
-      const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)![1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
+      const desc = /<desc[^>]*>([^<]*)<\/desc>/
+        .exec(svg)![1]
+        .replace(/&amp;/g, "&")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&apos;/g, "'");
       expect(found.alt, chart).toBe(desc);
       expect(found.status).toBe(200);
       expect(found.text).toMatch(/data/i);
@@ -481,22 +615,32 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       const layout = await g.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         images: Array.from(document.querySelectorAll<HTMLImageElement>(".variant img")).map((i) => ({
-          src: i.getAttribute("src")!, natural: i.naturalWidth, shown: i.getBoundingClientRect().width, right: i.getBoundingClientRect().right,
+          src: i.getAttribute("src")!,
+          natural: i.naturalWidth,
+          shown: i.getBoundingClientRect().width,
+          right: i.getBoundingClientRect().right,
         })),
         textareas: Array.from(document.querySelectorAll("textarea")).map((a) => a.getBoundingClientRect().right),
       }));
-      if (layout.scrollWidth > width) failures.push(`${width}px: the page scrolls sideways (${layout.scrollWidth}px wide)`);
-      const expected = files.filter((f) => f.build === "a").map((f) => f.file).sort();
+      if (layout.scrollWidth > width)
+        failures.push(`${width}px: the page scrolls sideways (${layout.scrollWidth}px wide)`);
+      const expected = files
+        .filter((f) => f.build === "a")
+        .map((f) => f.file)
+        .sort();
       expect(layout.images.map((i) => i.src).sort()).toEqual(expected);
       for (const img of layout.images) {
         const f = files.find((x) => x.build === "a" && x.file === img.src)!;
         if (img.natural !== f.width) failures.push(`${width}px: ${img.src} did not load`);
         if (img.right > width) failures.push(`${width}px: ${img.src} runs off the screen`);
         // Desktop screens show every variant at its own size; a phone shows the mobile ones at theirs.
-        if ((width >= 1280 || f.device === "mobile") && Math.abs(img.shown - f.width) > 0.5) failures.push(`${width}px: ${img.src} shown ${img.shown}px wide, not its own ${f.width}px`);
+        if ((width >= 1280 || f.device === "mobile") && Math.abs(img.shown - f.width) > 0.5)
+          failures.push(`${width}px: ${img.src} shown ${img.shown}px wide, not its own ${f.width}px`);
       }
-      for (const right of layout.textareas) if (right > width) failures.push(`${width}px: embed code runs off the screen`);
-      if (process.env.SCREENSHOT_DIR) await g.screenshot({ path: join(process.env.SCREENSHOT_DIR, `gallery-${width}.png`), fullPage: true });
+      for (const right of layout.textareas)
+        if (right > width) failures.push(`${width}px: embed code runs off the screen`);
+      if (process.env.SCREENSHOT_DIR)
+        await g.screenshot({ path: join(process.env.SCREENSHOT_DIR, `gallery-${width}.png`), fullPage: true });
     }
     await g.close();
     timings.gallery = performance.now() - t;
@@ -515,28 +659,39 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       expect(size.width, f.chart).toBe(2 * f.width);
       expect(size.width).toBeGreaterThanOrEqual(1200);
       // Every line of text leaves ink in the PNG where Chromium sets it: resvg found a real font.
-      const ink = await checker.evaluate(async ([src, boxes]) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
-        const ctx = canvas.getContext("2d")!;
-        ctx.drawImage(img, 0, 0);
-        return boxes.map((b) => {
-          const x = Math.max(0, Math.floor(b.x * 2));
-          const y = Math.max(0, Math.floor(b.y * 2));
-          const data = ctx.getImageData(x, y, Math.max(1, Math.ceil(b.w * 2)), Math.max(1, Math.ceil(b.h * 2))).data;
-          const counts = new Map<number, number>();
-          for (let i = 0; i < data.length; i += 4) counts.set((data[i] << 16) | (data[i + 1] << 8) | data[i + 2], (counts.get((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) ?? 0) + 1);
-          const background = [...counts].sort((p, q) => q[1] - p[1])[0][0];
-          const [br, bg, bb] = [background >> 16, (background >> 8) & 255, background & 255];
-          let inked = 0;
-          for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - br) + Math.abs(data[i + 1] - bg) + Math.abs(data[i + 2] - bb) > 96) inked++;
-          return inked / (data.length / 4);
-        });
-      }, [`data:image/png;base64,${png.toString("base64")}`, d.texts.map(({ x, y, w, h }) => ({ x, y, w, h }))] as const);
+      const ink = await checker.evaluate(
+        async ([src, boxes]) => {
+          const img = new Image();
+          img.src = src;
+          await img.decode();
+          const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+          const ctx = canvas.getContext("2d")!;
+          ctx.drawImage(img, 0, 0);
+          return boxes.map((b) => {
+            const x = Math.max(0, Math.floor(b.x * 2));
+            const y = Math.max(0, Math.floor(b.y * 2));
+            const data = ctx.getImageData(x, y, Math.max(1, Math.ceil(b.w * 2)), Math.max(1, Math.ceil(b.h * 2))).data;
+            const counts = new Map<number, number>();
+            for (let i = 0; i < data.length; i += 4)
+              counts.set(
+                (data[i] << 16) | (data[i + 1] << 8) | data[i + 2],
+                (counts.get((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) ?? 0) + 1,
+              );
+            const background = [...counts].sort((p, q) => q[1] - p[1])[0][0];
+            const [br, bg, bb] = [background >> 16, (background >> 8) & 255, background & 255];
+            let inked = 0;
+            for (let i = 0; i < data.length; i += 4)
+              if (Math.abs(data[i] - br) + Math.abs(data[i + 1] - bg) + Math.abs(data[i + 2] - bb) > 96) inked++;
+            return inked / (data.length / 4);
+          });
+        },
+        [`data:image/png;base64,${png.toString("base64")}`, d.texts.map(({ x, y, w, h }) => ({ x, y, w, h }))] as const,
+      );
       ink.forEach((share, i) => {
-        if (share < 0.04) failures.push(`${f.chart}.png: no text drawn where "${d.texts[i].text}" belongs (${(share * 100).toFixed(1)}% ink)`);
+        if (share < 0.04)
+          failures.push(
+            `${f.chart}.png: no text drawn where "${d.texts[i].text}" belongs (${(share * 100).toFixed(1)}% ink)`,
+          );
       });
     }
     await checker.close();

@@ -21,7 +21,11 @@ function bars(doc: Document): { width: number; height: number; x: number }[] {
 
 /** Every number a reader can see or hear (text and <desc>), as written. */
 function numbersShown(doc: Document): string[] {
-  const words = [...visibleText(doc), doc.querySelector("desc")?.textContent ?? "", doc.querySelector("title")?.textContent ?? ""].join(" ");
+  const words = [
+    ...visibleText(doc),
+    doc.querySelector("desc")?.textContent ?? "",
+    doc.querySelector("title")?.textContent ?? "",
+  ].join(" ");
   return (words.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => n.replace(/,$/, ""));
 }
 
@@ -45,7 +49,9 @@ describe("security personnel vs. protesters", () => {
     const text = visibleText(doc);
     expect(text).toContain("20,000");
     expect(text).toContain("More than 10,000");
-    expect(doc.querySelector("title")!.textContent).toBe("20,000 security personnel against more than 10,000 protesters");
+    expect(doc.querySelector("title")!.textContent).toBe(
+      "20,000 security personnel against more than 10,000 protesters",
+    );
     expect(doc.querySelector("desc")!.textContent).toContain("Protesters: more than 10,000");
   });
 
@@ -116,9 +122,24 @@ describe("every chart", () => {
 describe("charts follow the data", () => {
   it("a changed value moves the bars, labels, title and description", async () => {
     const story = copyStory();
-    edit(story.data, "article.txt", "Authorities deployed 20,000 security personnel", "Authorities deployed 25,000 security personnel");
-    edit(story.data, "figures.csv", "security_personnel,deployed,Security personnel,20000,", "security_personnel,deployed,Security personnel,25000,");
-    edit(story.data, "figures.csv", '"Authorities deployed 20,000 security personnel', '"Authorities deployed 25,000 security personnel');
+    edit(
+      story.data,
+      "article.txt",
+      "Authorities deployed 20,000 security personnel",
+      "Authorities deployed 25,000 security personnel",
+    );
+    edit(
+      story.data,
+      "figures.csv",
+      "security_personnel,deployed,Security personnel,20000,",
+      "security_personnel,deployed,Security personnel,25000,",
+    );
+    edit(
+      story.data,
+      "figures.csv",
+      '"Authorities deployed 20,000 security personnel',
+      '"Authorities deployed 25,000 security personnel',
+    );
     await build({ data: story.data, out: story.out });
     const doc = read(story.out, "security-vs-protesters.svg");
     const [security, protesters] = bars(doc);

@@ -7,7 +7,8 @@ import { differences, snapshot } from "./helpers/files.ts";
 import { append, cli, copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
-const ARRESTS_QUOTE = "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday";
+const ARRESTS_QUOTE =
+  "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday";
 
 /** A follow-up police statement: a revised total and a daily breakdown. */
 function addPoliceStatement(data: string, days: [number, number, number], total = 960): void {
@@ -57,7 +58,12 @@ describe("a correction", () => {
   });
 
   it("changes the chart, its words and its dated note in every variant", () => {
-    for (const name of ["arrests-by-day.svg", "arrests-by-day-mobile.svg", "arrests-by-day-dark.svg", "arrests-by-day-mobile-dark.svg"]) {
+    for (const name of [
+      "arrests-by-day.svg",
+      "arrests-by-day-mobile.svg",
+      "arrests-by-day-dark.svg",
+      "arrests-by-day-mobile-dark.svg",
+    ]) {
       const doc = svg(story.out, name);
       const text = visibleText(doc).join(" ");
       expect(doc.querySelector("title")!.textContent).toBe("960 people arrested in Islamabad");
@@ -71,7 +77,12 @@ describe("a correction", () => {
 
   it("leaves the other charts' bytes untouched", () => {
     const changed = differences(before, after);
-    expect(changed.filter((n) => !n.startsWith("arrests-by-day"))).toEqual(["figures.csv", "figures.json", "index.html", "manifest.json"]);
+    expect(changed.filter((n) => !n.startsWith("arrests-by-day"))).toEqual([
+      "figures.csv",
+      "figures.json",
+      "index.html",
+      "manifest.json",
+    ]);
     expect(changed).toContain("arrests-by-day.svg");
   });
 
@@ -89,13 +100,17 @@ describe("a correction", () => {
 
   it("whose days don't add up to the total is charted by day, with a warning and a note", async () => {
     const doc = svg(story.out, "arrests-by-day.svg");
-    const bars = Array.from(doc.querySelectorAll('g[aria-label="rect"] rect')).map((r) => Number(r.getAttribute("height")));
+    const bars = Array.from(doc.querySelectorAll('g[aria-label="rect"] rect')).map((r) =>
+      Number(r.getAttribute("height")),
+    );
     expect(bars).toHaveLength(3);
     expect(bars[0] / bars[1]).toBeCloseTo(312 / 401, 3);
     expect(bars[2] / bars[1]).toBeCloseTo(250 / 401, 3);
     expect(visibleText(doc).join(" ")).toContain("do not add up to the total of 960");
     const result = await build({ data: story.data, out: story.out });
-    expect(result.story.warnings.map((w) => w.message).join("\n")).toContain(`daily arrests add up to 963, but "arrests" says 960`);
+    expect(result.story.warnings.map((w) => w.message).join("\n")).toContain(
+      `daily arrests add up to 963, but "arrests" says 960`,
+    );
   });
 });
 
@@ -117,7 +132,10 @@ describe("a daily breakdown from a new source", () => {
   it("says which day has no figure rather than drawing a zero", async () => {
     const story = copyStory();
     addPoliceStatement(story.data, [312, 401, 241], 954);
-    const figures = readFileSync(join(story.data, "figures.csv"), "utf8").split("\n").filter((l) => !l.startsWith("arrests_mon")).join("\n");
+    const figures = readFileSync(join(story.data, "figures.csv"), "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("arrests_mon"))
+      .join("\n");
     writeFileSync(join(story.data, "figures.csv"), figures);
     await build({ data: story.data, out: story.out });
     const doc = svg(story.out, "arrests-by-day.svg");
@@ -144,7 +162,12 @@ describe("a stale correction", () => {
 describe("a correction to a figure a chart only cites in its words", () => {
   it("still puts the dated note, with the qualified values, on that chart and in its manifest entry", async () => {
     const story = copyStory();
-    edit(story.data, "charts.json", "were killed, the government said", "were killed, the government said; {arrests} people were arrested");
+    edit(
+      story.data,
+      "charts.json",
+      "were killed, the government said",
+      "were killed, the government said; {arrests} people were arrested",
+    );
     addPoliceStatement(story.data, [312, 401, 247], 960);
     writeFileSync(
       join(story.data, "sources/police-statement.txt"),
@@ -166,7 +189,9 @@ describe("a correction to a figure a chart only cites in its words", () => {
     const text = visibleText(doc).join(" ");
     expect(text).toContain("more than 970 people were arrested");
     expect(text).toContain("Corrected 28 Nov 2024: the figure for arrests changed from 954 to 960");
-    expect(text).toContain("Corrected 29 Nov 2024: the figure for arrests changed from 960 to more than 970; its quote was updated. Police revised the total again.");
+    expect(text).toContain(
+      "Corrected 29 Nov 2024: the figure for arrests changed from 960 to more than 970; its quote was updated. Police revised the total again.",
+    );
     expect(doc.querySelector("desc")!.textContent).toContain("Corrected 29 Nov 2024");
     const manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8"));
     expect(manifest.charts["casualties-by-force"].figures).toEqual(["police_killed", "paramilitary_killed", "arrests"]);

@@ -38,7 +38,9 @@ describe("a CSV file's rows", () => {
 describe("a CSV file a spreadsheet or a hand broke", () => {
   it("reports an unclosed quote mark at its line, and still reads the rows below it", () => {
     const { rows, problems } = parse('id,value\na,"1\nb,2\nc,x"y\n');
-    expect(problems).toEqual(['f.csv:2: a quote mark (") opens the cell in column "value" and is not closed on this line; close it at the end of the cell, or double it ("") if it is part of the text']);
+    expect(problems).toEqual([
+      'f.csv:2: a quote mark (") opens the cell in column "value" and is not closed on this line; close it at the end of the cell, or double it ("") if it is part of the text',
+    ]);
     expect(rows).toEqual([
       [2, { id: "a" }, "broken"],
       [3, { id: "b", value: "2" }],
@@ -65,7 +67,9 @@ describe("a CSV file a spreadsheet or a hand broke", () => {
 
   it("reports more cells than columns, but accepts empty cells a spreadsheet pads rows with", () => {
     const { rows, problems } = parse("id,value\na,1,,\nb,2,3\n");
-    expect(problems).toEqual(['f.csv:3: 3 cells but the header has 2 columns; a comma inside a cell needs the cell in quotes ("…, …")']);
+    expect(problems).toEqual([
+      'f.csv:3: 3 cells but the header has 2 columns; a comma inside a cell needs the cell in quotes ("…, …")',
+    ]);
     expect(rows).toEqual([
       [2, { id: "a", value: "1" }],
       [3, { id: "b" }, "broken"],
@@ -75,8 +79,12 @@ describe("a CSV file a spreadsheet or a hand broke", () => {
   it("reports a header that is empty, misses a column or repeats one", () => {
     expect(parse("").problems).toEqual(["f.csv:1: the file is empty; it needs a header row: id,value"]);
     expect(parse("\uFEFF\r\n").problems).toEqual(["f.csv:1: the file is empty; it needs a header row: id,value"]);
-    expect(parse("id,vlaue\na,1\n").problems).toEqual(['f.csv:1: missing column "value"; the header must name at least: id,value']);
-    expect(parse("id,value,id\na,1,b\n").problems).toEqual(['f.csv:1: column "id" appears twice in the header; delete or rename one']);
+    expect(parse("id,vlaue\na,1\n").problems).toEqual([
+      'f.csv:1: missing column "value"; the header must name at least: id,value',
+    ]);
+    expect(parse("id,value,id\na,1,b\n").problems).toEqual([
+      'f.csv:1: column "id" appears twice in the header; delete or rename one',
+    ]);
   });
 
   it("reports columns separated by semicolons or tabs, which a European spreadsheet writes", () => {
@@ -87,7 +95,9 @@ describe("a CSV file a spreadsheet or a hand broke", () => {
   });
 
   it("reports a character no chart can show, naming its column", () => {
-    expect(parse("id,value\na,1\u0000\n").problems).toEqual(['f.csv:2: the cell in column "value" holds an invisible control character (U+0000); delete it']);
+    expect(parse("id,value\na,1\u0000\n").problems).toEqual([
+      'f.csv:2: the cell in column "value" holds an invisible control character (U+0000); delete it',
+    ]);
   });
 });
 

@@ -15,10 +15,18 @@ describe("a date cell", () => {
     expect(isIsoDate("2024-02-29")).toBe(true);
   });
 
-  it.each(["2023-02-29", "2024-11-31", "2024-13-01", "2024-00-10", "24/11/2024", "11/24/2024", "2024-11-24T00:00", " 2024-11-24", "2024-1-5", ""])(
-    "%j is not one",
-    (cell) => expect(isIsoDate(cell)).toBe(false),
-  );
+  it.each([
+    "2023-02-29",
+    "2024-11-31",
+    "2024-13-01",
+    "2024-00-10",
+    "24/11/2024",
+    "11/24/2024",
+    "2024-11-24T00:00",
+    " 2024-11-24",
+    "2024-1-5",
+    "",
+  ])("%j is not one", (cell) => expect(isIsoDate(cell)).toBe(false));
 });
 
 describe("the fix for a date cell a spreadsheet reformatted", () => {
@@ -87,7 +95,14 @@ describe("a period named in a quote, resolved against the dateline", () => {
   });
 
   it("names no period where the words are not dates", () => {
-    for (const text of ["954 individuals had been arrested", "10 march towards the city", "police may 20 times", "on Sundays", "on 31 November", "since August 2023"]) {
+    for (const text of [
+      "954 individuals had been arrested",
+      "10 march towards the city",
+      "police may 20 times",
+      "on Sundays",
+      "on 31 November",
+      "since August 2023",
+    ]) {
       expect(period(text), text).toBeUndefined();
     }
   });

@@ -65,7 +65,10 @@ describe("embed snippets", () => {
         expect(existsSync(join(out, file)), file).toBe(true);
         if (file.endsWith(".svg")) {
           const root = svg(file);
-          expect([el.getAttribute("width"), el.getAttribute("height")], file).toEqual([root.getAttribute("width"), root.getAttribute("height")]);
+          expect([el.getAttribute("width"), el.getAttribute("height")], file).toEqual([
+            root.getAttribute("width"),
+            root.getAttribute("height"),
+          ]);
         }
       }
     }
@@ -74,10 +77,12 @@ describe("embed snippets", () => {
   it("carries the alt text generated from the data: every variant's <desc>, stating each figure as shown", () => {
     for (const id of ids) {
       const alt = embed(id).querySelector("img")!.getAttribute("alt")!;
-      for (const v of VARIANTS) expect(svg(svgName(id, v)).querySelector("desc")!.textContent, `${id} ${v.name}`).toBe(alt);
+      for (const v of VARIANTS)
+        expect(svg(svgName(id, v)).querySelector("desc")!.textContent, `${id} ${v.name}`).toBe(alt);
       const rows = csvParse(readFileSync(join(out, `${id}.csv`), "utf8"));
       expect(rows.length, id).toBeGreaterThan(0);
-      for (const row of rows) expect(alt.toLowerCase(), `${id}: ${row.shown_as}`).toContain(row.shown_as!.toLowerCase());
+      for (const row of rows)
+        expect(alt.toLowerCase(), `${id}: ${row.shown_as}`).toContain(row.shown_as!.toLowerCase());
       // Nothing but the data: every number in the alt text is in the title, the data file or a date.
       const data = readFileSync(join(out, `${id}.csv`), "utf8") + svg(`${id}.svg`).querySelector("title")!.textContent;
       for (const n of alt.match(/\d[\d,.]*\d|\d/g) ?? []) expect(data, `${id}: ${n}`).toContain(n);
@@ -117,7 +122,8 @@ describe("an embed built with --base-url", () => {
     const html = readFileSync(join(story.out, "arrests-by-day.embed.html"), "utf8");
     const urls = [...html.matchAll(/(?:src|srcset|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(urls).toHaveLength(5); // three <source>, the <img>, the CSV link
-    for (const url of urls) expect(url).toMatch(/^https:\/\/cdn\.example\.org\/graphics\/islamabad\/arrests-by-day[-.a-z]*\.(svg|csv)$/);
+    for (const url of urls)
+      expect(url).toMatch(/^https:\/\/cdn\.example\.org\/graphics\/islamabad\/arrests-by-day[-.a-z]*\.(svg|csv)$/);
     expect(parseBaseUrl("https://cdn.example.org/g")).toBe("https://cdn.example.org/g/");
     expect(parseBaseUrl("/graphics/x")).toBe("/graphics/x/");
     expect(parseBaseUrl("javascript:alert(1)")).toBeUndefined();

@@ -42,7 +42,10 @@ describe("text from the data, shown in charts and pages", () => {
     const story = copyStory();
     out = story.out;
     edit(story.data, "figures.csv", ",Security personnel,", `,${csvCell(category)},`);
-    writeFileSync(join(story.data, "charts.json"), withChart(readFileSync(join(story.data, "charts.json"), "utf8"), { title, notes: [note], source }));
+    writeFileSync(
+      join(story.data, "charts.json"),
+      withChart(readFileSync(join(story.data, "charts.json"), "utf8"), { title, notes: [note], source }),
+    );
     await build({ data: story.data, out });
   });
 
@@ -50,9 +53,12 @@ describe("text from the data, shown in charts and pages", () => {
     for (const variant of ["", "-mobile", "-dark", "-mobile-dark"]) {
       const doc = parseSvg(readFileSync(join(out, `${CHART}${variant}.svg`), "utf8"));
       expect(doc.querySelectorAll(MARKUP)).toHaveLength(0);
-      expect(doc.querySelector("title")!.textContent).toBe('<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>');
+      expect(doc.querySelector("title")!.textContent).toBe(
+        '<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>',
+      );
       const shown = letters(visibleText(doc).join(""));
-      for (const text of [category, note, "<a href=\"https://evil.example\">AP</a> & Reuters"]) expect(shown).toContain(letters(text));
+      for (const text of [category, note, '<a href="https://evil.example">AP</a> & Reuters'])
+        expect(shown).toContain(letters(text));
     }
   });
 
@@ -67,20 +73,24 @@ describe("text from the data, shown in charts and pages", () => {
     expect(alt).toContain('<b>Force</b> & "the crowd"');
   });
 
-  it("keeps its alt text through DOMPurify, which drops attributes holding \"</script\"", () => {
+  it('keeps its alt text through DOMPurify, which drops attributes holding "</script"', () => {
     const source = readFileSync(join(out, `${CHART}.embed.html`), "utf8");
     const { window } = new JSDOM("");
     const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
     const clean = purify.sanitize(source);
     expect(purify.removed).toEqual([]);
-    expect(html(clean).querySelector("img")!.getAttribute("alt")).toBe(html(source).querySelector("img")!.getAttribute("alt"));
+    expect(html(clean).querySelector("img")!.getAttribute("alt")).toBe(
+      html(source).querySelector("img")!.getAttribute("alt"),
+    );
   });
 
   it("is text in the gallery page: headings, alt text and embed code show it literally", () => {
     const doc = html(readFileSync(join(out, "index.html"), "utf8"));
     expect(doc.querySelectorAll("script, a[href^='https://evil'], img[onerror], b, i, iframe")).toHaveLength(0);
     const section = doc.getElementById(CHART)!;
-    expect(section.querySelector("h2")!.textContent).toContain('<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>');
+    expect(section.querySelector("h2")!.textContent).toContain(
+      '<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>',
+    );
     expect(section.querySelector("textarea")!.textContent).toBe(readFileSync(join(out, `${CHART}.embed.html`), "utf8"));
     expect(section.textContent).toContain(category);
   });
@@ -121,7 +131,32 @@ describe("any text as a chart's title, note or label, through the real render pa
   const text = fc.oneof(
     fc.string({ unit: "binary", maxLength: 40 }),
     fc.string({ unit: "grapheme", maxLength: 40 }),
-    fc.string({ unit: fc.constantFrom("<", ">", "&", '"', "'", "amp;", "lt;", "#x41;", "]]>", "<!--", "script", "{", "}", " ", "\n", "\t", "é", "😀", "\u2028", "\u00A0", "\u200B"), maxLength: 20 }),
+    fc.string({
+      unit: fc.constantFrom(
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "amp;",
+        "lt;",
+        "#x41;",
+        "]]>",
+        "<!--",
+        "script",
+        "{",
+        "}",
+        " ",
+        "\n",
+        "\t",
+        "é",
+        "😀",
+        "\u2028",
+        "\u00A0",
+        "\u200B",
+      ),
+      maxLength: 20,
+    }),
   );
 
   it("is either refused at its file and line, or drawn as well-formed XML and HTML that show exactly that text", async () => {
@@ -153,7 +188,13 @@ describe("any text as a chart's title, note or label, through the real render pa
         for (const page of [`${CHART}.embed.html`, "index.html"]) {
           const doc = html(files.get(page)!.toString("utf8"));
           expect(doc.querySelectorAll("script, b, i, iframe, style:not(head style)")).toHaveLength(0);
-          if (category.trim()) expect(doc.querySelector("img")!.getAttribute("alt")!.replace(/\u2060/g, "")).toContain(category.trim());
+          if (category.trim())
+            expect(
+              doc
+                .querySelector("img")!
+                .getAttribute("alt")!
+                .replace(/\u2060/g, ""),
+            ).toContain(category.trim());
         }
       }),
       { numRuns: 40 },

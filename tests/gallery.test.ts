@@ -42,7 +42,9 @@ describe("gallery", () => {
       const chart = svg(`${id}.svg`);
       const desc = chart.querySelector("desc")!.textContent!;
       expect(section.querySelector("h2")!.textContent).toContain(chart.querySelector("title")!.textContent!);
-      const field = (name: string) => Array.from(section.querySelectorAll("dt")).find((dt) => dt.textContent === name)?.nextElementSibling?.textContent;
+      const field = (name: string) =>
+        Array.from(section.querySelectorAll("dt")).find((dt) => dt.textContent === name)?.nextElementSibling
+          ?.textContent;
       expect(field("Alt text")).toBe(desc);
       for (const img of Array.from(section.querySelectorAll("img"))) expect(img.getAttribute("alt")).toBe(desc);
       const printed = visibleText(chart).join(" ");

@@ -1,6 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -61,7 +70,9 @@ console.log(JSON.stringify({ written: result.written, loaded: loaded.length }));
     const result = await build({ data: story.data, out: story.out });
     expect(result.drawn).toEqual(["casualties-by-force"]);
     const changed = differences(before, snapshot(story.out));
-    expect(changed.every((n) => n.startsWith("casualties-by-force") || n === "index.html" || n === "manifest.json")).toBe(true);
+    expect(
+      changed.every((n) => n.startsWith("casualties-by-force") || n === "index.html" || n === "manifest.json"),
+    ).toBe(true);
     expect(changed).toContain("casualties-by-force.svg");
   });
 });
@@ -112,7 +123,10 @@ describe("--check", () => {
     expect(stamps(story.out)).toEqual(before);
 
     await build({ data: story.data, out: story.out });
-    writeFileSync(join(story.out, "arrests-by-day.svg"), readFileSync(join(story.out, "arrests-by-day.svg"), "utf8").replace("954", "955"));
+    writeFileSync(
+      join(story.out, "arrests-by-day.svg"),
+      readFileSync(join(story.out, "arrests-by-day.svg"), "utf8").replace("954", "955"),
+    );
     const tampered = cli(["--data", story.data, "--out", story.out, "--check"]);
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toMatch(/changed: arrests-by-day\.svg/);
@@ -122,7 +136,11 @@ describe("--check", () => {
 describe("npm run watch", () => {
   it("rebuilds on save and reports what changed", async () => {
     const story = copyStory();
-    const child = spawn(process.execPath, [TSX, join(ROOT, "pipeline/watch.ts"), "--data", story.data, "--out", story.out], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [TSX, join(ROOT, "pipeline/watch.ts"), "--data", story.data, "--out", story.out],
+      { cwd: ROOT },
+    );
     let log = "";
     child.stdout.on("data", (chunk) => (log += chunk));
     child.stderr.on("data", (chunk) => (log += chunk));
@@ -135,7 +153,9 @@ describe("npm run watch", () => {
       edit(story.data, "charts.json", "Security forces killed in the clashes", "Security forces killed in Islamabad");
       await waitFor(/charts\.json saved: rebuilt in \d+ ms\n\s+changed: casualties-by-force-dark\.svg/);
       edit(story.data, "figures.csv", "20000,exact", "twenty thousand,exact");
-      await waitFor(/figures\.csv saved: build stopped, output left as it was:\n.*figures\.csv:3: value "twenty thousand" is not a number/);
+      await waitFor(
+        /figures\.csv saved: build stopped, output left as it was:\n.*figures\.csv:3: value "twenty thousand" is not a number/,
+      );
     } finally {
       child.kill();
     }
@@ -151,7 +171,10 @@ describe("--check on output whose manifest was edited to match a tampered file",
     writeFileSync(file, tampered);
     const manifestPath = join(story.out, "manifest.json");
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    manifest.files["arrests-by-day.svg"] = { sha256: createHash("sha256").update(tampered).digest("hex"), bytes: Buffer.byteLength(tampered) };
+    manifest.files["arrests-by-day.svg"] = {
+      sha256: createHash("sha256").update(tampered).digest("hex"),
+      bytes: Buffer.byteLength(tampered),
+    };
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
     const result = await build({ data: story.data, out: story.out, check: true });
     expect(result.changes.changed).toContain("arrests-by-day.svg");

@@ -72,7 +72,11 @@ describe("a period chart draws only the days of its total", () => {
 
   it("still draws a day of the same metric, category and unit inside the period, even with a blank unit for people", async () => {
     const s = story();
-    addFigure(s.data, "Police said 312 people were arrested on Sunday.", `arrests_sun,arrests,Arrests,312,exact,,,,,"312 people were arrested on Sunday",article.txt,`);
+    addFigure(
+      s.data,
+      "Police said 312 people were arrested on Sunday.",
+      `arrests_sun,arrests,Arrests,312,exact,,,,,"312 people were arrested on Sunday",article.txt,`,
+    );
     await build({ data: s.data, out: s.out });
     const doc = svg(s.out, "arrests-by-day.svg");
     expect(rects(doc).length).toBe(1);
@@ -83,7 +87,11 @@ describe("a period chart draws only the days of its total", () => {
   it("without a total, draws only the one-day figures it lists, not every one-day figure in the story", async () => {
     const s = story();
     addFigure(s.data, LAHORE_SENTENCE, LAHORE_ROW);
-    addFigure(s.data, "Seven people were killed on Tuesday.", `killed_tue,killed,Killed,7,exact,people,,,,"Seven people were killed on Tuesday",article.txt,`);
+    addFigure(
+      s.data,
+      "Seven people were killed on Tuesday.",
+      `killed_tue,killed,Killed,7,exact,people,,,,"Seven people were killed on Tuesday",article.txt,`,
+    );
     addCharts(s.data, { id: "lahore", kind: "period", title: "Arrests in Lahore", figures: ["lahore_arrests"] });
     await build({ data: s.data, out: s.out });
     for (const { name } of files("lahore")) {
@@ -100,29 +108,66 @@ describe("a period chart draws only the days of its total", () => {
 describe("a period chart refuses what it would not draw", () => {
   it("names every listed figure it cannot draw, with why and what would be right, at the chart's line", async () => {
     const s = story();
-    addFigure(s.data, "In Lahore, 500 people were arrested between Monday and Tuesday.", `lahore_total,arrests,Arrests,500,exact,people,,,,"In Lahore, 500 people were arrested between Monday and Tuesday",article.txt,`);
+    addFigure(
+      s.data,
+      "In Lahore, 500 people were arrested between Monday and Tuesday.",
+      `lahore_total,arrests,Arrests,500,exact,people,,,,"In Lahore, 500 people were arrested between Monday and Tuesday",article.txt,`,
+    );
     addFigure(s.data, LAHORE_SENTENCE, LAHORE_ROW);
-    addFigure(s.data, "On Wednesday, 40 more people were arrested.", `arrests_wed,arrests,Arrests,40,exact,people,,,,"On Wednesday, 40 more people were arrested",article.txt,`);
-    edit(s.data, "charts.json", '"figures": ["arrests"]', '"figures": ["arrests", "protesters", "police_killed", "lahore_total", "lahore_arrests", "arrests_wed"]');
+    addFigure(
+      s.data,
+      "On Wednesday, 40 more people were arrested.",
+      `arrests_wed,arrests,Arrests,40,exact,people,,,,"On Wednesday, 40 more people were arrested",article.txt,`,
+    );
+    edit(
+      s.data,
+      "charts.json",
+      '"figures": ["arrests"]',
+      '"figures": ["arrests", "protesters", "police_killed", "lahore_total", "lahore_arrests", "arrests_wed"]',
+    );
     const at = `charts.json:${chartOf(s.data, "arrests-by-day")}: chart "arrests-by-day": `;
     const problems = await problemsOf(s.data, s.out);
     const mine = problems.filter((p) => p.startsWith(at)).map((p) => p.slice(at.length));
     expect(mine).toHaveLength(5);
-    expect(mine).toContainEqual(expect.stringMatching(/^"protesters" has no dates, so a period chart cannot place it; fill in its start and end in figures\.csv .*or chart it as bars$/));
+    expect(mine).toContainEqual(
+      expect.stringMatching(
+        /^"protesters" has no dates, so a period chart cannot place it; fill in its start and end in figures\.csv .*or chart it as bars$/,
+      ),
+    );
     expect(mine).toContainEqual(expect.stringMatching(/^"police_killed" has no dates/));
-    expect(mine).toContainEqual(expect.stringMatching(/^"lahore_total" covers Mon 25 – Tue 26 Nov 2024, a second period beside the total "arrests" \(Sun 24 – Tue 26 Nov 2024\); .*give "lahore_total" a chart of its own, or take it out of "figures"$/));
-    expect(mine).toContainEqual(expect.stringMatching(/^"lahore_arrests" is not a day of the total "arrests": its category is "Arrests in Lahore", not "Arrests"; /));
-    expect(mine).toContainEqual(expect.stringMatching(/^"arrests_wed" is for Wed 27 Nov 2024, outside the period of the total "arrests" \(Sun 24 – Tue 26 Nov 2024\); correct its date/));
+    expect(mine).toContainEqual(
+      expect.stringMatching(
+        /^"lahore_total" covers Mon 25 – Tue 26 Nov 2024, a second period beside the total "arrests" \(Sun 24 – Tue 26 Nov 2024\); .*give "lahore_total" a chart of its own, or take it out of "figures"$/,
+      ),
+    );
+    expect(mine).toContainEqual(
+      expect.stringMatching(
+        /^"lahore_arrests" is not a day of the total "arrests": its category is "Arrests in Lahore", not "Arrests"; /,
+      ),
+    );
+    expect(mine).toContainEqual(
+      expect.stringMatching(
+        /^"arrests_wed" is for Wed 27 Nov 2024, outside the period of the total "arrests" \(Sun 24 – Tue 26 Nov 2024\); correct its date/,
+      ),
+    );
   });
 
   it("refuses one-day figures of different metrics listed without a total", async () => {
     const s = story();
     addFigure(s.data, LAHORE_SENTENCE, LAHORE_ROW);
-    addFigure(s.data, "Seven people were killed on Tuesday.", `killed_tue,killed,Killed,7,exact,people,,,,"Seven people were killed on Tuesday",article.txt,`);
+    addFigure(
+      s.data,
+      "Seven people were killed on Tuesday.",
+      `killed_tue,killed,Killed,7,exact,people,,,,"Seven people were killed on Tuesday",article.txt,`,
+    );
     addCharts(s.data, { id: "lahore", kind: "period", title: "Lahore", figures: ["lahore_arrests", "killed_tue"] });
     const problems = await problemsOf(s.data, s.out);
     expect(problems).toContainEqual(
-      expect.stringMatching(new RegExp(`^charts\\.json:${chartOf(s.data, "lahore")}: chart "lahore": "killed_tue" is not a day of "lahore_arrests", the first day listed: its metric is "killed", not "arrests"; its category is "Killed", not "Arrests in Lahore"`)),
+      expect.stringMatching(
+        new RegExp(
+          `^charts\\.json:${chartOf(s.data, "lahore")}: chart "lahore": "killed_tue" is not a day of "lahore_arrests", the first day listed: its metric is "killed", not "arrests"; its category is "Killed", not "Arrests in Lahore"`,
+        ),
+      ),
     );
   });
 });
@@ -130,13 +175,20 @@ describe("a period chart refuses what it would not draw", () => {
 describe("days that add up, in decimals", () => {
   it("adds 1.1 and 2.2 to the total of 3.3 without a false disagreement", async () => {
     const s = story();
-    writeFileSync(join(s.data, "sources/police-statement.txt"), "date 2024-11-28\nPolice said 3.3 tonnes of tear gas were fired between Sunday and Monday: 1.1 tonnes on Sunday and 2.2 tonnes on Monday.\n");
-    append(s.data, "figures.csv", [
-      'gas,tear gas fired,Tear gas,3.3,exact,tonnes,,,Islamabad police,"3.3 tonnes of tear gas were fired between Sunday and Monday",sources/police-statement.txt,',
-      'gas_sun,tear gas fired,Tear gas,1.1,exact,tonnes,,,Islamabad police,"1.1 tonnes on Sunday",sources/police-statement.txt,',
-      'gas_mon,tear gas fired,Tear gas,2.2,exact,tonnes,,,Islamabad police,"2.2 tonnes on Monday",sources/police-statement.txt,',
-      "",
-    ].join("\n"));
+    writeFileSync(
+      join(s.data, "sources/police-statement.txt"),
+      "date 2024-11-28\nPolice said 3.3 tonnes of tear gas were fired between Sunday and Monday: 1.1 tonnes on Sunday and 2.2 tonnes on Monday.\n",
+    );
+    append(
+      s.data,
+      "figures.csv",
+      [
+        'gas,tear gas fired,Tear gas,3.3,exact,tonnes,,,Islamabad police,"3.3 tonnes of tear gas were fired between Sunday and Monday",sources/police-statement.txt,',
+        'gas_sun,tear gas fired,Tear gas,1.1,exact,tonnes,,,Islamabad police,"1.1 tonnes on Sunday",sources/police-statement.txt,',
+        'gas_mon,tear gas fired,Tear gas,2.2,exact,tonnes,,,Islamabad police,"2.2 tonnes on Monday",sources/police-statement.txt,',
+        "",
+      ].join("\n"),
+    );
     addCharts(s.data, { id: "tear-gas", kind: "period", title: "Tear gas fired", figures: ["gas"] });
     const result = await build({ data: s.data, out: s.out });
     expect(result.story.warnings).toEqual([]);
@@ -160,7 +212,8 @@ describe("long periods", () => {
     ({ out, data } = s);
     // A month as one total; three weeks as one total; a month day by day (one day "more than", a
     // gap every week); two weeks of small daily counts.
-    let article = "Police said 5,120 people were detained between 1 October and 31 October. About 2,000 were detained between 3 November and 23 November.\n";
+    let article =
+      "Police said 5,120 people were detained between 1 October and 31 October. About 2,000 were detained between 3 November and 23 November.\n";
     const rows = [
       'oct,detained,Detained,5120,exact,people,,,,"5,120 people were detained between 1 October and 31 October",article.txt,',
       'nov3w,detained,Detained,2000,about,people,,,,"About 2,000 were detained between 3 November and 23 November",article.txt,',
@@ -169,13 +222,19 @@ describe("long periods", () => {
       if (d % 7 === 4) continue;
       const words = d === 5 ? `more than ${100 + d}` : String(100 + ((d * 37) % 90));
       article += `On ${d} October, ${words} people were detained in Rawalpindi. `;
-      rows.push(`rwp_${d},detained,Detained in Rawalpindi,${words.replace(/\D/g, "")},${d === 5 ? "more_than" : "exact"},people,,,,"On ${d} October, ${words} people were detained in Rawalpindi",article.txt,`);
+      rows.push(
+        `rwp_${d},detained,Detained in Rawalpindi,${words.replace(/\D/g, "")},${d === 5 ? "more_than" : "exact"},people,,,,"On ${d} October, ${words} people were detained in Rawalpindi",article.txt,`,
+      );
     }
     article += "\nThe month's total for Rawalpindi was 3,900, police said between 1 October and 31 October.\n";
-    rows.push('rwp,detained,Detained in Rawalpindi,3900,exact,people,,,,"The month\'s total for Rawalpindi was 3,900, police said between 1 October and 31 October",article.txt,');
+    rows.push(
+      'rwp,detained,Detained in Rawalpindi,3900,exact,people,,,,"The month\'s total for Rawalpindi was 3,900, police said between 1 October and 31 October",article.txt,',
+    );
     for (let d = 10; d <= 23; d++) {
-      article += `On ${d} November, ${d % 9 + 1} people were hurt. `;
-      rows.push(`hurt_${d},hurt,Injured,${(d % 9) + 1},exact,people,,,,"On ${d} November, ${(d % 9) + 1} people were hurt",article.txt,`);
+      article += `On ${d} November, ${(d % 9) + 1} people were hurt. `;
+      rows.push(
+        `hurt_${d},hurt,Injured,${(d % 9) + 1},exact,people,,,,"On ${d} November, ${(d % 9) + 1} people were hurt",article.txt,`,
+      );
     }
     append(data, "article.txt", `\n${article}\n`);
     append(data, "figures.csv", `${rows.join("\n")}\n`);
@@ -195,7 +254,10 @@ describe("long periods", () => {
     for (const id of CHARTS) {
       for (const { name } of files(id)) {
         const set = lines(svg(out, name));
-        expect(set.filter((l) => /^[A-Za-z]$/.test(l.trim())), name).toEqual([]);
+        expect(
+          set.filter((l) => /^[A-Za-z]$/.test(l.trim())),
+          name,
+        ).toEqual([]);
       }
     }
   });
@@ -211,7 +273,10 @@ describe("long periods", () => {
       expect(days.length, name).toBeGreaterThanOrEqual(variant.device === "desktop" ? 15 : 8);
       const step = days[1] - days[0];
       expect(days, name).toEqual(days.map((_, i) => 1 + i * step));
-      expect(text.filter((l) => l === "Oct"), name).toHaveLength(1);
+      expect(
+        text.filter((l) => l === "Oct"),
+        name,
+      ).toHaveLength(1);
       // Ticks between the days: 32 boundaries for 31 days.
       expect(doc.querySelectorAll('g[aria-label="rule"] line').length, name).toBe(32);
     }
@@ -224,8 +289,13 @@ describe("long periods", () => {
       expect(rects(doc).length, name).toBe(27);
       expect(text, name).toContain("more than 105");
       expect(text, name).toContain("Thu 31 Oct");
-      expect(text.filter((l) => l === "No figure"), name).toHaveLength(4);
-      expect(text.join(" "), name).toContain("No figure was reported for Fri 4 Oct, Fri 11 Oct, Fri 18 Oct and Fri 25 Oct.");
+      expect(
+        text.filter((l) => l === "No figure"),
+        name,
+      ).toHaveLength(4);
+      expect(text.join(" "), name).toContain(
+        "No figure was reported for Fri 4 Oct, Fri 11 Oct, Fri 18 Oct and Fri 25 Oct.",
+      );
     }
   });
 
@@ -255,19 +325,28 @@ describe("long periods", () => {
                 return { x: r.x - root.x, y: r.y - root.y, w: r.width, h: r.height };
               };
               return {
-                texts: Array.from(document.querySelectorAll("svg text")).map((t) => ({ text: t.textContent ?? "", ...box(t) })),
+                texts: Array.from(document.querySelectorAll("svg text")).map((t) => ({
+                  text: t.textContent ?? "",
+                  ...box(t),
+                })),
                 // Bars, ticks and rules: what a label must not run into.
-                marks: Array.from(document.querySelectorAll('svg g[aria-label="rect"] rect, svg line')).map((m) => ({ tag: m.tagName, ...box(m) })),
+                marks: Array.from(document.querySelectorAll('svg g[aria-label="rect"] rect, svg line')).map((m) => ({
+                  tag: m.tagName,
+                  ...box(m),
+                })),
               };
             });
             const width = DEVICES[variant.device].width;
             const pad = DEVICES[variant.device].pad;
             texts.forEach((a, i) => {
-              if (a.x < pad - 1 || a.x + a.w > width - pad + 1) failures.push(`${name}: "${a.text}" leaves the frame (x ${a.x.toFixed(1)}–${(a.x + a.w).toFixed(1)})`);
-              for (const b of texts.slice(i + 1)) if (overlap(a, b)) failures.push(`${name}: "${a.text}" overlaps "${b.text}"`);
+              if (a.x < pad - 1 || a.x + a.w > width - pad + 1)
+                failures.push(`${name}: "${a.text}" leaves the frame (x ${a.x.toFixed(1)}–${(a.x + a.w).toFixed(1)})`);
+              for (const b of texts.slice(i + 1))
+                if (overlap(a, b)) failures.push(`${name}: "${a.text}" overlaps "${b.text}"`);
               // A label sits wholly on a mark (the total across its span) or clear of it.
               for (const m of marks) {
-                const within = a.x >= m.x - 0.5 && a.x + a.w <= m.x + m.w + 0.5 && a.y >= m.y - 0.5 && a.y + a.h <= m.y + m.h + 0.5;
+                const within =
+                  a.x >= m.x - 0.5 && a.x + a.w <= m.x + m.w + 0.5 && a.y >= m.y - 0.5 && a.y + a.h <= m.y + m.h + 0.5;
                 if (overlap(a, m) && !within) failures.push(`${name}: "${a.text}" runs into a <${m.tag}>`);
               }
             });
@@ -307,14 +386,27 @@ describe("units on bars", () => {
   beforeAll(async () => {
     const s = story();
     out = s.out;
-    addFigure(s.data, "The march started 38 kilometres from the capital.", `start_distance,distance from target,Where the march started,38,exact,kilometres,,,,"The march started 38 kilometres from the capital",article.txt,`);
-    addFigure(s.data, "Turnout in Islamabad was 12% and in Lahore about 8.5 percent.", [
-      `turnout_isb,turnout,Islamabad,12,exact,percent,,,,"Turnout in Islamabad was 12%",article.txt,`,
-      `turnout_lhr,turnout,Lahore,8.5,about,percent,,,,"in Lahore about 8.5 percent",article.txt,`,
-    ].join("\n"));
+    addFigure(
+      s.data,
+      "The march started 38 kilometres from the capital.",
+      `start_distance,distance from target,Where the march started,38,exact,kilometres,,,,"The march started 38 kilometres from the capital",article.txt,`,
+    );
+    addFigure(
+      s.data,
+      "Turnout in Islamabad was 12% and in Lahore about 8.5 percent.",
+      [
+        `turnout_isb,turnout,Islamabad,12,exact,percent,,,,"Turnout in Islamabad was 12%",article.txt,`,
+        `turnout_lhr,turnout,Lahore,8.5,about,percent,,,,"in Lahore about 8.5 percent",article.txt,`,
+      ].join("\n"),
+    );
     addCharts(
       s.data,
-      { id: "distance", kind: "bars", title: "How close the march came", figures: ["start_distance", "closest_approach"] },
+      {
+        id: "distance",
+        kind: "bars",
+        title: "How close the march came",
+        figures: ["start_distance", "closest_approach"],
+      },
       { id: "turnout", kind: "bars", title: "Turnout", figures: ["turnout_isb", "turnout_lhr"] },
     );
     await build({ data: s.data, out });
@@ -334,7 +426,9 @@ describe("units on bars", () => {
       const doc = svg(out, name);
       expect(visibleText(doc), name).toContain("38 kilometres");
       expect(visibleText(doc), name).toContain("Up to 1.6 kilometres");
-      expect(desc(doc), name).toContain("Where the march started: 38 kilometres; Protesters' closest approach: up to 1.6 kilometres.");
+      expect(desc(doc), name).toContain(
+        "Where the march started: 38 kilometres; Protesters' closest approach: up to 1.6 kilometres.",
+      );
     }
   });
 
@@ -348,11 +442,19 @@ describe("units on bars", () => {
 
   it("compares people with persons, and percent with %, as one unit each", async () => {
     const s = story();
-    addFigure(s.data, "Officials said 20 persons were injured.", `injured,injured,Injured,20,exact,persons,,,,"20 persons were injured",article.txt,`);
-    addFigure(s.data, "Turnout in Islamabad was 12% and in Lahore about 8.5 percent.", [
-      `turnout_isb,turnout,Islamabad,12,exact,%,,,,"Turnout in Islamabad was 12%",article.txt,`,
-      `turnout_lhr,turnout,Lahore,8.5,about,percent,,,,"in Lahore about 8.5 percent",article.txt,`,
-    ].join("\n"));
+    addFigure(
+      s.data,
+      "Officials said 20 persons were injured.",
+      `injured,injured,Injured,20,exact,persons,,,,"20 persons were injured",article.txt,`,
+    );
+    addFigure(
+      s.data,
+      "Turnout in Islamabad was 12% and in Lahore about 8.5 percent.",
+      [
+        `turnout_isb,turnout,Islamabad,12,exact,%,,,,"Turnout in Islamabad was 12%",article.txt,`,
+        `turnout_lhr,turnout,Lahore,8.5,about,percent,,,,"in Lahore about 8.5 percent",article.txt,`,
+      ].join("\n"),
+    );
     addCharts(
       s.data,
       { id: "hurt-and-killed", kind: "bars", title: "Hurt and killed", figures: ["injured", "paramilitary_killed"] },
@@ -365,8 +467,18 @@ describe("units on bars", () => {
 
   it("refuses bars that set a blank unit beside a measure, saying which to fill in", async () => {
     const s = story();
-    edit(s.data, "figures.csv", "paramilitary_killed,killed,Paramilitary personnel,4,exact,people,", "paramilitary_killed,killed,Paramilitary personnel,4,exact,,");
-    addCharts(s.data, { id: "mixed", kind: "bars", title: "Mixed", figures: ["paramilitary_killed", "closest_approach"] });
+    edit(
+      s.data,
+      "figures.csv",
+      "paramilitary_killed,killed,Paramilitary personnel,4,exact,people,",
+      "paramilitary_killed,killed,Paramilitary personnel,4,exact,,",
+    );
+    addCharts(s.data, {
+      id: "mixed",
+      kind: "bars",
+      title: "Mixed",
+      figures: ["paramilitary_killed", "closest_approach"],
+    });
     expect(await problemsOf(s.data, s.out)).toContain(
       `charts.json:${chartOf(s.data, "mixed")}: chart "mixed": bars compare one kind of quantity, but "paramilitary_killed" has no unit while "closest_approach" is in "kilometres"; ` +
         `fill in the unit in figures.csv ("kilometres" if it measures the same thing), or chart them apart`,

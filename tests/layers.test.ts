@@ -13,7 +13,10 @@ describe("the layers", () => {
 
   it("catch an import that points up, static or dynamic", () => {
     const modules = new Map([
-      ["charts/bars.ts", 'import { fillTemplate } from "../pipeline/words/template.ts";\nimport type { Figure } from "../pipeline/facts/figure.ts";'],
+      [
+        "charts/bars.ts",
+        'import { fillTemplate } from "../pipeline/words/template.ts";\nimport type { Figure } from "../pipeline/facts/figure.ts";',
+      ],
       ["pipeline/facts/check.ts", 'const { build } = await import("../build.ts");'],
       ["pipeline/words/template.ts", 'export { x } from "./other.ts";'],
     ]);
@@ -29,14 +32,22 @@ describe("the layers", () => {
     expect(layerOf("pipeline/words/chart-list.ts")).toBe(2);
     expect(layerOf("pipeline/publish/outputs.ts")).toBe(3);
     expect(layerOf("pipeline/build.ts")).toBe(4);
-    expect(importsOf('import a from "./a.ts";\nimport type { B } from "../b.ts";\nimport { x } from "node:fs";')).toEqual(["./a.ts", "../b.ts"]);
+    expect(
+      importsOf('import a from "./a.ts";\nimport type { B } from "../b.ts";\nimport { x } from "node:fs";'),
+    ).toEqual(["./a.ts", "../b.ts"]);
   });
 });
 
 describe("the tests", () => {
   it("never read the project's own data/ folder, so a reporter can replace it with the next story", () => {
-    const files = readdirSync(join(ROOT, "tests"), { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".ts"));
-    const readers = files.filter((name) => /join\(\s*ROOT\s*,\s*["']data["']|["']\.\.?\/(?:\.\.\/)*data\//.test(readFileSync(join(ROOT, "tests", name), "utf8")));
+    const files = readdirSync(join(ROOT, "tests"), { recursive: true, encoding: "utf8" }).filter((name) =>
+      name.endsWith(".ts"),
+    );
+    const readers = files.filter((name) =>
+      /join\(\s*ROOT\s*,\s*["']data["']|["']\.\.?\/(?:\.\.\/)*data\//.test(
+        readFileSync(join(ROOT, "tests", name), "utf8"),
+      ),
+    );
     expect(readers).toEqual([]);
   });
 });

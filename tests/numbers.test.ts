@@ -29,7 +29,9 @@ describe("a number stated in words", () => {
     expect(stated("at least one police officer")).toEqual([[1, "at_least", "at least one"]]);
     expect(stated("twenty-five thousand")).toEqual([[25000, "exact", "twenty-five thousand"]]);
     expect(stated("one hundred and twelve")).toEqual([[112, "exact", "one hundred and twelve"]]);
-    expect(stated("one million two hundred thousand")).toEqual([[1200000, "exact", "one million two hundred thousand"]]);
+    expect(stated("one million two hundred thousand")).toEqual([
+      [1200000, "exact", "one million two hundred thousand"],
+    ]);
     expect(stated("nineteen hundred")).toEqual([[1900, "exact", "nineteen hundred"]]);
   });
 
@@ -165,6 +167,8 @@ describe("numbers as South Asian and European copy writes them", () => {
   });
 
   it("still reads two numbers where a space may separate them: on 24 100 people", () => {
-    expect(findMentions("on 24 100 people were held").map((m) => m.value)).toEqual(expect.arrayContaining([24100, 24, 100]));
+    expect(findMentions("on 24 100 people were held").map((m) => m.value)).toEqual(
+      expect.arrayContaining([24100, 24, 100]),
+    );
   });
 });

@@ -7,7 +7,8 @@ import { differences, snapshot } from "./helpers/files.ts";
 import { appendLine, rowOf } from "./helpers/problems.ts";
 import { cli, copyStory, edit, useBuiltStory } from "./helpers/story.ts";
 
-const ARRESTS = "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday";
+const ARRESTS =
+  "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday";
 
 /** The problems loading a story reports, as `file:line: message` (no drawing, no writing). */
 function problems(data: string): string[] {
@@ -45,9 +46,20 @@ describe("the story's figures, proven against the article", () => {
 
   it("resolve a source's relative dates against that source's own dateline", () => {
     const story = copyStory();
-    writeFileSync(join(story.data, "sources/police-statement.txt"), "date 2024-12-04\nPolice said 312 people were arrested on Sunday.\n");
-    appendLine(story.data, "figures.csv", "sunday,arrests,Arrests,312,exact,people,,,Islamabad police,312 people were arrested on Sunday,sources/police-statement.txt,");
-    expect(figure(story.data, "sunday")).toMatchObject({ start: "2024-12-01", end: "2024-12-01", source: "sources/police-statement.txt" });
+    writeFileSync(
+      join(story.data, "sources/police-statement.txt"),
+      "date 2024-12-04\nPolice said 312 people were arrested on Sunday.\n",
+    );
+    appendLine(
+      story.data,
+      "figures.csv",
+      "sunday,arrests,Arrests,312,exact,people,,,Islamabad police,312 people were arrested on Sunday,sources/police-statement.txt,",
+    );
+    expect(figure(story.data, "sunday")).toMatchObject({
+      start: "2024-12-01",
+      end: "2024-12-01",
+      source: "sources/police-statement.txt",
+    });
   });
 });
 
@@ -68,9 +80,14 @@ describe("a figure its source does not prove", () => {
     ]);
   });
 
-  it("is refused when the quote cuts a number: 54 is not stated by \"954 individuals\"", () => {
+  it('is refused when the quote cuts a number: 54 is not stated by "954 individuals"', () => {
     const story = copyStory();
-    edit(story.data, "figures.csv", /^arrests,arrests,([^,]*),954,exact,.*$/m, 'arrests,arrests,$1,54,exact,people,,,,"54 individuals had been arrested between Sunday and Tuesday",article.txt,');
+    edit(
+      story.data,
+      "figures.csv",
+      /^arrests,arrests,([^,]*),954,exact,.*$/m,
+      'arrests,arrests,$1,54,exact,people,,,,"54 individuals had been arrested between Sunday and Tuesday",article.txt,',
+    );
     expect(problems(story.data)).toEqual([
       `figures.csv:${rowOf(story.data, "arrests")}: the quote is not in article.txt: it starts or ends inside a word or number of the source ("…irmed that 954 individuals had been arrested between Sunday and Tuesday, as protest…"); quote whole words and whole numbers, with the words that qualify them`,
     ]);
@@ -78,9 +95,19 @@ describe("a figure its source does not prove", () => {
 
   it("keeps the qualifier standing just before a quote that leaves it out", () => {
     const story = copyStory();
-    edit(story.data, "figures.csv", /^(protesters,marched,[^,]*,10000,)more_than,[^,]*,,,,"[^"]*"/m, '$1exact,people,,,,"10,000 people marching towards the city center"');
+    edit(
+      story.data,
+      "figures.csv",
+      /^(protesters,marched,[^,]*,10000,)more_than,[^,]*,,,,"[^"]*"/m,
+      '$1exact,people,,,,"10,000 people marching towards the city center"',
+    );
     edit(story.data, "figures.csv", /^(police_killed,killed,[^,]*,1,)at_least,/m, "$1exact,");
-    edit(story.data, "figures.csv", /"The government reported at least one police officer and four paramilitary personnel were killed during the clashes",article.txt,\n(paramilitary)/, '"one police officer and four paramilitary personnel were killed during the clashes",article.txt,\n$1');
+    edit(
+      story.data,
+      "figures.csv",
+      /"The government reported at least one police officer and four paramilitary personnel were killed during the clashes",article.txt,\n(paramilitary)/,
+      '"one police officer and four paramilitary personnel were killed during the clashes",article.txt,\n$1',
+    );
     expect(problems(story.data)).toEqual([
       `figures.csv:${rowOf(story.data, "protesters")}: the quote says "more than 10,000", so the qualifier must be more_than, not exact`,
       `figures.csv:${rowOf(story.data, "police_killed")}: the quote says "at least one", so the qualifier must be at_least, not exact`,
@@ -90,13 +117,17 @@ describe("a figure its source does not prove", () => {
   it('is refused when the row says exact and the quote says "more than 10,000"', () => {
     const story = copyStory();
     edit(story.data, "figures.csv", /^(protesters,marched,[^,]*,10000,)more_than,/m, "$1exact,");
-    expect(problems(story.data)).toEqual([`figures.csv:${rowOf(story.data, "protesters")}: the quote says "more than 10,000", so the qualifier must be more_than, not exact`]);
+    expect(problems(story.data)).toEqual([
+      `figures.csv:${rowOf(story.data, "protesters")}: the quote says "more than 10,000", so the qualifier must be more_than, not exact`,
+    ]);
   });
 
   it('is refused when the row claims a qualifier the quote does not give ("at least" for "Nearly 1,000")', () => {
     const story = copyStory();
     edit(story.data, "figures.csv", /^(arrests_lede,arrests,[^,]*,1000,)nearly,/m, "$1at least,");
-    expect(problems(story.data)).toEqual([`figures.csv:${rowOf(story.data, "arrests_lede")}: the quote says "Nearly 1,000", so the qualifier must be nearly, not at_least ("at least")`]);
+    expect(problems(story.data)).toEqual([
+      `figures.csv:${rowOf(story.data, "arrests_lede")}: the quote says "Nearly 1,000", so the qualifier must be nearly, not at_least ("at least")`,
+    ]);
   });
 
   it('is refused when its quote qualifies the number in a way no qualifier can show ("fewer than")', () => {
@@ -119,14 +150,22 @@ describe("a figure its source does not prove", () => {
 
   it("is refused when its source file does not exist", () => {
     const story = copyStory();
-    const line = appendLine(story.data, "figures.csv", "revised,arrests,Arrests,960,exact,people,,,Islamabad police,960 people had been arrested,sources/police-statement.txt,");
-    expect(problems(story.data)).toEqual([`figures.csv:${line}: source "sources/police-statement.txt" does not exist in the story folder; put it in sources/ and name it as sources/NAME.txt`]);
+    const line = appendLine(
+      story.data,
+      "figures.csv",
+      "revised,arrests,Arrests,960,exact,people,,,Islamabad police,960 people had been arrested,sources/police-statement.txt,",
+    );
+    expect(problems(story.data)).toEqual([
+      `figures.csv:${line}: source "sources/police-statement.txt" does not exist in the story folder; put it in sources/ and name it as sources/NAME.txt`,
+    ]);
   });
 
   it("is refused when the article has no dateline to resolve its dates against", () => {
     const story = copyStory();
     edit(story.data, "article.txt", /^\s*date 2024-11-27/, "");
-    expect(problems(story.data)).toContain('article.txt:1: the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)');
+    expect(problems(story.data)).toContain(
+      'article.txt:1: the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)',
+    );
   });
 });
 
@@ -138,8 +177,16 @@ describe("a build of figures that fail their proof", () => {
     edit(story.data, "figures.csv", ARRESTS, ARRESTS.replace("confirmed that", "said that"));
     edit(story.data, "figures.csv", /^(security_personnel,deployed,[^,]*,)20000,/m, "$125000,");
     edit(story.data, "figures.csv", /^(protesters,marched,[^,]*,10000,)more_than,/m, "$1exact,");
-    const missing = appendLine(story.data, "figures.csv", "revised,arrests,Arrests,960,exact,people,,,,960 people had been arrested,sources/police-statement.txt,");
-    const period = appendLine(story.data, "figures.csv", `again,arrests,Arrests,954,exact,people,2024-11-20,2024-11-22,,"${ARRESTS}",article.txt,`);
+    const missing = appendLine(
+      story.data,
+      "figures.csv",
+      "revised,arrests,Arrests,960,exact,people,,,,960 people had been arrested,sources/police-statement.txt,",
+    );
+    const period = appendLine(
+      story.data,
+      "figures.csv",
+      `again,arrests,Arrests,954,exact,people,2024-11-20,2024-11-22,,"${ARRESTS}",article.txt,`,
+    );
     const run = cli(["--data", story.data, "--out", good.out]);
     expect(run.status).toBe(1);
     const at = (line: number) => `${story.data}/figures.csv:${line}: `;
@@ -152,7 +199,9 @@ describe("a build of figures that fail their proof", () => {
     ];
     const lines = run.stderr.trim().split("\n").slice(1);
     expect(lines).toHaveLength(expected.length);
-    expected.forEach((start, i) => expect(lines[i].startsWith(start), `${lines[i]}\nshould start with\n${start}`).toBe(true));
+    expected.forEach((start, i) =>
+      expect(lines[i].startsWith(start), `${lines[i]}\nshould start with\n${start}`).toBe(true),
+    );
     expect(run.stderr).not.toMatch(/^\s+at |Error/m);
     expect(differences(good.files, snapshot(good.out))).toEqual([]);
   });

@@ -54,7 +54,9 @@ describe("a quote that is not in its source", () => {
   });
 
   it("says so when only capital letters differ", () => {
-    expect(hint("nearly 1,000 protesters were arrested")).toBe("it differs from the source only in capital letters; copy it exactly");
+    expect(hint("nearly 1,000 protesters were arrested")).toBe(
+      "it differs from the source only in capital letters; copy it exactly",
+    );
   });
 
   it("points to the closest sentence when the words differ early", () => {
@@ -64,11 +66,15 @@ describe("a quote that is not in its source", () => {
   });
 
   it("says when the source ends before the quote does", () => {
-    expect(hint("had used “unlawful and excessive force”. Amnesty added")).toMatch(/where the source ends, then the quote goes on/);
+    expect(hint("had used “unlawful and excessive force”. Amnesty added")).toMatch(
+      /where the source ends, then the quote goes on/,
+    );
   });
 
   it("says when nothing of it is in the source, and when it is empty", () => {
-    expect(hint("The weather was fine")).toMatch(/no part of it appears in the source; check the source column names the right file/);
+    expect(hint("The weather was fine")).toMatch(
+      /no part of it appears in the source; check the source column names the right file/,
+    );
     expect(hint(" \u200B ")).toBe("the quote is empty");
   });
 });

@@ -23,7 +23,9 @@ const SAFE_SVG_TAGS = new Set(
   glyphref hkern image line lineargradient marker mask metadata mpath path pattern polygon polyline radialgradient rect stop switch symbol
   text textpath title tref tspan view vkern use
   feblend fecolormatrix fecomponenttransfer fecomposite feconvolvematrix fediffuselighting fedisplacementmap feflood fefunca fefuncb
-  fefuncg fefuncr fegaussianblur femerge femergenode femorphology feoffset fespecularlighting fetile feturbulence`.split(/\s+/),
+  fefuncg fefuncr fegaussianblur femerge femergenode femorphology feoffset fespecularlighting fetile feturbulence`.split(
+    /\s+/,
+  ),
 );
 const SAFE_SVG_ATTRIBUTES = new Set(
   `accept action align alt autocomplete background bgcolor border cellpadding cellspacing checked cite class clear color cols colspan
@@ -50,7 +52,8 @@ const SAFE_SVG_ATTRIBUTES = new Set(
 function safeSvgRemovals(svg: string): string[] {
   const removed: string[] = [];
   const doc = parseSvg(svg);
-  const safeHref = (v: string) => v === "" || /^(#|\/|https?:\/\/|data:image\/(png|gif|jpe?g|pjp)|data:img\/(png|gif|jpe?g|pjp))/i.test(v);
+  const safeHref = (v: string) =>
+    v === "" || /^(#|\/|https?:\/\/|data:image\/(png|gif|jpe?g|pjp)|data:img\/(png|gif|jpe?g|pjp))/i.test(v);
   const remote = (v: string) => {
     const m = /^url\(\s*['"]?\s*(.*?)\s*['"]?\s*\)$/i.exec(v.replace(/[^ -~]/g, "").trim());
     return Boolean(m && /^((https?|ftp|file):)?\/\//i.test(m[1]));
@@ -63,7 +66,8 @@ function safeSvgRemovals(svg: string): string[] {
     }
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
-      if (!SAFE_SVG_ATTRIBUTES.has(name) && !name.startsWith("aria-") && !name.startsWith("data-")) removed.push(`${name} on <${tag}>`);
+      if (!SAFE_SVG_ATTRIBUTES.has(name) && !name.startsWith("aria-") && !name.startsWith("data-"))
+        removed.push(`${name} on <${tag}>`);
       if (name.includes("href") && !safeHref(attr.value)) removed.push(`${name}="${attr.value}" on <${tag}>`);
       if (remote(attr.value)) removed.push(`remote reference ${name}="${attr.value}" on <${tag}>`);
     }
@@ -75,10 +79,15 @@ const { window } = new JSDOM("");
 const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
 
 /** DOMPurify's verdict: what it removed, as readable strings. */
-function purifyRemovals(markup: string, config: Parameters<typeof purify.sanitize>[1] = {}): { removed: string[]; clean: string } {
+function purifyRemovals(
+  markup: string,
+  config: Parameters<typeof purify.sanitize>[1] = {},
+): { removed: string[]; clean: string } {
   const clean = purify.sanitize(markup, { ...config, RETURN_TRUSTED_TYPE: false }) as string;
   const removed = purify.removed.map((r) =>
-    "attribute" in r && r.attribute ? `${r.attribute.name} on <${(r.from as Element).tagName.toLowerCase()}>` : `<${(r as { element: Node }).element.nodeName.toLowerCase()}>`,
+    "attribute" in r && r.attribute
+      ? `${r.attribute.name} on <${(r.from as Element).tagName.toLowerCase()}>`
+      : `<${(r as { element: Node }).element.nodeName.toLowerCase()}>`,
   );
   // Parsing a lone <svg> as HTML wraps it in a <body> that the SVG profile does not allow: DOMPurify
   // lists that wrapper as removed, though nothing of the markup is lost.
@@ -91,7 +100,9 @@ function canonical(root: Element): string[] {
   const walk = (node: Node) => {
     if (node.nodeType === 1) {
       const el = node as Element;
-      const attrs = Array.from(el.attributes).map((a) => `${a.name}=${a.value}`).sort();
+      const attrs = Array.from(el.attributes)
+        .map((a) => `${a.name}=${a.value}`)
+        .sort();
       out.push(`<${el.tagName.toLowerCase()} ${attrs.join(" ")}>`);
       el.childNodes.forEach(walk);
     } else if (node.nodeType === 3 && node.textContent!.trim()) out.push(node.textContent!);
@@ -158,7 +169,13 @@ describe("sanitizers leave the output intact", () => {
       .replace(/<rect /, '<rect onclick="x()" class="bg" filter="url(https://example.com/f.svg#a)" ')
       .replace(/<text /, '<text dominant-baseline="middle" ');
     expect(safeSvgRemovals(tampered)).toEqual(
-      expect.arrayContaining(["<script>", "<foreignobject>", "onclick on <rect>", "dominant-baseline on <text>", 'remote reference filter="url(https://example.com/f.svg#a)" on <rect>']),
+      expect.arrayContaining([
+        "<script>",
+        "<foreignobject>",
+        "onclick on <rect>",
+        "dominant-baseline on <text>",
+        'remote reference filter="url(https://example.com/f.svg#a)" on <rect>',
+      ]),
     );
     expect(purifyRemovals(tampered).removed).toEqual(expect.arrayContaining(["<script>", "onclick on <rect>"]));
   });
@@ -175,15 +192,25 @@ describe("sanitizers leave the output intact", () => {
   it("holds nothing a sanitizer or a CMS strips: no script, handlers, foreignObject, style, class, links or fonts to fetch", () => {
     for (const name of [...svgs, ...embeds]) {
       const text = readFileSync(join(out, name), "utf8");
-      expect(text, name).not.toMatch(/<script|<foreignObject|<style|<iframe|<object|<embed|<link|<image|<use\b|@import|@font-face|<!DOCTYPE|<!ENTITY|<\?xml-stylesheet/i);
+      expect(text, name).not.toMatch(
+        /<script|<foreignObject|<style|<iframe|<object|<embed|<link|<image|<use\b|@import|@font-face|<!DOCTYPE|<!ENTITY|<\?xml-stylesheet/i,
+      );
       expect(text, name).not.toMatch(/\son[a-z]+\s*=/i);
-      expect(text.replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, ""), name).not.toMatch(/javascript:|url\(|https?:\/\/|\/\/[a-z]/i);
+      expect(text.replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, ""), name).not.toMatch(
+        /javascript:|url\(|https?:\/\/|\/\/[a-z]/i,
+      );
     }
     for (const name of svgs) {
       const doc = parseSvg(readFileSync(join(out, name), "utf8"));
       const all = [doc.documentElement, ...Array.from(doc.documentElement.querySelectorAll("*"))];
-      expect(all.filter((e) => e.hasAttribute("class") || e.hasAttribute("style")).map((e) => e.tagName), name).toEqual([]);
-      expect(all.filter((e) => e.hasAttribute("href") || e.hasAttributeNS("http://www.w3.org/1999/xlink", "href")), name).toEqual([]);
+      expect(
+        all.filter((e) => e.hasAttribute("class") || e.hasAttribute("style")).map((e) => e.tagName),
+        name,
+      ).toEqual([]);
+      expect(
+        all.filter((e) => e.hasAttribute("href") || e.hasAttributeNS("http://www.w3.org/1999/xlink", "href")),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -32,7 +32,12 @@ describe("a story saved the way spreadsheets and Windows editors save it", () =>
 
   it("builds byte for byte the same output with padded cells, thousands separators and qualifiers in words", async () => {
     const story = copyStory();
-    const words: Record<string, string> = { more_than: "More than", at_least: "At-Least", nearly: "nearly", exact: "Exact" };
+    const words: Record<string, string> = {
+      more_than: "More than",
+      at_least: "At-Least",
+      nearly: "nearly",
+      exact: "Exact",
+    };
     rewrite(story.data, "figures.csv", (text) => {
       const [header, ...rows] = csvParseRows(text);
       const value = header.indexOf("value");
@@ -40,7 +45,8 @@ describe("a story saved the way spreadsheets and Windows editors save it", () =>
       const padded = rows.map((cells) =>
         cells
           .map((cell, j) => {
-            if (j === value && Number(cell) >= 1000) cell = Number(cell) === 10000 ? "10 000" : Number(cell).toLocaleString("en-US");
+            if (j === value && Number(cell) >= 1000)
+              cell = Number(cell) === 10000 ? "10 000" : Number(cell).toLocaleString("en-US");
             if (j === qualifier) cell = words[cell] ?? cell;
             return `  ${csvCell(cell)} `;
           })

@@ -22,27 +22,39 @@ describe("house style", () => {
   it("gives every text colour at least 4.5:1 against what it is drawn on, in both themes", () => {
     const ratios: Record<string, number> = {};
     for (const [name, t] of themes) {
-      for (const key of ["text", "muted", "correction"] as const) ratios[`${name} ${key}`] = contrast(t[key], t.background);
+      for (const key of ["text", "muted", "correction"] as const)
+        ratios[`${name} ${key}`] = contrast(t[key], t.background);
       // Text set on a series colour (the total across a period's span).
       for (const series of t.series) ratios[`${name} onSeries on ${series}`] = contrast(t.onSeries, series);
     }
-    console.log(`text contrast: ${Object.entries(ratios).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
+    console.log(
+      `text contrast: ${Object.entries(ratios)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(", ")}`,
+    );
     expect(Object.entries(ratios).filter(([, v]) => v < 4.5)).toEqual([]);
   });
 
   it("sets bars and rules apart from the background by at least 3:1 (WCAG non-text contrast)", () => {
     for (const [name, t] of themes) {
-      for (const colour of [...t.series, t.rule, t.open]) expect(contrast(colour, t.background), `${name} ${colour}`).toBeGreaterThanOrEqual(3);
+      for (const colour of [...t.series, t.rule, t.open])
+        expect(contrast(colour, t.background), `${name} ${colour}`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it("chooses the dark theme's colours rather than inverting the light ones", () => {
-    const invert = (c: string) => parseColour(c).map((v) => 255 - v).join(",");
+    const invert = (c: string) =>
+      parseColour(c)
+        .map((v) => 255 - v)
+        .join(",");
     const [light, dark] = [THEMES.light, THEMES.dark];
     expect(luminance(parseColour(light.background))).toBeGreaterThan(0.9);
     expect(luminance(parseColour(dark.background))).toBeLessThan(0.05);
     for (const key of Object.keys(light) as (keyof Theme)[]) {
-      const pairs = key === "series" ? light.series.map((c, i) => [c, dark.series[i]]) : [[light[key] as string, dark[key] as string]];
+      const pairs =
+        key === "series"
+          ? light.series.map((c, i) => [c, dark.series[i]])
+          : [[light[key] as string, dark[key] as string]];
       for (const [l, d] of pairs) {
         expect(d, key).not.toBe(l);
         expect(parseColour(d).join(","), `${key}: dark ${d} is light ${l} inverted`).not.toBe(invert(l));
@@ -101,12 +113,25 @@ describe("built charts use the house style and nothing else", () => {
 
   it("paints only the theme's colours", () => {
     each((doc, theme, _device, name) => {
-      const palette = new Set([theme.background, theme.text, theme.muted, theme.rule, theme.onSeries, theme.open, theme.correction, ...theme.series, "none"]);
+      const palette = new Set([
+        theme.background,
+        theme.text,
+        theme.muted,
+        theme.rule,
+        theme.onSeries,
+        theme.open,
+        theme.correction,
+        ...theme.series,
+        "none",
+      ]);
       const used = new Set<string>();
       for (const el of Array.from(doc.querySelectorAll("*"))) {
         for (const attr of ["fill", "stroke"]) if (el.hasAttribute(attr)) used.add(el.getAttribute(attr)!);
       }
-      expect([...used].filter((c) => !palette.has(c)), name).toEqual([]);
+      expect(
+        [...used].filter((c) => !palette.has(c)),
+        name,
+      ).toEqual([]);
       // The frame's background is the theme's.
       expect(doc.querySelector("svg > rect")?.getAttribute("fill"), name).toBe(theme.background);
     });
@@ -130,7 +155,13 @@ describe("built charts use the house style and nothing else", () => {
   it("resets the text properties a host page would otherwise pass down", () => {
     each((doc, _theme, _device, name) => {
       const root = doc.documentElement;
-      for (const [attr, value] of Object.entries({ "font-style": "normal", "font-weight": "normal", "letter-spacing": "normal", "word-spacing": "normal", direction: "ltr" })) {
+      for (const [attr, value] of Object.entries({
+        "font-style": "normal",
+        "font-weight": "normal",
+        "letter-spacing": "normal",
+        "word-spacing": "normal",
+        direction: "ltr",
+      })) {
         expect(root.getAttribute(attr), `${name} ${attr}`).toBe(value);
       }
     });

@@ -27,7 +27,12 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
   const firstLine = new Map<string, number>();
   const published = parseDateline(files.get(ARTICLE) ?? "");
   if (files.has(ARTICLE) && !published) {
-    problems.push({ file: ARTICLE, line: 1, message: 'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)' });
+    problems.push({
+      file: ARTICLE,
+      line: 1,
+      message:
+        'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)',
+    });
   }
 
   for (const row of rows) {
@@ -50,20 +55,35 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       else if (!c[name]) fail(name, `${name} is empty; every figure needs ${REQUIRED_CELLS.join(", ")}`);
     }
     if (c.id) {
-      if (!/^[A-Za-z0-9_-]+$/.test(c.id)) fail("id", `id ${JSON.stringify(c.id)} may use only letters, digits, _ and -, so charts can name it as {${c.id.replace(/[^A-Za-z0-9_-]/g, "_")}}`);
-      if (firstLine.has(c.id)) fail("id", `duplicate id ${JSON.stringify(c.id)}: line ${firstLine.get(c.id)} already defines it; give this figure an id of its own`);
+      if (!/^[A-Za-z0-9_-]+$/.test(c.id))
+        fail(
+          "id",
+          `id ${JSON.stringify(c.id)} may use only letters, digits, _ and -, so charts can name it as {${c.id.replace(/[^A-Za-z0-9_-]/g, "_")}}`,
+        );
+      if (firstLine.has(c.id))
+        fail(
+          "id",
+          `duplicate id ${JSON.stringify(c.id)}: line ${firstLine.get(c.id)} already defines it; give this figure an id of its own`,
+        );
       else firstLine.set(c.id, row.line);
     }
 
     const parsed = c.value ? parseValue(c.value) : undefined;
     if (parsed && !parsed.ok) fail("value", parsed.message);
     const qualifier = c.qualifier ? parseQualifier(c.qualifier) : undefined;
-    if (c.qualifier && !qualifier) fail("qualifier", `unknown qualifier ${JSON.stringify(c.qualifier)}; use one of ${QUALIFIERS.join(", ")} (or the article's word: "more than", "over", "almost", …)`);
+    if (c.qualifier && !qualifier)
+      fail(
+        "qualifier",
+        `unknown qualifier ${JSON.stringify(c.qualifier)}; use one of ${QUALIFIERS.join(", ")} (or the article's word: "more than", "over", "almost", …)`,
+      );
 
     let start = c.start ?? "";
     let end = c.end ?? "";
     let datesOk = true;
-    for (const [field, date] of [["start", start], ["end", end]] as const) {
+    for (const [field, date] of [
+      ["start", start],
+      ["end", end],
+    ] as const) {
       if (date && !isIsoDate(date)) {
         fail(field, `${field} ${JSON.stringify(date)} is not a real date; ${dateFix(date)}`);
         datesOk = false;
@@ -74,10 +94,17 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
     const source = (c.source || ARTICLE).replace(/\\/g, "/");
     const text = files.get(source);
     if (c.source && (/^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)/.test(c.source) || !/\.txt$/i.test(c.source))) {
-      fail("source", `source ${JSON.stringify(c.source)} must be a .txt file inside the story folder, e.g. sources/police-statement.txt`);
+      fail(
+        "source",
+        `source ${JSON.stringify(c.source)} must be a .txt file inside the story folder, e.g. sources/police-statement.txt`,
+      );
     } else if (text === undefined) {
       const near = [...files.keys()].find((name) => name.toLowerCase() === source.toLowerCase());
-      const fix = near ? `; did you mean ${JSON.stringify(near)}? (names are case-sensitive)` : c.source ? "; put it in sources/ and name it as sources/NAME.txt" : "";
+      const fix = near
+        ? `; did you mean ${JSON.stringify(near)}? (names are case-sensitive)`
+        : c.source
+          ? "; put it in sources/ and name it as sources/NAME.txt"
+          : "";
       fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${fix}`);
     } else if (c.quote) {
       const match = matchQuote(c.quote, text);
@@ -133,7 +160,11 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
   const ids = new Set(rows.map((row) => row.cells.id).filter(Boolean));
   for (const figure of figures) {
     if (figure.restates && (!ids.has(figure.restates) || figure.restates === figure.id)) {
-      problems.push({ file: FIGURES, line: figure.line, message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id; name the figure this one restates in other words, or leave restates blank` });
+      problems.push({
+        file: FIGURES,
+        line: figure.line,
+        message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id; name the figure this one restates in other words, or leave restates blank`,
+      });
     }
   }
   return { figures, problems };

@@ -39,11 +39,18 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
   const entries = table.rows
     .filter(({ line, cells: { date, id, field, reason } }) => {
       const wrong: string[] = [];
-      if (!isIsoDate(date)) wrong.push(`date ${JSON.stringify(date)} is not a real date; ${dateFix(date, "2024-11-28")}`);
-      else if (published && date < published) wrong.push(`date ${date} is before the article was published (${published}); a correction is dated the day it is made`);
+      if (!isIsoDate(date))
+        wrong.push(`date ${JSON.stringify(date)} is not a real date; ${dateFix(date, "2024-11-28")}`);
+      else if (published && date < published)
+        wrong.push(
+          `date ${date} is before the article was published (${published}); a correction is dated the day it is made`,
+        );
       if (!byId.has(id)) wrong.push(`no figure has id ${JSON.stringify(id)}; ids are in figures.csv`);
       if (field === "id") wrong.push("a correction cannot change a figure's id; add a new figure instead");
-      else if (!columns.has(field)) wrong.push(`field ${JSON.stringify(field)} is not a column of figures.csv; use one of ${[...columns].filter((c) => c !== "id").join(", ")}`);
+      else if (!columns.has(field))
+        wrong.push(
+          `field ${JSON.stringify(field)} is not a column of figures.csv; use one of ${[...columns].filter((c) => c !== "id").join(", ")}`,
+        );
       if (reason === "") wrong.push("reason is empty; readers see it in the correction note");
       for (const message of wrong) at(line, message);
       return wrong.length === 0;
@@ -54,11 +61,17 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
     const figure = byId.get(cells.id)!;
     const current = figure.cells[cells.field] ?? "";
     if (sameCell(cells.field, cells.from, cells.to)) {
-      at(line, `"from" and "to" are the same (${JSON.stringify(cells.to)}): the row changes nothing; delete it, or write the new ${cells.field} in "to"`);
+      at(
+        line,
+        `"from" and "to" are the same (${JSON.stringify(cells.to)}): the row changes nothing; delete it, or write the new ${cells.field} in "to"`,
+      );
       continue;
     }
     if (!sameCell(cells.field, current, cells.from)) {
-      at(line, `stale correction: ${cells.id}.${cells.field} is ${JSON.stringify(current)}, not ${JSON.stringify(cells.from)} as "from" says; check the figure's current value (earlier corrections apply first)`);
+      at(
+        line,
+        `stale correction: ${cells.id}.${cells.field} is ${JSON.stringify(current)}, not ${JSON.stringify(cells.from)} as "from" says; check the figure's current value (earlier corrections apply first)`,
+      );
       continue;
     }
     if (cells.field === "value") {
@@ -75,7 +88,15 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
     figure.cells[cells.field] = cells.to;
     origin.set(`${cells.id}.${cells.field}`, line);
     const list = history.get(cells.id) ?? [];
-    list.push({ date: cells.date, id: cells.id, field: cells.field, from: cells.from, to: cells.to, reason: cells.reason, line });
+    list.push({
+      date: cells.date,
+      id: cells.id,
+      field: cells.field,
+      from: cells.from,
+      to: cells.to,
+      reason: cells.reason,
+      line,
+    });
     history.set(cells.id, list);
   }
   return { rows: copies, history, origin, problems };

@@ -46,22 +46,34 @@ export function parseCsv(file: string, text: string, required: readonly string[]
     return { file, columns: [], rows: [], problems };
   }
   if (header.endLine > header.line || lintLine(lines[0])) {
-    at(1, `the header row is malformed (a quote mark is not closed where it should be); it should read: ${required.join(",")}`);
+    at(
+      1,
+      `the header row is malformed (a quote mark is not closed where it should be); it should read: ${required.join(",")}`,
+    );
     return { file, columns: [], rows: [], problems };
   }
   const columns = header.cells.map((name) => name.trim().toLowerCase());
   if (columns.length === 1) {
-    for (const [separator, name] of [[";", "semicolons"], ["\t", "tabs"]] as const) {
+    for (const [separator, name] of [
+      [";", "semicolons"],
+      ["\t", "tabs"],
+    ] as const) {
       const split = columns[0].split(separator).map((c) => c.trim());
       if (split.length > 1 && required.some((name) => split.includes(name))) {
-        at(1, `the columns are separated by ${name}, not commas (a spreadsheet saving in a European or "text" format); save the file as "CSV UTF-8 (comma-delimited)"`);
+        at(
+          1,
+          `the columns are separated by ${name}, not commas (a spreadsheet saving in a European or "text" format); save the file as "CSV UTF-8 (comma-delimited)"`,
+        );
         return { file, columns: [], rows: [], problems };
       }
     }
   }
   const missing = required.filter((name) => !columns.includes(name));
   if (missing.length > 0) {
-    at(1, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; the header must name at least: ${required.join(",")}`);
+    at(
+      1,
+      `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; the header must name at least: ${required.join(",")}`,
+    );
   }
   const repeated = columns.filter((name, i) => name !== "" && columns.indexOf(name) !== i);
   for (const name of new Set(repeated)) at(1, `column "${name}" appears twice in the header; delete or rename one`);
@@ -97,7 +109,11 @@ export function parseCsv(file: string, text: string, required: readonly string[]
     if (raw.length > columns.length) {
       const extra = raw.slice(columns.length).filter((cell) => cell.trim() !== "");
       if (extra.length > 0) {
-        unreadable(record, columns.length, `${raw.length} cells but the header has ${columns.length} columns; a comma inside a cell needs the cell in quotes ("…, …")`);
+        unreadable(
+          record,
+          columns.length,
+          `${raw.length} cells but the header has ${columns.length} columns; a comma inside a cell needs the cell in quotes ("…, …")`,
+        );
         continue;
       }
     }
@@ -124,7 +140,10 @@ function readRecords(lines: string[]): Record_[] {
   let width = 0;
   let line = 1;
   while (line <= lines.length) {
-    const rest = lines.slice(line - 1).map(unpad).join("\n");
+    const rest = lines
+      .slice(line - 1)
+      .map(unpad)
+      .join("\n");
     if (rest === "") break;
     let restart = 0;
     for (const cells of csvParseRows(rest)) {
@@ -134,7 +153,10 @@ function readRecords(lines: string[]): Record_[] {
       width ||= cells.length;
       // A quote mark left open on its line swallows the lines after it. When the next line reads
       // as a full row on its own, that is what happened: report this line, read on from the next.
-      if (breaks > 0 && (record.endLine >= lines.length || (csvParseRows(unpad(lines[line]))[0]?.length ?? 0) >= width)) {
+      if (
+        breaks > 0 &&
+        (record.endLine >= lines.length || (csvParseRows(unpad(lines[line]))[0]?.length ?? 0) >= width)
+      ) {
         record.endLine = lines.length;
         restart = line + 1;
         break;
@@ -201,10 +223,16 @@ function insideQuotes(text: string, index: number): boolean {
  * noncharacters are not allowed in XML at all, and a lone surrogate is half of a character.
  * Tabs and line breaks are white space, and fine. Returns a description, or undefined.
  */
+/* eslint-disable no-control-regex -- finding control characters is the point */
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/* eslint-enable no-control-regex */
+
 export function unsafeCharacter(text: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const found = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  const found = UNSAFE.exec(text);
   if (!found) return undefined;
   const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return /[\uD800-\uDFFF]/.test(found[0]) ? `half of a character (a lone surrogate, ${code})` : `an invisible control character (${code})`;
+  return /[\uD800-\uDFFF]/.test(found[0])
+    ? `half of a character (a lone surrogate, ${code})`
+    : `an invisible control character (${code})`;
 }

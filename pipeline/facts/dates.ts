@@ -1,7 +1,20 @@
 /** Calendar days as ISO strings ("2024-11-24"), computed in UTC so no time zone can shift a day. */
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+export const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const DAY_MS = 86_400_000;
 
 export function isIsoDate(text: string): boolean {

@@ -1,7 +1,19 @@
 import type { Qualifier } from "./qualifiers.ts";
 
 /** The columns of a story's figures.csv; REQUIRED_CELLS must be filled in on every row. */
-export const FIGURE_COLUMNS = ["id", "metric", "category", "value", "qualifier", "unit", "start", "end", "attributed_to", "quote", "source"] as const;
+export const FIGURE_COLUMNS = [
+  "id",
+  "metric",
+  "category",
+  "value",
+  "qualifier",
+  "unit",
+  "start",
+  "end",
+  "attributed_to",
+  "quote",
+  "source",
+] as const;
 export const REQUIRED_CELLS = ["id", "metric", "value", "qualifier", "quote"] as const;
 
 /** One change from data/corrections.csv, as applied to a figure. */

@@ -16,19 +16,48 @@ export interface Mention {
 type WordKind = "unit" | "teen" | "tens" | "hundred" | "dozen" | "scale";
 
 const NUMBER_WORDS: Record<string, [WordKind, number]> = {
-  zero: ["unit", 0], one: ["unit", 1], two: ["unit", 2], three: ["unit", 3], four: ["unit", 4], five: ["unit", 5],
-  six: ["unit", 6], seven: ["unit", 7], eight: ["unit", 8], nine: ["unit", 9],
-  ten: ["teen", 10], eleven: ["teen", 11], twelve: ["teen", 12], thirteen: ["teen", 13], fourteen: ["teen", 14],
-  fifteen: ["teen", 15], sixteen: ["teen", 16], seventeen: ["teen", 17], eighteen: ["teen", 18], nineteen: ["teen", 19],
-  twenty: ["tens", 20], thirty: ["tens", 30], forty: ["tens", 40], fifty: ["tens", 50],
-  sixty: ["tens", 60], seventy: ["tens", 70], eighty: ["tens", 80], ninety: ["tens", 90],
-  hundred: ["hundred", 100], dozen: ["dozen", 12],
-  thousand: ["scale", 1e3], lakh: ["scale", 1e5], million: ["scale", 1e6], crore: ["scale", 1e7], billion: ["scale", 1e9],
+  zero: ["unit", 0],
+  one: ["unit", 1],
+  two: ["unit", 2],
+  three: ["unit", 3],
+  four: ["unit", 4],
+  five: ["unit", 5],
+  six: ["unit", 6],
+  seven: ["unit", 7],
+  eight: ["unit", 8],
+  nine: ["unit", 9],
+  ten: ["teen", 10],
+  eleven: ["teen", 11],
+  twelve: ["teen", 12],
+  thirteen: ["teen", 13],
+  fourteen: ["teen", 14],
+  fifteen: ["teen", 15],
+  sixteen: ["teen", 16],
+  seventeen: ["teen", 17],
+  eighteen: ["teen", 18],
+  nineteen: ["teen", 19],
+  twenty: ["tens", 20],
+  thirty: ["tens", 30],
+  forty: ["tens", 40],
+  fifty: ["tens", 50],
+  sixty: ["tens", 60],
+  seventy: ["tens", 70],
+  eighty: ["tens", 80],
+  ninety: ["tens", 90],
+  hundred: ["hundred", 100],
+  dozen: ["dozen", 12],
+  thousand: ["scale", 1e3],
+  lakh: ["scale", 1e5],
+  million: ["scale", 1e6],
+  crore: ["scale", 1e7],
+  billion: ["scale", 1e9],
 };
 // Lakh and crore: South Asian copy ("1.5 lakh people", "Rs 2 crore") counts in them.
 const SCALES: Record<string, number> = { thousand: 1e3, lakh: 1e5, million: 1e6, crore: 1e7, billion: 1e9 };
 
-const WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|");
+const WORD = Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 // Digits, with thousands separators ("20,000", "20 000", and South Asian "10,00,000") and an optional
 // scale word ("1.6 million", "2 lakh"); or a run
 // of number words ("twenty-five", "one hundred and twelve", "a thousand"), split into numbers below.
@@ -50,10 +79,12 @@ export function findMentions(text: string): Mention[] {
       if (Number.isFinite(value)) mentions.push(qualify(text, value, at, at + whole.length));
       // "On 24 100 people…" may be two numbers: space-grouped digits are also read group by group.
       if (/\s/.test(digits)) {
-        for (const part of digits.matchAll(/\S+/g)) mentions.push(qualify(text, Number(part[0]), at + part.index!, at + part.index! + part[0].length));
+        for (const part of digits.matchAll(/\S+/g))
+          mentions.push(qualify(text, Number(part[0]), at + part.index!, at + part.index! + part[0].length));
       }
     } else if (words !== undefined) {
-      for (const number of wordNumbers(words)) mentions.push(qualify(text, number.value, at + number.start, at + number.end));
+      for (const number of wordNumbers(words))
+        mentions.push(qualify(text, number.value, at + number.start, at + number.end));
     }
   }
   return mentions;
@@ -87,7 +118,8 @@ interface WordNumber {
  */
 function wordNumbers(run: string): WordNumber[] {
   const found: WordNumber[] = [];
-  let current: { total: number; part: number; last: WordKind; smallestScale: number; start: number; end: number } | undefined;
+  let current:
+    { total: number; part: number; last: WordKind; smallestScale: number; start: number; end: number } | undefined;
   let article: number | undefined;
   let joined = false;
   const close = () => {
@@ -128,7 +160,14 @@ function wordNumbers(run: string): WordNumber[] {
     if (!fits) {
       close();
       const multiplier = kind === "hundred" || kind === "dozen" || kind === "scale";
-      current = { total: 0, part: 0, last: kind, smallestScale: Infinity, start: multiplier && article !== undefined ? article : start, end };
+      current = {
+        total: 0,
+        part: 0,
+        last: kind,
+        smallestScale: Infinity,
+        start: multiplier && article !== undefined ? article : start,
+        end,
+      };
     }
     const number = current!;
     if (kind === "unit" || kind === "teen" || kind === "tens") number.part += value;
@@ -148,10 +187,14 @@ function wordNumbers(run: string): WordNumber[] {
 }
 
 const QUALIFIER_PATTERNS = QUALIFIER_WORDS.map(
-  ([phrase, qualifier]) => [new RegExp(String.raw`(?<!\w)${phrase.replace(/ /g, String.raw`\s+`)}\s+$`, "iu"), qualifier] as const,
+  ([phrase, qualifier]) =>
+    [new RegExp(String.raw`(?<!\w)${phrase.replace(/ /g, String.raw`\s+`)}\s+$`, "iu"), qualifier] as const,
 );
 const AFTER_PATTERNS = [
-  ...QUALIFIER_AFTER.map(([phrase, qualifier]) => [new RegExp(String.raw`^\s+${phrase.replace(/ /g, String.raw`\s+`)}(?!\w)`, "iu"), qualifier] as const),
+  ...QUALIFIER_AFTER.map(
+    ([phrase, qualifier]) =>
+      [new RegExp(String.raw`^\s+${phrase.replace(/ /g, String.raw`\s+`)}(?!\w)`, "iu"), qualifier] as const,
+  ),
   [/^(?:\+|-plus(?!\w))/iu, "at_least"] as const,
   [/^-odd(?!\w)/iu, "about"] as const,
 ];
@@ -181,7 +224,8 @@ function qualifierAfter(text: string, end: number): { qualifier: Qualifier | nul
 export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
 
 // Thousands grouped by commas, or by spaces as some spreadsheets and style guides write them.
-const VALUE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
+const VALUE =
+  /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
 
 /**
  * A value cell from the fact sheet. Thousands separators and stray spaces are fine
@@ -203,14 +247,25 @@ export function parseValue(cell: string): ValueParse {
     return { ok: false, message: `value ${JSON.stringify(text)} is not a number; ${hint}` };
   }
   const value = Number(text.replace(/[,\s\u00A0\u202F\u2009]/g, ""));
-  if (!Number.isFinite(value)) return { ok: false, message: `value ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is too large to be a number; check the cell` };
-  if (value < 0) return { ok: false, message: `value ${text} is negative; figures are counts or amounts, write ${-value} and say in the metric what fell` };
+  if (!Number.isFinite(value))
+    return {
+      ok: false,
+      message: `value ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is too large to be a number; check the cell`,
+    };
+  if (value < 0)
+    return {
+      ok: false,
+      message: `value ${text} is negative; figures are counts or amounts, write ${-value} and say in the metric what fell`,
+    };
   // A double holds 15 significant digits exactly; past that (or from 1e21 or under 1e-6, which
   // JavaScript writes as "1e+21", "1e-7") a number could not be shown as the source states it, so
   // it is refused, not rounded.
   const digits = text.replace(/[^\d]/g, "").replace(/^0+/, "").replace(/0+$/, "");
   if (digits.length > 15 || value >= 1e21 || (value > 0 && value < 1e-6)) {
-    return { ok: false, message: `value ${JSON.stringify(text)} cannot be shown exactly (at most 15 significant digits, between 0.000001 and 1e21); state it in another unit, e.g. 1.2 billion as 1.2 with unit "billion"` };
+    return {
+      ok: false,
+      message: `value ${JSON.stringify(text)} cannot be shown exactly (at most 15 significant digits, between 0.000001 and 1e21); state it in another unit, e.g. 1.2 billion as 1.2 with unit "billion"`,
+    };
   }
   return { ok: true, value: value + 0 }; // "-0" is 0
 }

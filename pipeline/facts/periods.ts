@@ -18,7 +18,8 @@ function monthDay(month: string, day: number, anchor: string, year?: number): st
   if (!/^[A-Z]/.test(month)) return undefined;
   const m = MONTHS.findIndex((name) => name.startsWith(month.toLowerCase().replace(".", "")));
   if (m < 0) return undefined;
-  const iso = (y: number) => `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const iso = (y: number) =>
+    `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   if (year !== undefined) return isIsoDate(iso(year)) ? iso(year) : undefined;
   let y = toDate(anchor).getUTCFullYear();
   // 29 February resolves in the latest leap year on or before the anchor's.
@@ -66,7 +67,10 @@ const day = (n: string) => Number(n.replace(/\D+$/, ""));
 /** Ranges first, most specific first: "between Sunday and Tuesday", "24-26 November", "from 24 November to 2 December". */
 const RANGES: Reader[] = [
   {
-    pattern: new RegExp(String.raw`\bbetween\s+(${NUM})\s+and\s+(${NUM})\s+(?:of\s+)?(${MONTH})(${YEAR})|\b(?:from\s+)?(${NUM})${TO}(${NUM})\s+(?:of\s+)?(${MONTH})(${YEAR})`, "gi"),
+    pattern: new RegExp(
+      String.raw`\bbetween\s+(${NUM})\s+and\s+(${NUM})\s+(?:of\s+)?(${MONTH})(${YEAR})|\b(?:from\s+)?(${NUM})${TO}(${NUM})\s+(?:of\s+)?(${MONTH})(${YEAR})`,
+      "gi",
+    ),
     read(m, anchor) {
       const [first, last, month, year] = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], m[7], m[8]];
       const y = /\d{4}/.exec(year ?? "")?.[0];
@@ -75,7 +79,10 @@ const RANGES: Reader[] = [
     },
   },
   {
-    pattern: new RegExp(String.raw`\bbetween\s+(${MONTH})\s+(${NUM})\s+and\s+(${NUM})\b(${YEAR})|\b(?:from\s+)?(${MONTH})\s+(${NUM})${TO}(${NUM})\b(${YEAR})`, "gi"),
+    pattern: new RegExp(
+      String.raw`\bbetween\s+(${MONTH})\s+(${NUM})\s+and\s+(${NUM})\b(${YEAR})|\b(?:from\s+)?(${MONTH})\s+(${NUM})${TO}(${NUM})\b(${YEAR})`,
+      "gi",
+    ),
     read(m, anchor) {
       const [month, first, last, year] = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], m[7], m[8]];
       const y = /\d{4}/.exec(year ?? "")?.[0];
@@ -84,7 +91,10 @@ const RANGES: Reader[] = [
     },
   },
   {
-    pattern: new RegExp(String.raw`\bbetween\s+(${DAY_OR_DATE})\s+and\s+(${DAY_OR_DATE})|\b(?:from\s+)?(${DAY_OR_DATE})${TO}(${DAY_OR_DATE})`, "gi"),
+    pattern: new RegExp(
+      String.raw`\bbetween\s+(${DAY_OR_DATE})\s+and\s+(${DAY_OR_DATE})|\b(?:from\s+)?(${DAY_OR_DATE})${TO}(${DAY_OR_DATE})`,
+      "gi",
+    ),
     read(m, anchor) {
       const end = resolveDay(m[2] ?? m[4], anchor);
       return { end, start: end && resolveStart(m[1] ?? m[3], end) };
@@ -133,5 +143,10 @@ function first(readers: Reader[], text: string, anchor: string): Period | undefi
  */
 export function findPeriod(text: string, anchor: string): Period | undefined {
   if (!isIsoDate(anchor)) return undefined;
-  return first(RANGES, text, anchor) ?? first([SINCE], text, anchor) ?? first([SINGLE], text, anchor) ?? first([RELATIVE], text, anchor);
+  return (
+    first(RANGES, text, anchor) ??
+    first([SINCE], text, anchor) ??
+    first([SINGLE], text, anchor) ??
+    first([RELATIVE], text, anchor)
+  );
 }

@@ -13,24 +13,51 @@ export function isQualifier(word: string): word is Qualifier {
  */
 export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] = (
   [
-    ["no fewer than", "at_least"], ["no less than", "at_least"], ["not less than", "at_least"],
-    ["a minimum of", "at_least"], ["at least", "at_least"],
-    ["no more than", "up_to"], ["not more than", "up_to"], ["a maximum of", "up_to"],
-    ["as many as", "up_to"], ["at most", "up_to"], ["up to", "up_to"],
-    ["in excess of", "more_than"], ["upwards of", "more_than"], ["upward of", "more_than"], ["more than", "more_than"],
-    ["within", "up_to"], ["approaching", "nearly"],
+    ["no fewer than", "at_least"],
+    ["no less than", "at_least"],
+    ["not less than", "at_least"],
+    ["a minimum of", "at_least"],
+    ["at least", "at_least"],
+    ["no more than", "up_to"],
+    ["not more than", "up_to"],
+    ["a maximum of", "up_to"],
+    ["as many as", "up_to"],
+    ["at most", "up_to"],
+    ["up to", "up_to"],
+    ["in excess of", "more_than"],
+    ["upwards of", "more_than"],
+    ["upward of", "more_than"],
+    ["more than", "more_than"],
+    ["within", "up_to"],
+    ["approaching", "nearly"],
     ["over", "more_than"],
-    ["just short of", "nearly"], ["just under", "nearly"], ["close to", "nearly"],
-    ["nearly", "nearly"], ["almost", "nearly"],
-    ["an estimated", "about"], ["approximately", "about"], ["roughly", "about"],
-    ["around", "about"], ["about", "about"], ["some", "about"], ["circa", "about"],
-    ["fewer than", null], ["less than", null], ["under", null], ["below", null],
+    ["just short of", "nearly"],
+    ["just under", "nearly"],
+    ["close to", "nearly"],
+    ["nearly", "nearly"],
+    ["almost", "nearly"],
+    ["an estimated", "about"],
+    ["approximately", "about"],
+    ["roughly", "about"],
+    ["around", "about"],
+    ["about", "about"],
+    ["some", "about"],
+    ["circa", "about"],
+    ["fewer than", null],
+    ["less than", null],
+    ["under", null],
+    ["below", null],
   ] as [string, Qualifier | null][]
 ).sort((a, b) => b[0].length - a[0].length);
 
 /** Words after a number: "10,000 or more", "1,000-plus". */
 export const QUALIFIER_AFTER: readonly (readonly [string, Qualifier | null])[] = [
-  ["or more", "at_least"], ["or so", "about"], ["or fewer", null], ["or less", null], ["at most", "up_to"], ["at least", "at_least"],
+  ["or more", "at_least"],
+  ["or so", "about"],
+  ["or fewer", null],
+  ["or less", null],
+  ["at most", "up_to"],
+  ["at least", "at_least"],
 ];
 
 /** Signs typed straight before a number: "~500", ">300", "≥ 20", "c. 1,000". "<" has no qualifier. */
@@ -47,7 +74,10 @@ export const QUALIFIER_SIGNS: readonly (readonly [RegExp, Qualifier | null])[] =
  * means the qualifier a quote with that word states.
  */
 export function parseQualifier(cell: string): Qualifier | undefined {
-  const words = cell.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const words = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   const name = words.replace(/ /g, "_");
   if (isQualifier(name)) return name;
   if (words === "exactly") return "exact";

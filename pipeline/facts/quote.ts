@@ -59,8 +59,12 @@ export function matchQuote(quote: string, source: string): QuoteMatch {
   }
   if (low < 12) {
     const near = closestSentence(q, s);
-    if (near) return { found: false, hint: `the closest sentence in the source is "${near}"; copy the words exactly from it` };
-    return { found: false, hint: "no part of it appears in the source; check the source column names the right file, and copy the sentence from it" };
+    if (near)
+      return { found: false, hint: `the closest sentence in the source is "${near}"; copy the words exactly from it` };
+    return {
+      found: false,
+      hint: "no part of it appears in the source; check the source column names the right file, and copy the sentence from it",
+    };
   }
   const at = s.indexOf(q.slice(0, low));
   const agreed = q.slice(Math.max(0, low - 30), low);
@@ -84,8 +88,10 @@ function wholeMatch(q: string, s: string): QuoteMatch | undefined {
     const end = at + q.length;
     const before = s.slice(Math.max(0, at - 2), at);
     const after = s.slice(end, end + 2);
-    const cutBefore = inWord.test(q[0]) && (inWord.test(before.slice(-1)) || (/^\d$/.test(q[0]) && /\d[.,]$/.test(before)));
-    const cutAfter = inWord.test(q[q.length - 1]) && (inWord.test(after.charAt(0)) || (/\d$/.test(q) && /^[.,]\d/.test(after)));
+    const cutBefore =
+      inWord.test(q[0]) && (inWord.test(before.slice(-1)) || (/^\d$/.test(q[0]) && /\d[.,]$/.test(before)));
+    const cutAfter =
+      inWord.test(q[q.length - 1]) && (inWord.test(after.charAt(0)) || (/\d$/.test(q) && /^[.,]\d/.test(after)));
     if (cutBefore || cutAfter) continue;
     const from = Math.max(0, at - LEAD);
     return { found: true, context: s.slice(from, end), start: at - from };

@@ -2,7 +2,23 @@ import { csvFormat } from "d3-dsv";
 import type { Figure } from "../facts/figure.ts";
 
 /** The published dataset's columns, in order. */
-export const DATASET_COLUMNS = ["id", "metric", "category", "value", "qualifier", "low", "high", "unit", "start", "end", "attributed_to", "quote", "source", "restates", "corrections"] as const;
+export const DATASET_COLUMNS = [
+  "id",
+  "metric",
+  "category",
+  "value",
+  "qualifier",
+  "low",
+  "high",
+  "unit",
+  "start",
+  "end",
+  "attributed_to",
+  "quote",
+  "source",
+  "restates",
+  "corrections",
+] as const;
 
 export interface DatasetRecord {
   id: string;

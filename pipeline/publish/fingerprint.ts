@@ -25,7 +25,9 @@ export function codeFingerprint(): string {
   for (const name of DRAWING_PACKAGES) {
     try {
       // Read, not require()d: the fingerprint must not load the drawing libraries it names.
-      const { version } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string };
+      const { version } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as {
+        version: string;
+      };
       hash.update(`${name}@${version}\0`);
     } catch {
       hash.update(`${name}@?\0`);

@@ -27,8 +27,12 @@ export function galleryHtml(charts: GalleryChart[], published: string): string {
       const what = `${v.device}, ${v.theme}${size ? `, ${size.width}px` : ""}`;
       return `      <figure class="variant ${v.device} ${v.theme}"><img src="${file}"${dims} alt="${e(words.description)}"><figcaption><a href="${file}">${e(file)}</a> <span>${what}</span></figcaption></figure>`;
     }).join("\n");
-    const warned = warnings.length ? `\n    <ul class="warnings">${warnings.map((w) => `<li>${e(w)}</li>`).join("")}</ul>` : "";
-    const corrected = words.corrections.length ? `\n    <p class="corrected">${words.corrections.map(e).join("<br>")}</p>` : "";
+    const warned = warnings.length
+      ? `\n    <ul class="warnings">${warnings.map((w) => `<li>${e(w)}</li>`).join("")}</ul>`
+      : "";
+    const corrected = words.corrections.length
+      ? `\n    <p class="corrected">${words.corrections.map(e).join("<br>")}</p>`
+      : "";
     return `  <section id="${id}">
     <h2>${e(words.title)} <small>${e(id)}</small></h2>${warned}${corrected}
     <div class="variants">

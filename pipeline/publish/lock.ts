@@ -1,4 +1,15 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** The build refuses to write: another build holds the output (or, as OutputRefused, the folder is not ours). */
@@ -40,7 +51,9 @@ export async function withOutputLock<T>(out: string, waitMs: number, work: () =>
       continue;
     }
     if (Date.now() > deadline) {
-      throw new LockBusy(`another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`);
+      throw new LockBusy(
+        `another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`,
+      );
     }
     await sleep(100);
   }

@@ -5,7 +5,17 @@ import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
 import { datasetCsv, datasetJson } from "./dataset.ts";
 import type { PreparedChart, Story } from "../words/story.ts";
-import { csvName, DATASET_CSV, DATASET_JSON, drawnFiles, embedName, GALLERY, pngName, svgName, VARIANTS } from "../words/output-names.ts";
+import {
+  csvName,
+  DATASET_CSV,
+  DATASET_JSON,
+  drawnFiles,
+  embedName,
+  GALLERY,
+  pngName,
+  svgName,
+  VARIANTS,
+} from "../words/output-names.ts";
 
 export interface Planned {
   files: Map<string, Buffer>;
@@ -92,7 +102,11 @@ export async function planOutputs(
 
   const manifest: Manifest = {
     published: story.published,
-    files: Object.fromEntries([...files.keys()].sort().map((name) => [name, { sha256: sha256(files.get(name)!), bytes: files.get(name)!.length }])),
+    files: Object.fromEntries(
+      [...files.keys()]
+        .sort()
+        .map((name) => [name, { sha256: sha256(files.get(name)!), bytes: files.get(name)!.length }]),
+    ),
     charts,
     corrections: story.corrections.map(({ line: _line, ...c }) => c),
   };

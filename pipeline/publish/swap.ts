@@ -1,4 +1,14 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { sha256 } from "./fingerprint.ts";
 import { alive, LockBusy, sibling } from "./lock.ts";
@@ -36,7 +46,10 @@ export function previousFileReader(out: string, manifest: Manifest | undefined) 
 function listFiles(out: string): string[] {
   try {
     // Dot files (.gitkeep, .DS_Store) are not the build's: never compared, carried over as they are.
-    return readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name).sort();
+    return readdirSync(out, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith("."))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return []; // No folder (or not a folder): nothing to compare with; a build refuses the latter.
   }
@@ -69,7 +82,8 @@ export class OutputRefused extends LockBusy {}
 export function assertOutputFolder(out: string): void {
   let entries;
   try {
-    if (!statSync(out).isDirectory()) throw new OutputRefused(`${out} is a file, not a folder; choose a new or empty folder for --out`);
+    if (!statSync(out).isDirectory())
+      throw new OutputRefused(`${out} is a file, not a folder; choose a new or empty folder for --out`);
     entries = readdirSync(out, { withFileTypes: true });
   } catch (error) {
     if (error instanceof OutputRefused) throw error;
@@ -78,10 +92,14 @@ export function assertOutputFolder(out: string): void {
   const folders = entries.filter((e) => e.isDirectory()).map((e) => `${e.name}/`);
   const files = entries.filter((e) => !e.isDirectory() && !e.name.startsWith("."));
   if (files.length > 0 && !files.some((e) => e.name === MANIFEST)) {
-    throw new OutputRefused(`${out} is not an output folder (it holds ${files.length} file${files.length > 1 ? "s" : ""} but no ${MANIFEST}, ${folders.length ? `and ${folders.slice(0, 3).join(", ")}` : "which a build would delete"}); a build replaces the whole folder, so choose a new or empty folder for --out`);
+    throw new OutputRefused(
+      `${out} is not an output folder (it holds ${files.length} file${files.length > 1 ? "s" : ""} but no ${MANIFEST}, ${folders.length ? `and ${folders.slice(0, 3).join(", ")}` : "which a build would delete"}); a build replaces the whole folder, so choose a new or empty folder for --out`,
+    );
   }
   if (folders.length > 0) {
-    throw new OutputRefused(`${out} holds ${folders.length > 1 ? "the folders" : "the folder"} ${folders.slice(0, 3).join(", ")}, which a build would delete: it replaces the whole folder; move ${folders.length > 1 ? "them" : "it"} elsewhere, or choose a new or empty folder for --out`);
+    throw new OutputRefused(
+      `${out} holds ${folders.length > 1 ? "the folders" : "the folder"} ${folders.slice(0, 3).join(", ")}, which a build would delete: it replaces the whole folder; move ${folders.length > 1 ? "them" : "it"} elsewhere, or choose a new or empty folder for --out`,
+    );
   }
 }
 
@@ -93,7 +111,10 @@ export function assertOutputFolder(out: string): void {
 export function commitOutputs(out: string, files: Map<string, Buffer>, changes: Changes): void {
   assertOutputFolder(out);
   for (const name of files.keys()) {
-    if (!OUTPUT_NAME.test(name)) throw new Error(`refusing to write ${JSON.stringify(name)}: output files are plain names inside the output folder`);
+    if (!OUTPUT_NAME.test(name))
+      throw new Error(
+        `refusing to write ${JSON.stringify(name)}: output files are plain names inside the output folder`,
+      );
   }
   const staging = sibling(out, `staging-${process.pid}`);
   const old = sibling(out, `old-${process.pid}`);
@@ -145,7 +166,8 @@ export function recoverOutputs(out: string): void {
     if (!existsSync(out)) renameSync(join(parent, entry), out);
     else rmSync(join(parent, entry), { recursive: true, force: true });
   }
-  for (const entry of leftovers.filter((n) => /\.staging-\d+$/.test(n))) rmSync(join(parent, entry), { recursive: true, force: true });
+  for (const entry of leftovers.filter((n) => /\.staging-\d+$/.test(n)))
+    rmSync(join(parent, entry), { recursive: true, force: true });
   // Scraps of a lock that a killed build was taking or clearing.
   const scraps = new RegExp(`^${name}\\.lock\\.(?:stale-)?(\\d+)$`);
   for (const entry of readdirSync(parent)) {

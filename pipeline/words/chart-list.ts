@@ -1,4 +1,11 @@
-import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
+import {
+  type Node,
+  type ParseError,
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+} from "jsonc-parser";
 import { KIND_ALIASES, KIND_NAMES } from "../../charts/index.ts";
 import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
@@ -27,22 +34,34 @@ const TEXT_FIELDS = ["title", "dek", "source", "credit"] as const;
 export function parseChartList(text: string, context: TemplateContext): { charts: ChartEntry[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const lineOf = lineIndex(text.replace(/^\uFEFF/, ""));
-  const at = (node: Node | undefined, message: string) => problems.push({ file: CHARTS, line: lineOf(node?.offset ?? 0), message });
+  const at = (node: Node | undefined, message: string) =>
+    problems.push({ file: CHARTS, line: lineOf(node?.offset ?? 0), message });
   const errors: ParseError[] = [];
   const root = parseTree(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
-    for (const error of errors) problems.push({ file: CHARTS, line: lineOf(error.offset), message: `not valid JSON: ${describe(printParseErrorCode(error.error))}` });
-    if (!root && errors.length === 0) problems.push({ file: CHARTS, line: 1, message: "the file is empty; it must hold { \"charts\": [ … ] }" });
+    for (const error of errors)
+      problems.push({
+        file: CHARTS,
+        line: lineOf(error.offset),
+        message: `not valid JSON: ${describe(printParseErrorCode(error.error))}`,
+      });
+    if (!root && errors.length === 0)
+      problems.push({ file: CHARTS, line: 1, message: 'the file is empty; it must hold { "charts": [ … ] }' });
     return { charts: [], problems };
   }
   const list = findNodeAtLocation(root, ["charts"]);
   if (root.type !== "object" || !list || list.type !== "array") {
-    at(list ?? root, 'the file must hold an object with a "charts" array: { "charts": [ { "id": …, "kind": …, "title": …, "figures": [ … ] } ] }');
+    at(
+      list ?? root,
+      'the file must hold an object with a "charts" array: { "charts": [ { "id": …, "kind": …, "title": …, "figures": [ … ] } ] }',
+    );
     return { charts: [], problems };
   }
   const defaults = getNodeValue(root) as Record<string, unknown>;
   const seen = new Map<string, number>();
-  const claimed = new Map<string, { id: string; line: number }>(STORY_OUTPUT_FILES.map((file) => [file, { id: "", line: 0 }]));
+  const claimed = new Map<string, { id: string; line: number }>(
+    STORY_OUTPUT_FILES.map((file) => [file, { id: "", line: 0 }]),
+  );
   const charts: ChartEntry[] = [];
   for (const node of list.children ?? []) {
     const line = lineOf(node.offset);
@@ -65,31 +84,52 @@ export function parseChartList(text: string, context: TemplateContext): { charts
     const id = text("id");
     const idProblem = unsafeId(id);
     if (idProblem) at(field("id"), idProblem);
-    else if (seen.has(id)) at(field("id"), `duplicate chart id "${id}": line ${seen.get(id)} already uses it; give each chart its own id`);
+    else if (seen.has(id))
+      at(field("id"), `duplicate chart id "${id}": line ${seen.get(id)} already uses it; give each chart its own id`);
     else {
       seen.set(id, line);
       // Ids become file names: "a-mobile" would overwrite the mobile variant of "a".
-      const clash = chartFiles(id).map((file) => [file, claimed.get(file)] as const).find(([, owner]) => owner);
+      const clash = chartFiles(id)
+        .map((file) => [file, claimed.get(file)] as const)
+        .find(([, owner]) => owner);
       if (clash) {
         const [file, owner] = clash;
-        at(field("id"), `chart id "${id}" would write ${file}, which ${owner!.id ? `chart "${owner!.id}" (line ${owner!.line}) also writes` : "the build writes for the dataset"}; choose another id`);
+        at(
+          field("id"),
+          `chart id "${id}" would write ${file}, which ${owner!.id ? `chart "${owner!.id}" (line ${owner!.line}) also writes` : "the build writes for the dataset"}; choose another id`,
+        );
       } else for (const file of chartFiles(id)) claimed.set(file, { id, line });
     }
 
     const named = text("kind").trim().toLowerCase();
     const kind = Object.hasOwn(KIND_ALIASES, named) ? KIND_ALIASES[named] : named;
-    if (!KIND_NAMES.includes(kind)) at(field("kind"), `unknown chart kind ${JSON.stringify(kind)}; the kinds are ${KIND_NAMES.join(", ")}`);
+    if (!KIND_NAMES.includes(kind))
+      at(field("kind"), `unknown chart kind ${JSON.stringify(kind)}; the kinds are ${KIND_NAMES.join(", ")}`);
     if (typeof entry.title !== "string" || entry.title.trim() === "") {
-      if (typeof entry.title === "string" || entry.title === undefined) at(entry.title === undefined ? node : field("title"), 'the chart needs a "title": the words above it, e.g. "{arrests} people arrested"');
+      if (typeof entry.title === "string" || entry.title === undefined)
+        at(
+          entry.title === undefined ? node : field("title"),
+          'the chart needs a "title": the words above it, e.g. "{arrests} people arrested"',
+        );
     }
 
     const words: Record<string, string> = {};
     for (const name of TEXT_FIELDS) words[name] = text(name);
     const notesValue = entry.notes ?? [];
-    const notes = typeof notesValue === "string" ? [notesValue] : Array.isArray(notesValue) && notesValue.every((n) => typeof n === "string") ? (notesValue as string[]) : null;
+    const notes =
+      typeof notesValue === "string"
+        ? [notesValue]
+        : Array.isArray(notesValue) && notesValue.every((n) => typeof n === "string")
+          ? (notesValue as string[])
+          : null;
     if (!notes) at(field("notes"), '"notes" must be text or a list of texts');
-    for (const [name, value] of [...Object.entries(words), ...(notes ?? []).map((n, i) => [`notes[${i}]`, n] as const)]) {
-      const location = name.startsWith("notes") ? findNodeAtLocation(node, ["notes", Number(name.slice(6, -1))]) ?? field("notes") : field(name);
+    for (const [name, value] of [
+      ...Object.entries(words),
+      ...(notes ?? []).map((n, i) => [`notes[${i}]`, n] as const),
+    ]) {
+      const location = name.startsWith("notes")
+        ? (findNodeAtLocation(node, ["notes", Number(name.slice(6, -1))]) ?? field("notes"))
+        : field(name);
       const bad = unsafeCharacter(value);
       if (bad) at(location, `${name} holds ${bad}, which no chart can show; delete it`);
       // Blank words would leave a hole where a line was meant; "" is fine for dek, source and credit (none, or the default).
@@ -110,12 +150,25 @@ export function parseChartList(text: string, context: TemplateContext): { charts
         if (!figure) at(where, `no figure has id ${JSON.stringify(figureId)}; ids are in figures.csv`);
         else if (ids.indexOf(figureId) !== i) at(where, `figure "${figureId}" is listed twice; list it once`);
         else if (figure.restates && ids.includes(figure.restates)) {
-          at(where, `"${figureId}" restates "${figure.restates}" (the same ${figure.metric}); chart one of them, never both`);
+          at(
+            where,
+            `"${figureId}" restates "${figure.restates}" (the same ${figure.metric}); chart one of them, never both`,
+          );
         }
       });
     }
     if (problems.length > before) continue;
-    charts.push({ id, kind, title: words.title, dek: words.dek, notes: notes ?? [], source: words.source, credit: words.credit, figures: ids as string[], line });
+    charts.push({
+      id,
+      kind,
+      title: words.title,
+      dek: words.dek,
+      notes: notes ?? [],
+      source: words.source,
+      credit: words.credit,
+      figures: ids as string[],
+      line,
+    });
   }
   if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
   return { charts, problems };
@@ -129,8 +182,10 @@ function unsafeId(id: string): string | undefined {
   const fix = 'use lower-case letters, digits and hyphens, e.g. "arrests-by-day"';
   if (id === "") return `the chart needs an "id", its file name; ${fix}`;
   if (!SAFE_ID.test(id)) return `chart id ${JSON.stringify(id)} is not a safe file name; ${fix}`;
-  if (id.length > 80) return `chart id "${id.slice(0, 20)}…" is ${id.length} characters; file names need it shorter: 80 at most`;
-  if (RESERVED.test(id)) return `chart id "${id}" is a device name on Windows, where ${id}.svg cannot be created; choose another id`;
+  if (id.length > 80)
+    return `chart id "${id.slice(0, 20)}…" is ${id.length} characters; file names need it shorter: 80 at most`;
+  if (RESERVED.test(id))
+    return `chart id "${id}" is a device name on Windows, where ${id}.svg cannot be created; choose another id`;
   return undefined;
 }
 
@@ -154,7 +209,7 @@ function describe(code: string): string {
     CommaExpected: "a comma is missing",
     CloseBraceExpected: "a } is missing",
     CloseBracketExpected: "a ] is missing",
-    PropertyNameExpected: 'a property name in double quotes is expected (a trailing comma?)',
+    PropertyNameExpected: "a property name in double quotes is expected (a trailing comma?)",
     ValueExpected: "a value is expected (a trailing comma?)",
     ColonExpected: "a colon is missing",
     EndOfFileExpected: "text after the end of the JSON",

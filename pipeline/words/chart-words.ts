@@ -27,12 +27,21 @@ export interface ChartWords {
  * `shown` is every figure the chart shows: drawn by its kind, or cited in its words. A corrected
  * figure cited only in the dek still earns the chart its correction note.
  */
-export function composeWords(entry: ChartEntry, model: ChartModel, shown: Figure[], context: TemplateContext, files: Map<string, string>): ChartWords {
+export function composeWords(
+  entry: ChartEntry,
+  model: ChartModel,
+  shown: Figure[],
+  context: TemplateContext,
+  files: Map<string, string>,
+): ChartWords {
   const fill = (text: string) => fillTemplate(text, context);
   const corrections = correctionNotes(shown);
   const title = fill(entry.title);
   const extra = [...new Set(shown.map((f) => f.source))].filter((s) => s !== ARTICLE).sort();
-  const source = [fill(entry.source) || "Source: news report", ...extra.map((s) => describeSource(s, files.get(s) ?? ""))].join("; ");
+  const source = [
+    fill(entry.source) || "Source: news report",
+    ...extra.map((s) => describeSource(s, files.get(s) ?? "")),
+  ].join("; ");
   return {
     title,
     dek: fill(entry.dek),
@@ -61,11 +70,21 @@ export function correctionNotes(figures: Figure[]): string[] {
       const parts: string[] = [];
       const shown = (state: State) => formatQualified(state.value, state.qualifier);
       if (shown(before) !== shown(after)) parts.push(`${name} changed from ${shown(before)} to ${shown(after)}`);
-      const others = [...new Set(mine.filter((c) => c.field !== "value" && c.field !== "qualifier").map((c) => FIELD_NOUNS[c.field] ?? c.field.replace(/_/g, " ")))];
+      const others = [
+        ...new Set(
+          mine
+            .filter((c) => c.field !== "value" && c.field !== "qualifier")
+            .map((c) => FIELD_NOUNS[c.field] ?? c.field.replace(/_/g, " ")),
+        ),
+      ];
       const relabelled = mine.find((c) => c.field === "category");
       if (others.length > 0) {
         const were = others.length > 1 ? "were" : "was";
-        parts.push(parts.length > 0 ? `its ${listWords(others)} ${were} updated${formerly(relabelled)}` : `the ${listWords(others)} of ${name} ${were} updated${formerly(relabelled)}`);
+        parts.push(
+          parts.length > 0
+            ? `its ${listWords(others)} ${were} updated${formerly(relabelled)}`
+            : `the ${listWords(others)} of ${name} ${were} updated${formerly(relabelled)}`,
+        );
       }
       if (parts.length === 0) parts.push(`${name} was corrected`);
       byDate.set(date, [...(byDate.get(date) ?? []), parts.join("; ")]);
@@ -74,7 +93,11 @@ export function correctionNotes(figures: Figure[]): string[] {
       reasons.set(date, set);
     }
   }
-  return [...byDate.keys()].sort().map((date) => `Corrected ${formatDate(date)}: ${byDate.get(date)!.join("; ")}. ${[...reasons.get(date)!].join(" ")}`);
+  return [...byDate.keys()]
+    .sort()
+    .map(
+      (date) => `Corrected ${formatDate(date)}: ${byDate.get(date)!.join("; ")}. ${[...reasons.get(date)!].join(" ")}`,
+    );
 }
 
 /** How a reader calls each column of the fact sheet in a correction note. */
@@ -120,10 +143,11 @@ function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-
 /** "sources/police-statement.txt" dated 28 Nov reads "police statement, 28 Nov 2024". */
 export function describeSource(name: string, text: string): string {
-  const words = basename(name).replace(/\.txt$/i, "").replace(/[-_]+/g, " ");
+  const words = basename(name)
+    .replace(/\.txt$/i, "")
+    .replace(/[-_]+/g, " ");
   const date = parseDateline(text);
   return date ? `${words}, ${formatDate(date)}` : words;
 }

@@ -41,7 +41,9 @@ function resolve(name: string, context: TemplateContext): string | { error: stri
     case "start":
     case "end":
       if (!figure.start) return { error: `{${name}}: figure ${id} has no dates; fill in its start and end` };
-      return field === "period" ? formatPeriod(figure.start, figure.end) : formatDate(field === "start" ? figure.start : figure.end);
+      return field === "period"
+        ? formatPeriod(figure.start, figure.end)
+        : formatDate(field === "start" ? figure.start : figure.end);
     default:
       return figure[field as "category" | "unit" | "metric" | "attributed_to"];
   }
@@ -56,7 +58,10 @@ export function templateProblems(text: string, context: TemplateContext): string
   }
   // A number glued to letters is part of a name ("G7", "COVID-19", "F-16"), not a figure.
   const typed = text.replace(PLACEHOLDER, " ").match(/(?<!\p{L}-?|[\d,.])\d[\d,.]*/u);
-  if (typed) problems.push(`the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`);
+  if (typed)
+    problems.push(
+      `the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`,
+    );
   const doubled = /\b(more than|at least|nearly|about|up to|almost|over)\s+\{[^.{}]*\}/i.exec(text);
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
   return problems;

@@ -3,15 +3,23 @@ import { join } from "node:path";
 
 /** Every file of a folder with its bytes: compare two of these to prove nothing changed. */
 export function snapshot(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name))]),
+  );
 }
 
 /** Modification time and inode of every file: a rebuild that writes nothing leaves both alone. */
 export function stamps(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((name) => {
-    const s = statSync(join(dir, name));
-    return [name, `${s.mtimeMs}:${s.ino}`];
-  }));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const s = statSync(join(dir, name));
+        return [name, `${s.mtimeMs}:${s.ino}`];
+      }),
+  );
 }
 
 /** Names of files whose bytes differ between two snapshots, plus files only in one. */

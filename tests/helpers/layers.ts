@@ -21,7 +21,9 @@ export function layerOf(path: string): number {
 
 /** Relative imports of a module, static and dynamic, as written. */
 export function importsOf(source: string): string[] {
-  const found = source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g);
+  const found = source.matchAll(
+    /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+  );
   return [...found].map((m) => m[1] ?? m[2]).filter((spec) => spec.startsWith("."));
 }
 
@@ -32,7 +34,9 @@ export function layerViolations(modules: Map<string, string>): string[] {
     const from = layerOf(path);
     if (from < 0) continue;
     for (const spec of importsOf(source)) {
-      const target = normalize(join(dirname(path), spec)).split(sep).join("/");
+      const target = normalize(join(dirname(path), spec))
+        .split(sep)
+        .join("/");
       const to = layerOf(target);
       if (to > from) out.push(`${path} imports ${target} (${LAYERS[to].name} is above ${LAYERS[from].name})`);
     }
@@ -46,7 +50,9 @@ export function projectModules(root: string): Map<string, string> {
   for (const folder of ["charts", "pipeline"]) {
     for (const name of readdirSync(join(root, folder), { recursive: true, encoding: "utf8" })) {
       if (!name.endsWith(".ts")) continue;
-      const path = relative(root, join(root, folder, name)).split(sep).join("/");
+      const path = relative(root, join(root, folder, name))
+        .split(sep)
+        .join("/");
       modules.set(path, readFileSync(join(root, path), "utf8"));
     }
   }

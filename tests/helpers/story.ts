@@ -35,11 +35,15 @@ export function append(data: string, file: string, text: string): void {
 
 /** Runs the real command line, as a reporter would. */
 export function cli(args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/cli.ts"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NODE_NO_WARNINGS: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/cli.ts"), ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NODE_NO_WARNINGS: "1" },
+    },
+  );
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -48,7 +52,12 @@ export function cli(args: string[]): { status: number; stdout: string; stderr: s
  * file's bytes just after that build: compare with it to prove a later, failing build left the
  * output as it was.
  */
-export function useBuiltStory(): { readonly dir: string; readonly out: string; readonly manifest: Manifest; readonly files: Map<string, Buffer> } {
+export function useBuiltStory(): {
+  readonly dir: string;
+  readonly out: string;
+  readonly manifest: Manifest;
+  readonly files: Map<string, Buffer>;
+} {
   const state = { dir: "", out: "", manifest: undefined as unknown as Manifest, files: new Map<string, Buffer>() };
   beforeAll(async () => {
     const story = copyStory();
