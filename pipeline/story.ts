@@ -2,6 +2,7 @@ import { KINDS } from "../charts/index.ts";
 import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
+import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
@@ -25,7 +26,14 @@ export function loadStory(dir: string): Story {
   const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
   problems.push(...corrected.problems);
-  const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
+  const sources: SourceCache = new Map();
+  const checked = checkFigures({
+    rows: corrected.rows,
+    files,
+    history: corrected.history,
+    origin: corrected.origin,
+    sources,
+  });
   problems.push(...checked.problems);
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
@@ -35,7 +43,7 @@ export function loadStory(dir: string): Story {
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...checked.warnings];
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);

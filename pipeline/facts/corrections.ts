@@ -1,7 +1,7 @@
 import { parseCsv, type Row } from "./csv.ts";
 import { dateFix, isIsoDate } from "./dates.ts";
 import type { Correction } from "./figure.ts";
-import { parseValue } from "./numbers.ts";
+import { parseValue } from "./value-cell.ts";
 import { parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import type { Problem } from "./problem.ts";
 import { CORRECTIONS } from "../facts/story-files.ts";
