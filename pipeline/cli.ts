@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
+    console.log(coverageLine(story.unrecorded.length, options.data));
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const summary = [
       count(story.charts.length, "chart"),
@@ -111,6 +112,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The one line every build prints about figures the sources state and figures.csv does not record. */
+export function coverageLine(unrecorded: number, data: string): string {
+  if (unrecorded === 0) return "Coverage: every figure the article and sources state is in figures.csv.";
+  return `Coverage: ${unrecorded} figure${unrecorded === 1 ? "" : "s"} the article and sources state ${unrecorded === 1 ? "is" : "are"} not in figures.csv; npm run figures -- --data ${data} lists ${unrecorded === 1 ? "it" : "them"}.`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

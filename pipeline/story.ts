@@ -2,6 +2,7 @@ import { KINDS } from "../charts/index.ts";
 import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
+import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
@@ -65,7 +66,10 @@ export function loadStory(dir: string): Story {
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
-  return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
+  const unrecorded = unrecordedNumbers(
+    listStoryNumbers({ files, rows: table.rows, history: corrected.history, sources }),
+  );
+  return { dir, published, files, figures: checked.figures, corrections, charts, warnings, unrecorded };
 }
 
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */

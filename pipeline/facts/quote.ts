@@ -42,6 +42,8 @@ export interface SourceIndex {
   nfc: string;
   words: Map<string, number[]>;
   sentences?: string[];
+  /** Offsets of the line breaks of `nfc`, found the first time a line number is asked for. */
+  breaks?: number[];
 }
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
@@ -93,9 +95,19 @@ export function indexSource(source: string): SourceIndex {
 /** The 1-based line of the source a place in the index's text comes from. */
 export function lineAt(index: SourceIndex, at: number): number {
   const offset = index.origin[Math.min(at, index.origin.length - 1)] ?? 0;
-  let line = 1;
-  for (let i = index.nfc.indexOf("\n"); i >= 0 && i < offset; i = index.nfc.indexOf("\n", i + 1)) line += 1;
-  return line;
+  if (!index.breaks) {
+    index.breaks = [];
+    for (let i = index.nfc.indexOf("\n"); i >= 0; i = index.nfc.indexOf("\n", i + 1)) index.breaks.push(i);
+  }
+  // The number of line breaks before the offset, by binary search.
+  let low = 0;
+  let high = index.breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (index.breaks[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low + 1;
 }
 
 /** How much source before the quote can hold its number's qualifier ("in excess of", "no fewer than"). */

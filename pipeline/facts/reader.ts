@@ -216,7 +216,7 @@ function unitAfter(token: NumberToken, text: string, end: number): { unit: strin
 
 /** Words that end the noun a number counts. */
 const STOP = new Set(
-  "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced on in at by during since between from to for with across over under into onto of than as after before while when which who whom whose that or but according per a an the their his her its our this these those there it they he she we".split(
+  "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced on in at by during since between from to for with across over under into onto of than as after before while when which who whom whose that or but according per a an the their his her its our this these those there it they he she we last next overnight yesterday today tonight high tall long wide deep away sunday monday tuesday wednesday thursday friday saturday".split(
     " ",
   ),
 );
@@ -246,8 +246,10 @@ function nounAfter(text: string, end: number, fraction: boolean): string {
 
 function takeNoun(words: string[], afterDeterminer: boolean): string[] {
   const noun: string[] = [];
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
     const w = word.toLowerCase();
+    // "3,400 wounded" names who is counted; "5,000 waited for five hours" does not.
+    if (i === 0 && !afterDeterminer && VERBISH(w) && words[1] && !/^(?:and|,)$/i.test(words[1])) break;
     if (word === "," || noun.length >= 5) break;
     if (w === "and") {
       if (noun.length === 0) break;
@@ -255,7 +257,8 @@ function takeNoun(words: string[], afterDeterminer: boolean): string[] {
       continue;
     }
     if (STOP.has(w) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w)) break;
-    if (/ing$/.test(w) && noun.length > 0) break;
+    // "people marching", "people fled": the noun ends where a verb begins.
+    if (noun.length > 0 && (/ing$/.test(w) || VERBISH(w))) break;
     if (afterDeterminer && /ed$/.test(w)) {
       noun.push(word); // "those arrested"
       break;

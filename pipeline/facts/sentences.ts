@@ -30,7 +30,8 @@ export function splitSentences(text: string): Sentence[] {
     if (trimmed) sentences.push({ start: start + lead, end: start + lead + trimmed.length, text: trimmed });
     start = next;
   };
-  const boundary = /([.!?]+["'”’)\]]*)(\s+)(?=["'“‘(]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|\n/gu;
+  // "\u2029" is a paragraph break as a source index writes it (see quote.ts).
+  const boundary = /([.!?]+["'”’)\]]*)(\s+)(?=["'“‘(]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|\u2029\s*|\n/gu;
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0;
     if (m[1] !== undefined) {
@@ -41,7 +42,7 @@ export function splitSentences(text: string): Sentence[] {
       cut(at + m[1].length, at + m[0].length);
       continue;
     }
-    if (m[0].length > 1 || /\n[ \t]*\n/.test(m[0])) {
+    if (m[0].length > 1 || /\n[ \t]*\n|\u2029/.test(m[0])) {
       cut(at, at + m[0].length);
       continue;
     }

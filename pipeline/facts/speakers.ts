@@ -20,7 +20,9 @@ const SUBJECT = new RegExp(
 );
 
 /** Words that start no speaker: "it", "there", a conjunction. */
-const NOT_A_SPEAKER = /^(?:it|there|this|that|which|who|he|she|they|we|i|and|but|as)$/iu;
+const NOT_A_SPEAKER = /^(?:it|there|this|that|which|who|he|she|they|we|i|and|but|as|a|an|the)$/iu;
+/** "The damage was estimated at …" is passive: nobody is named. */
+const PASSIVE = /\s(?:was|were|is|are|be|been|being)$/iu;
 
 export function findSpeaker(sentence: string): string {
   const text = sentence.trim();
@@ -29,7 +31,8 @@ export function findSpeaker(sentence: string): string {
   const after = SAID_AFTER.exec(text) ?? SAID_BEFORE.exec(text);
   if (after && !/\d/.test(after[1])) return clean(after[1]);
   const subject = SUBJECT.exec(text);
-  if (subject && !/\d/.test(subject[1]) && !NOT_A_SPEAKER.test(subject[1].trim())) return clean(subject[1]);
+  if (subject && !/\d/.test(subject[1]) && !NOT_A_SPEAKER.test(subject[1].trim()) && !PASSIVE.test(subject[1]))
+    return clean(subject[1]);
   return "";
 }
 
