@@ -7,25 +7,38 @@ import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { parseDateline } from "./facts/dates.ts";
+import { parseDateline, todayIso } from "./facts/dates.ts";
 import { FIGURE_COLUMNS, type Figure } from "./facts/figure.ts";
 import { type Problem, throwIfAny } from "./facts/problem.ts";
-import { readStory } from "./read.ts";
+import { readStory, type StoryFiles } from "./read.ts";
 import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
+
+export interface LoadOptions {
+  /** Today's date (YYYY-MM-DD) where the build runs: corrections dated after it are refused. */
+  today?: string;
+}
 
 /**
  * Reads and checks a story folder. Problems from every file are collected and reported together;
  * the build never gets past this point with one outstanding.
  */
-export function loadStory(dir: string): Story {
-  const { files, problems } = readStory(dir);
+export function loadStory(dir: string, options: LoadOptions = {}): Story {
+  return proveStory(readStory(dir), options);
+}
+
+/** The checks of loadStory on a story already read: `npm run correct` proves a correction before writing it. */
+export function proveStory(
+  { dir, files, problems: read }: StoryFiles,
+  { today = todayIso() }: LoadOptions = {},
+): Story {
+  const problems = [...read];
   // A missing file is one problem among others: the files that are there are still checked.
   if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
   problems.push(...table.problems);
   const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
-  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
+  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published, today);
   problems.push(...corrected.problems);
   const sources: SourceCache = new Map();
   const checked = checkFigures({
