@@ -195,6 +195,8 @@ const YEAR_BEFORE =
 /** Plural nouns after a four-digit number that still make it a year ("the 2019 elections"). */
 const YEAR_NOUNS =
   /^(?:elections|polls|games|olympics|riots|protests|floods|talks|accords|budgets?|census|season|world)$/iu;
+/** Plural nouns without an s: "2000 people" counts people. */
+const PLURALS = /^(?:people|police|personnel|children|men|women|staff|troops|cattle|sheep|feet|youth|militia|crew)$/iu;
 /** Words after "a third", "a fifth" that make it a share; otherwise it is an ordinal ("a fifth night"). */
 const SHARE_FOLLOWERS = new Set(
   "of were was are is had have has said say says the these those them its their his her our all or and to voted went did do remain remained came come live lived died held work worked support supported oppose opposed believe believed would could will may might should must can also now still".split(
@@ -438,7 +440,7 @@ function classify(raw: Raw, digits: string, before: string, after: string): Raw 
   if (!/^(?:1[89]|20)\d{2}$/.test(digits) || raw.unit || raw.scale !== 1 || raw.value < 0) return raw;
   if (/^['’]s(?![\p{L}])/u.test(after)) return { ...raw, kind: "year" };
   const next = /^\s+([\p{L}]+)/u.exec(after)?.[1];
-  if (next && /^\p{Ll}.*s$/u.test(next) && !YEAR_NOUNS.test(next)) return raw;
+  if (next && (/^\p{Ll}.*s$/u.test(next) || PLURALS.test(next)) && !YEAR_NOUNS.test(next)) return raw;
   if (YEAR_BEFORE.test(before) || !next || /^\p{Ll}/u.test(next)) return { ...raw, kind: "year" };
   return raw;
 }

@@ -276,6 +276,9 @@ const READERS: Reader[] = [
   },
 ];
 
+/** Every period reader needs one of these: "day" is in every weekday, "yesterday" and "today". */
+const MAY_NAME_A_DAY = /day|night|weekend|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 const PREFERENCE: PeriodPhrase["kind"][] = ["night", "range", "since", "single", "relative"];
 
 /**
@@ -284,7 +287,8 @@ const PREFERENCE: PeriodPhrase["kind"][] = ["night", "range", "since", "single",
  * Where two readings overlap, the longer wins ("on Friday and Saturday nights" over "on Friday").
  */
 export function findPeriods(text: string, anchor: string): PeriodPhrase[] {
-  if (!isIsoDate(anchor)) return [];
+  // Most sentences name no day at all: one cheap look before fifteen readers.
+  if (!isIsoDate(anchor) || !MAY_NAME_A_DAY.test(text)) return [];
   const found: PeriodPhrase[] = [];
   for (const { kind, pattern, read } of READERS) {
     pattern.lastIndex = 0;

@@ -158,7 +158,7 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
   if (listed) {
     const governed = `${QUALIFIER_PHRASE[r.qualifier ?? "exact"] || "exactly"} ${formatNumber(r.value)}`;
     warnings.push(
-      `${listed.why}: the quote reads as ${governed} or as exactly ${formatNumber(r.value)}; the row says ${claim.qualifier}, so the chart shows ${claim.qualifier === "exact" ? `exactly ${formatNumber(r.value)}` : governed}: make sure the source means that`,
+      `${listed.why}: the quote reads as ${governed} or as exactly ${formatNumber(r.value)}; the row says ${claim.qualifier}, so charts show ${claim.qualifier === "exact" ? formatNumber(r.value) : governed}: make sure the source means that`,
     );
   }
   const night = r.alternatives.find((a) => a.reason === "night");
@@ -172,6 +172,9 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
   return { ok: true, reading: r, qualifierWords: chosen.qualifierWords, span, warnings };
 }
 
+/** The number's own words, without its qualifier: "20k" of "Some 20k". */
+const numberWords = (r: Reading) => r.text.slice(r.numberStart - r.start, r.numberEnd - r.start);
+
 /** Why no number of the quote is the row's value, with the value the words do state where a row took a piece of it. */
 function valueProblem(claim: Claim, candidates: Reading[]): string {
   const wanted = shownClaim(claim);
@@ -181,14 +184,12 @@ function valueProblem(claim: Claim, candidates: Reading[]): string {
   const range = candidates.find((r) => r.range && (r.pieces.includes(claim.value) || r.range.low === claim.value));
   if (range)
     return `the quote states "${range.text}", a range from ${formatNumber(range.range!.low)} to ${formatNumber(range.range!.high)}, which is one figure; a row cannot take one end of it (a range cannot be charted as one number: quote a sentence that states one)`;
-  const signed = candidates.find(
-    (r) => r.kind === "figure" && !r.fraction && r.value === -claim.value && r.value !== 0,
-  );
+  const signed = candidates.find((r) => r.kind === "figure" && !r.fraction && r.value < 0 && r.value === -claim.value);
   if (signed)
     return `the quote says "${signed.text}", which is ${formatNumber(signed.value)}: the sign is part of the number; write ${signed.value}`;
   const whole = candidates.find((r) => r.kind === "figure" && r.pieces.includes(claim.value));
   if (whole)
-    return `the quote states "${whole.text}" as one number, ${whole.fraction ? whole.valueWords : formatNumber(whole.value)}; a row cannot take a piece of it: write ${cell(whole)}`;
+    return `the quote states "${numberWords(whole)}" as one number, ${whole.fraction ? whole.valueWords : formatNumber(whole.value)}; a row cannot take a piece of it: write ${cell(whole)}`;
   const figures = candidates.filter((r) => r.kind === "figure");
   const states = figures.length
     ? `it states ${figures
