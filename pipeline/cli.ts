@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
-    console.log(coverageLine(story.unrecorded.length, options.data));
+    const coverage = coverageLine(story.unrecorded.length, options.data);
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const summary = [
       count(story.charts.length, "chart"),
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     ].join(", ");
     if (options.check) {
       if (!hasChanges(changes)) {
-        console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).`);
+        console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).\n${coverage}`);
         return 0;
       }
       console.error(
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const time = `${Math.round(result.ms)} ms`;
     if (!result.written) {
-      console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).`);
+      console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).\n${coverage}`);
       return 0;
     }
     const touchedFiles = new Set([...changes.added, ...changes.changed]);
@@ -96,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
         touched.length
           ? `Replace the embeds of: ${touched.map((c) => c.entry.id).join(", ")}`
           : "No chart changed; no embed needs replacing.",
+        coverage,
       ].join("\n"),
     );
     return 0;

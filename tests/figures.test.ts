@@ -72,7 +72,9 @@ describe("npm run figures --draft", () => {
     const built = cli(["--data", story.data, "--out", story.out]);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
-    expect(built.stdout.split("\n")[0]).toBe("Coverage: every figure the article and sources state is in figures.csv.");
+    expect(built.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Coverage: every figure the article and sources state is in figures.csv.",
+    );
     const after = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
     expect(after.unrecorded).toEqual([]);
     // The 72 arrests are Monday's night, dated by its evening.
