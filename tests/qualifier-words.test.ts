@@ -11,6 +11,7 @@ import {
   qualified,
   qualifierWords,
 } from "../pipeline/facts/format.ts";
+import { correctionNotes } from "../pipeline/words/chart-words.ts";
 import { copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
@@ -70,6 +71,30 @@ describe("format.ts", () => {
     );
     expect(periodWords(figure({ start: "2024-11-24", end: "2024-11-26" }))).toBe("Sun 24 – Tue 26 Nov 2024");
     expect(capitalize("some 45,000")).toBe("Some 45,000");
+  });
+});
+
+describe("a correction note", () => {
+  it("says a corrected fraction in words", () => {
+    const half = figure({
+      category: "Minors",
+      value: 0.5,
+      fraction: { numerator: 1, denominator: 2 },
+      corrections: [
+        {
+          date: "2023-07-05",
+          id: "x",
+          field: "value",
+          from: "1/3",
+          to: "1/2",
+          reason: "The ministry revised it",
+          line: 2,
+        },
+      ],
+    });
+    expect(correctionNotes([half])).toEqual([
+      "Corrected 5 Jul 2023: the figure for minors changed from about a third to about half. The ministry revised it.",
+    ]);
   });
 });
 
