@@ -79,7 +79,7 @@ describe("npm run figures --draft", () => {
     expect(after.unrecorded).toEqual([]);
     // The 72 arrests are Monday's night, dated by its evening.
     const dataset = JSON.parse(readFileSync(join(story.out, "figures.json"), "utf8")) as {
-      figures: { id: string; start: string; end: string }[];
+      figures: { id: string; start: string; end: string; nights: boolean }[];
     };
     expect(dataset.figures.find((f) => f.id === "arrested_mon")).toMatchObject({
       start: "2023-07-03",
