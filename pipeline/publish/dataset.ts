@@ -13,6 +13,7 @@ export const DATASET_COLUMNS = [
   "unit",
   "start",
   "end",
+  "nights",
   "attributed_to",
   "quote",
   "source",
@@ -24,13 +25,16 @@ export interface DatasetRecord {
   id: string;
   metric: string;
   category: string;
-  value: number;
+  /** A number; a fraction as "1/3", exact (its quotient would be a rounded 0.333…). */
+  value: number | string;
   qualifier: string;
   low: number | null;
   high: number | null;
   unit: string;
   start: string | null;
   end: string | null;
+  /** start and end are evenings: "Friday night" is start = end = that Friday. */
+  nights: boolean;
   attributed_to: string;
   quote: string;
   source: string;
@@ -43,13 +47,14 @@ export function toRecord(f: Figure): DatasetRecord {
     id: f.id,
     metric: f.metric,
     category: f.category,
-    value: f.value,
+    value: f.fraction ? `${f.fraction.numerator}/${f.fraction.denominator}` : f.value,
     qualifier: f.qualifier,
     low: f.low,
     high: f.high,
     unit: f.unit,
     start: f.start || null,
     end: f.end || null,
+    nights: f.nights,
     attributed_to: f.attributed_to,
     quote: f.quote,
     source: f.source,
@@ -72,6 +77,7 @@ export function datasetCsv(figures: Figure[]): string {
       high: r.high ?? "",
       start: r.start ?? "",
       end: r.end ?? "",
+      nights: r.nights ? "yes" : "",
       restates: r.restates ?? "",
       corrections: r.corrections.map((c) => `${c.date} ${c.field}: ${c.from} → ${c.to} (${c.reason})`).join("; "),
     };
