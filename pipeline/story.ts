@@ -31,11 +31,13 @@ export function loadStory(dir: string): Story {
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
-  const list = files.has(CHARTS) ? parseChartList(files.get(CHARTS)!, context) : { charts: [], problems: [] };
+  const list = files.has(CHARTS)
+    ? parseChartList(files.get(CHARTS)!, context)
+    : { charts: [], problems: [], warnings: [] };
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...list.warnings];
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);

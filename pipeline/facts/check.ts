@@ -1,5 +1,6 @@
 import type { Row } from "./csv.ts";
 import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
+import { directionProblem } from "./direction.ts";
 import { findPeriod } from "./periods.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import { formatNumber } from "./format.ts";
@@ -8,6 +9,9 @@ import type { Problem } from "./problem.ts";
 import { bounds, parseQualifier, QUALIFIERS, QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "../facts/story-files.ts";
+
+/** The cells of a row that chart words and labels show. */
+const SHOWN_CELLS = ["category", "metric", "unit", "attributed_to", "source"] as const;
 
 export interface CheckInput {
   rows: Row[];
@@ -53,6 +57,11 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
     for (const name of REQUIRED_CELLS) {
       if (c[name] === undefined) ok = false;
       else if (!c[name]) fail(name, `${name} is empty; every figure needs ${REQUIRED_CELLS.join(", ")}`);
+    }
+    // Words a chart may show (a label, an attribution, the source's file name): nothing that reorders them.
+    for (const name of SHOWN_CELLS) {
+      const reorders = c[name] ? directionProblem(name, c[name]) : undefined;
+      if (reorders) fail(name, reorders);
     }
     if (c.id) {
       if (!/^[A-Za-z0-9_-]+$/.test(c.id))
