@@ -4,6 +4,9 @@
  * Anything else counts as a wide glyph. A small margin covers fonts that run slightly wider.
  */
 
+import { SCRIPT_ADVANCES } from "./script-fonts.ts";
+import { complexScript } from "./script-list.ts";
+
 // Printable ASCII from space (32) to tilde (126).
 const REGULAR = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
@@ -38,11 +41,30 @@ const OTHER: Record<string, number> = {
 const SAFETY = 1.06;
 
 /**
+ * Scripts drawn with Noto (Devanagari, Tamil…): each character's advance in Noto Sans, read from
+ * the font by scripts/font-tables.ts. Shaped text (conjuncts, vowel signs) comes out within 3% of
+ * that sum in Noto; other fonts a reader may have run wider (Latha, Tamil Sangam), so these count
+ * 15% wider again. A character the font lacks counts as an em.
+ */
+const COMPLEX_MARGIN = 1.15;
+const complexTable = (weight: "regular" | "bold") =>
+  new Map(
+    Object.entries(SCRIPT_ADVANCES).map(([name, widths]) => [
+      name,
+      widths[weight].map((w) => Math.ceil((w < 0 ? 1000 : w) * COMPLEX_MARGIN)),
+    ]),
+  );
+const COMPLEX_REGULAR = complexTable("regular");
+const COMPLEX_BOLD = complexTable("bold");
+
+/**
  * Characters outside the table, estimated on the wide side (wrapping early is harmless, running
  * out of the frame is not): an accented Latin letter as its base letter; a combining mark as
  * nothing; other capitals (Æ, Œ, Ж) as an em; other letters as 0.8 em; CJK and symbols as an em.
  */
 function otherWidth(ch: string, code: number, table: number[]): number {
+  const script = complexScript(code);
+  if (script) return (table === BOLD ? COMPLEX_BOLD : COMPLEX_REGULAR).get(script.name)![code - script.from];
   if (/\p{M}|[\u200B-\u200D\u2060\uFEFF\u00AD]/u.test(ch)) return 0;
   const base = ch.normalize("NFD").codePointAt(0)!;
   if (base >= 32 && base <= 126 && base !== code) return table[base - 32];

@@ -1,5 +1,6 @@
 import { KINDS } from "../charts/index.ts";
-import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
+import { undrawable } from "../charts/script-list.ts";
+import { CANNOT_DRAW, type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
 import { composeWords } from "./words/chart-words.ts";
@@ -27,6 +28,7 @@ export function loadStory(dir: string): Story {
   problems.push(...corrected.problems);
   const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
   problems.push(...checked.problems);
+  problems.push(...undrawableLabels(checked.figures));
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
@@ -60,6 +62,24 @@ export function loadStory(dir: string): Story {
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
   return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
+}
+
+/** Words of a figure a chart may show (a label, a unit, an attribution, a source's name, a correction's reason) in a script no font here draws. */
+function undrawableLabels(figures: Figure[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const figure of figures) {
+    for (const field of ["category", "metric", "unit", "attributed_to", "source"] as const) {
+      const foreign = undrawable(figure[field]);
+      if (foreign)
+        problems.push({ file: FIGURES, line: figure.line, message: `${field} holds ${foreign}, ${CANNOT_DRAW}` });
+    }
+    for (const c of figure.corrections) {
+      const foreign = undrawable(c.reason);
+      if (foreign)
+        problems.push({ file: CORRECTIONS, line: c.line, message: `reason holds ${foreign}, ${CANNOT_DRAW}` });
+    }
+  }
+  return problems;
 }
 
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */

@@ -7,6 +7,7 @@ import {
   printParseErrorCode,
 } from "jsonc-parser";
 import { KIND_ALIASES, KIND_NAMES } from "../../charts/index.ts";
+import { DRAWABLE_SCRIPTS, undrawable } from "../../charts/script-list.ts";
 import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
 import { directionProblem } from "../facts/direction.ts";
@@ -31,6 +32,9 @@ export interface ChartEntry {
 /** Chart ids become file names: lower-case words joined by hyphens, nothing a path could abuse. */
 export const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TEXT_FIELDS = ["title", "dek", "source", "credit"] as const;
+
+/** Why a character outside the fonts is refused, and what can be shown instead. */
+export const CANNOT_DRAW = `a character of a script the charts have no font for (the PNG would show an empty box); charts show ${DRAWABLE_SCRIPTS}`;
 
 export function parseChartList(
   text: string,
@@ -139,6 +143,8 @@ export function parseChartList(
       if (bad) at(location, `${name} holds ${bad}, which no chart can show; delete it`);
       const reorders = directionProblem(name, value);
       if (reorders) at(location, reorders);
+      const foreign = undrawable(value);
+      if (foreign) at(location, `${name} holds ${foreign}, ${CANNOT_DRAW}`);
       // Blank words would leave a hole where a line was meant; "" is fine for dek, source and credit (none, or the default).
       if (name !== "title" && value.trim() === "" && (value !== "" || name.startsWith("notes"))) {
         at(location, `${name} is ${value === "" ? "empty" : "only white space"}; write it, or leave it out`);
