@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { FONT_DIRS, PLAIN_FONTS } from "../../charts/script-list.ts";
-import { outlineComplexText, requireFonts } from "./text-outlines.ts";
+import { requireFonts } from "./fonts.ts";
+import { outlineComplexText } from "./text-outlines.ts";
 
 const FONT_FILES = PLAIN_FONTS.map((file) =>
   join(file.startsWith("DejaVu") ? FONT_DIRS.dejavu : FONT_DIRS.liberation, file),

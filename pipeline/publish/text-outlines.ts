@@ -1,26 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as hb from "harfbuzzjs";
 import { JSDOM } from "jsdom";
 import { COMPLEX_SCRIPTS, complexScript, FONT_DIRS } from "../../charts/script-list.ts";
+import { requireFonts } from "./fonts.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-
-/** A font file is missing: the machine lacks a Debian font package. Reported plainly, not as a bug. */
-export class MissingFonts extends Error {
-  constructor(files: string[]) {
-    super(
-      `the PNG renderer needs fonts this machine lacks (${files.join(", ")}); install them: apt-get install fonts-liberation fonts-dejavu-core fonts-noto-core`,
-    );
-    this.name = "MissingFonts";
-  }
-}
-
-/** Stops with MissingFonts unless every file exists. */
-export function requireFonts(files: string[]): void {
-  const missing = files.filter((file) => !existsSync(file));
-  if (missing.length > 0) throw new MissingFonts(missing);
-}
 
 interface LoadedFont {
   font: hb.Font;
