@@ -56,6 +56,16 @@ export const PLAIN_FONTS = [
   "DejaVuSans-Bold.ttf",
 ] as const;
 
+const COMPLEX = new RegExp(
+  `[${COMPLEX_SCRIPTS.map((s) => `\\u{${s.from.toString(16)}}-\\u{${s.to.toString(16)}}`).join("")}]`,
+  "u",
+);
+
+/** Whether the text holds a character of a script drawn from its Noto font. */
+export function hasComplexScript(text: string): boolean {
+  return COMPLEX.test(text);
+}
+
 /** The complex script a character belongs to, if any. */
 export function complexScript(code: number): ComplexScript | undefined {
   if (code < 0x0900 || code > 0x0e7f) return undefined;

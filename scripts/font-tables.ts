@@ -2,7 +2,7 @@
  * Writes charts/script-fonts.ts from the fonts the PNG renderer uses (Debian's fonts-liberation,
  * fonts-dejavu-core and fonts-noto-core): which characters they can draw, and the advance width of
  * every character of the scripts drawn with Noto, so that charts/measure.ts measures those scripts
- * without reading a font at build time. Run after changing the fonts: `npx tsx scripts/font-tables.ts`.
+ * without reading a font at build time. Run after changing the fonts: `npm run font-tables`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as hb from "harfbuzzjs";
 import { JSDOM } from "jsdom";
-import { COMPLEX_SCRIPTS, complexScript, FONT_DIRS } from "../../charts/script-list.ts";
+import { complexScript, FONT_DIRS, hasComplexScript } from "../../charts/script-list.ts";
 import { requireFonts } from "./fonts.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -76,12 +76,6 @@ function num(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
-/** Any character of a script drawn from its Noto font. */
-const COMPLEX = new RegExp(
-  `[${COMPLEX_SCRIPTS.map((s) => `\\u{${s.from.toString(16)}}-\\u{${s.to.toString(16)}}`).join("")}]`,
-  "u",
-);
-
 /** Attributes of a <text> that only say how to set type; the rest (fill, transform, stroke…) carry over. */
 const TYPE_ATTRIBUTES = new Set([
   "x",
@@ -108,12 +102,12 @@ const TYPE_ATTRIBUTES = new Set([
  * size and weight). Other text is left to resvg. The SVG files themselves keep their real text.
  */
 export function outlineComplexText(svg: string): string {
-  if (!COMPLEX.test(svg)) return svg;
+  if (!hasComplexScript(svg)) return svg;
   const { window } = new JSDOM(svg, { contentType: "image/svg+xml" });
   const document = window.document;
   let changed = false;
   for (const text of Array.from(document.getElementsByTagNameNS(SVG_NS, "text"))) {
-    if (!COMPLEX.test(text.textContent ?? "")) continue;
+    if (!hasComplexScript(text.textContent ?? "")) continue;
     const inherited = (name: string) => {
       for (let node: Element | null = text; node; node = node.parentElement) {
         const value = node.getAttribute(name);
