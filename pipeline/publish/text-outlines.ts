@@ -72,6 +72,9 @@ function shapeLine(text: string, size: number, bold: boolean): { paths: string[]
   return { paths, width: pen };
 }
 
+/** One jsdom window for every chart: only its XML parser and serializer are used. */
+let window: JSDOM["window"] | undefined;
+
 function num(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
@@ -103,8 +106,8 @@ const TYPE_ATTRIBUTES = new Set([
  */
 export function outlineComplexText(svg: string): string {
   if (!hasComplexScript(svg)) return svg;
-  const { window } = new JSDOM(svg, { contentType: "image/svg+xml" });
-  const document = window.document;
+  window ??= new JSDOM("").window;
+  const document = new window.DOMParser().parseFromString(svg, "image/svg+xml");
   let changed = false;
   for (const text of Array.from(document.getElementsByTagNameNS(SVG_NS, "text"))) {
     if (!hasComplexScript(text.textContent ?? "")) continue;
