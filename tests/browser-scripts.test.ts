@@ -92,6 +92,31 @@ describe.runIf(RUN_BROWSER_TESTS)("other scripts in headless Chromium", () => {
     expect(failures).toEqual([]);
   });
 
+  it("sets Hindi and Tamil in the Noto fonts their widths were read from, never as empty boxes", async () => {
+    const used = new Map<string, Set<string>>();
+    for (const file of ["damage.svg", "damage-mobile.svg"]) {
+      await lines(file);
+      const session = await page.context().newCDPSession(page);
+      await session.send("DOM.enable");
+      await session.send("CSS.enable");
+      const { root } = await session.send("DOM.getDocument", { depth: -1 });
+      const { nodeIds } = await session.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "svg text" });
+      for (const nodeId of nodeIds) {
+        const { fonts } = await session.send("CSS.getPlatformFontsForNode", { nodeId });
+        const { outerHTML } = await session.send("DOM.getOuterHTML", { nodeId });
+        const key = `${file}: ${outerHTML.replace(/<[^>]*>/g, "").slice(0, 40)}`;
+        used.set(key, new Set(fonts.map((f) => f.familyName)));
+      }
+      await session.detach();
+    }
+    const allowed = new Set(["Liberation Sans", "Noto Sans Devanagari", "Noto Sans Tamil"]);
+    const strays = [...used].flatMap(([key, families]) =>
+      [...families].filter((f) => !allowed.has(f)).map((f) => `${key}: ${f}`),
+    );
+    expect(strays).toEqual([]);
+    expect([...used.values()].some((f) => f.has("Noto Sans Tamil"))).toBe(true);
+  });
+
   it("draws each line in the PNG where Chromium sets it, as wide, vowel signs and spaces included", async () => {
     const { lines: drawn } = await lines("damage.svg");
     const png = readFileSync(join(out, "damage.png"));
