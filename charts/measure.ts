@@ -4,6 +4,9 @@
  * Anything else counts as a wide glyph. A small margin covers fonts that run slightly wider.
  */
 
+import { SCRIPT_ADVANCES } from "./script-fonts.ts";
+import { complexScript } from "./script-list.ts";
+
 // Printable ASCII from space (32) to tilde (126).
 const REGULAR = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
@@ -38,11 +41,30 @@ const OTHER: Record<string, number> = {
 const SAFETY = 1.06;
 
 /**
+ * Scripts drawn with Noto (Devanagari, Tamil…): each character's advance in Noto Sans, read from
+ * the font by tests/tools/font-tables.ts. Shaped text (conjuncts, vowel signs) comes out within 3% of
+ * that sum in Noto; other fonts a reader may have run wider (Latha, Tamil Sangam), so these count
+ * 15% wider again. A character the font lacks counts as an em.
+ */
+const COMPLEX_MARGIN = 1.15;
+const complexTable = (weight: "regular" | "bold") =>
+  new Map(
+    Object.entries(SCRIPT_ADVANCES).map(([name, widths]) => [
+      name,
+      widths[weight].map((w) => Math.ceil((w < 0 ? 1000 : w) * COMPLEX_MARGIN)),
+    ]),
+  );
+const COMPLEX_REGULAR = complexTable("regular");
+const COMPLEX_BOLD = complexTable("bold");
+
+/**
  * Characters outside the table, estimated on the wide side (wrapping early is harmless, running
  * out of the frame is not): an accented Latin letter as its base letter; a combining mark as
  * nothing; other capitals (Æ, Œ, Ж) as an em; other letters as 0.8 em; CJK and symbols as an em.
  */
 function otherWidth(ch: string, code: number, table: number[]): number {
+  const script = complexScript(code);
+  if (script) return (table === BOLD ? COMPLEX_BOLD : COMPLEX_REGULAR).get(script.name)![code - script.from];
   if (/\p{M}|[\u200B-\u200D\u2060\uFEFF\u00AD]/u.test(ch)) return 0;
   const base = ch.normalize("NFD").codePointAt(0)!;
   if (base >= 32 && base <= 126 && base !== code) return table[base - 32];
@@ -52,7 +74,8 @@ function otherWidth(ch: string, code: number, table: number[]): number {
   return 1000;
 }
 
-export function textWidth(text: string, size: number, bold = false): number {
+/** Width in thousandths of an em: whole numbers, so widths add up exactly, piece by piece. */
+function textUnits(text: string, bold: boolean): number {
   const table = bold ? BOLD : REGULAR;
   let units = 0;
   for (const ch of text) {
@@ -61,7 +84,15 @@ export function textWidth(text: string, size: number, bold = false): number {
     else if (ch in OTHER) units += OTHER[ch];
     else units += otherWidth(ch, code, table);
   }
+  return units;
+}
+
+function unitsToWidth(units: number, size: number): number {
   return (units / 1000) * size * SAFETY;
+}
+
+export function textWidth(text: string, size: number, bold = false): number {
+  return unitsToWidth(textUnits(text, bold), size);
 }
 
 const MONTH = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[,;:.]?$/;
@@ -74,47 +105,66 @@ const DAY = /^\d{1,2}[,;:.]?$/;
  * 2024" never splits as "Tue 26 / Nov 2024"), unless the whole date is wider than the line.
  */
 function atoms(paragraph: string, width: number, size: number, bold: boolean): string[] {
-  const words = paragraph.split(/\s+/).filter(Boolean);
-  const out: string[][] = [];
-  words.forEach((word, i) => {
-    const prev = words[i - 1];
+  const out: string[] = [];
+  let prev: string | undefined;
+  for (const word of paragraph.split(/\s+/)) {
+    if (word === "") continue;
     const glued =
       prev !== undefined &&
       ((WEEKDAY.test(prev) && DAY.test(word)) ||
         (DAY.test(prev) && MONTH.test(word)) ||
         (MONTH.test(prev) && YEAR.test(word)));
-    if (glued && textWidth([...out[out.length - 1], word].join(" "), size, bold) <= width)
-      out[out.length - 1].push(word);
-    else out.push([word]);
-  });
-  return out.map((a) => a.join(" "));
+    const joined = glued ? `${out[out.length - 1]} ${word}` : "";
+    if (glued && textWidth(joined, size, bold) <= width) out[out.length - 1] = joined;
+    else out.push(word);
+    prev = word;
+  }
+  return out;
 }
 
 /**
  * Greedy word wrap to a width; a word longer than the line is broken by characters. Every line
  * takes at least one character (whole code points, never half a surrogate pair), so a character
  * wider than the line, or a width of zero or less, still ends: that character stands on its own line.
+ * Linear in the text: widths are added up piece by piece, never measured again from the start.
  */
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
+  const fits = (units: number) => unitsToWidth(units, size) <= width;
+  const space = textUnits(" ", bold);
   const lines: string[] = [];
   for (const paragraph of text.split(/\n/)) {
     let line = "";
+    let lineUnits = 0;
     for (const word of atoms(paragraph, width, size, bold)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (textWidth(candidate, size, bold) <= width) {
-        line = candidate;
+      const wordUnits = textUnits(word, bold);
+      const candidate = line ? lineUnits + space + wordUnits : wordUnits;
+      if (fits(candidate)) {
+        line = line ? `${line} ${word}` : word;
+        lineUnits = candidate;
         continue;
       }
       if (line) lines.push(line);
-      // Whole characters only: a letter and its accent, or an emoji sequence, never part ways.
-      let rest = graphemes(word);
-      while (rest.length > 1 && textWidth(rest.join(""), size, bold) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && textWidth(rest.slice(0, cut).join(""), size, bold) > width) cut--;
-        lines.push(rest.slice(0, cut).join(""));
-        rest = rest.slice(cut);
+      if (fits(wordUnits)) {
+        line = word;
+        lineUnits = wordUnits;
+        continue;
       }
-      line = rest.join("");
+      // Whole characters only: a letter and its accent, or an emoji sequence, never part ways. Each
+      // line takes as many as fit (at least one); what is left starts the next line.
+      const pieces = graphemes(word);
+      let start = 0;
+      let units = 0;
+      for (let i = 0; i < pieces.length; i++) {
+        const next = textUnits(pieces[i], bold);
+        if (i > start && !fits(units + next)) {
+          lines.push(pieces.slice(start, i).join(""));
+          start = i;
+          units = 0;
+        }
+        units += next;
+      }
+      line = pieces.slice(start).join("");
+      lineUnits = units;
     }
     if (line) lines.push(line);
   }
@@ -126,38 +176,66 @@ export function wrap(text: string, width: number, size: number, bold = false): s
  * title never ends on one stranded word. The break points minimise how far each line strays from
  * the average line (a small dynamic programme over the words, a short first line weighing double);
  * no line is wider than `width`.
+ *
+ * Linear in the words: with exactly as many lines as the greedy wrap, the first m words can only
+ * end line g(m), the fewest lines they fit on, and only when the other words fit on the lines
+ * left; so each word has one state, and each state looks back over one line's worth of words.
  */
 export function wrapBalanced(text: string, width: number, size: number, bold = false): string[] {
   const greedy = wrap(text, width, size, bold);
   const words = atoms(text, width, size, bold);
-  if (greedy.length < 2 || text.includes("\n") || words.some((w) => textWidth(w, size, bold) > width)) return greedy;
+  const units = words.map((w) => textUnits(w, bold));
+  const fits = (u: number) => unitsToWidth(u, size) <= width;
+  if (greedy.length < 2 || text.includes("\n") || units.some((u) => !fits(u))) return greedy;
   const k = greedy.length;
   const n = words.length;
-  const span = (i: number, j: number) => textWidth(words.slice(i, j).join(" "), size, bold);
+  const space = textUnits(" ", bold);
+  const prefix = [0];
+  for (const u of units) prefix.push(prefix[prefix.length - 1] + u);
+  // Words i to j (not j) on one line.
+  const spanUnits = (i: number, j: number) => prefix[j] - prefix[i] + (j - i - 1) * space;
+  const span = (i: number, j: number) => unitsToWidth(spanUnits(i, j), size);
+  // fewest[m]: lines the first m words need; fewestAfter[m]: lines the words from m on need.
+  const fewest = new Array<number>(n + 1).fill(0);
+  for (let m = 1, line = 0; m <= n; m++) {
+    const joined = line + space + units[m - 1];
+    const starts = m === 1 || !fits(joined);
+    line = starts ? units[m - 1] : joined;
+    fewest[m] = fewest[m - 1] + (starts ? 1 : 0);
+  }
+  const fewestAfter = new Array<number>(n + 1).fill(0);
+  for (let m = n - 1, line = 0; m >= 0; m--) {
+    const joined = units[m] + space + line;
+    const starts = m === n - 1 || !fits(joined);
+    line = starts ? units[m] : joined;
+    fewestAfter[m] = fewestAfter[m + 1] + (starts ? 1 : 0);
+  }
+  // The line the first m words end, or -1 when no way to set them leads to exactly k lines.
+  const lineOf = (m: number) => (m === 0 ? 0 : fewest[m] + fewestAfter[m] === k ? fewest[m] : -1);
   const target = span(0, n) / k;
-  // cost[j][m]: the best way to set the first m words on j lines; from[j][m]: where line j starts.
-  const cost = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-  const from = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
-  cost[0][0] = 0;
-  for (let j = 1; j <= k; j++) {
-    for (let m = j; m <= n; m++) {
-      for (let i = j - 1; i < m; i++) {
-        if (cost[j - 1][i] === Infinity) continue;
-        const w = span(i, m);
-        if (w > width) continue;
-        // A short first line counts double: a headline reads better top-heavy than bottom-heavy.
-        const c = cost[j - 1][i] + (w - target) ** 2 * (j === 1 && w < target ? 2 : 1);
-        if (c < cost[j][m]) {
-          cost[j][m] = c;
-          from[j][m] = i;
-        }
+  // cost[m]: the best way to set the first m words on lineOf(m) lines; from[m]: where that line starts.
+  const cost = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(0);
+  cost[0] = 0;
+  for (let m = 1, low = 0; m <= n; m++) {
+    while (!fits(spanUnits(low, m))) low++;
+    const j = lineOf(m);
+    if (j < 1) continue;
+    for (let i = low; i < m; i++) {
+      if (cost[i] === Infinity || lineOf(i) !== j - 1) continue;
+      const w = span(i, m);
+      // A short first line counts double: a headline reads better top-heavy than bottom-heavy.
+      const c = cost[i] + (w - target) ** 2 * (j === 1 && w < target ? 2 : 1);
+      if (c < cost[m]) {
+        cost[m] = c;
+        from[m] = i;
       }
     }
   }
-  if (cost[k][n] === Infinity) return greedy;
+  if (cost[n] === Infinity) return greedy;
   const lines: string[] = [];
-  for (let j = k, m = n; j > 0; m = from[j][m], j--) lines.unshift(words.slice(from[j][m], m).join(" "));
-  return lines;
+  for (let m = n; m > 0; m = from[m]) lines.push(words.slice(from[m], m).join(" "));
+  return lines.reverse();
 }
 
 /**
@@ -168,8 +246,9 @@ export function wrapBalanced(text: string, width: number, size: number, bold = f
 export function wrapPretty(text: string, width: number, size: number, bold = false): string[] {
   const greedy = wrap(text, width, size, bold);
   const stub = (lines: string[]) => {
+    if (lines.length < 2) return false;
     const last = lines[lines.length - 1].trim();
-    return lines.length > 1 && (!/\s/.test(last) || textWidth(last, size, bold) < width / 5);
+    return !/\s/.test(last) || textWidth(last, size, bold) < width / 5;
   };
   if (!stub(greedy)) return greedy;
   for (let w = width - 4; w >= width * 0.7; w -= 4) {
@@ -181,7 +260,27 @@ export function wrapPretty(text: string, width: number, size: number, bold = fal
 }
 
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** Code units segmented at a time: V8's segmenter slows down more than linearly on one long text. */
+const CHUNK = 256;
 
+/**
+ * The text's characters as a reader sees them (grapheme clusters), a chunk at a time. Whether a
+ * cluster ends between two characters depends on those two and what comes before them, never on
+ * what comes after; so every boundary inside a chunk is a boundary of the whole text, except that
+ * the chunk's last cluster may be cut short: it is segmented again with the next chunk.
+ */
 function graphemes(text: string): string[] {
-  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
+  const out: string[] = [];
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + CHUNK);
+    // Never half a character at the cut: what follows a boundary decides it, and must be whole.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
+    const parts = Array.from(SEGMENTER.segment(text.slice(at, end)), (s) => s.segment);
+    if (end < text.length && parts.length > 1) parts.pop();
+    for (const part of parts) {
+      out.push(part);
+      at += part.length;
+    }
+  }
+  return out;
 }

@@ -4,6 +4,8 @@
  * WCAG AA (4.5:1) on its background; tests/style.test.ts proves it.
  */
 
+import { COMPLEX_SCRIPTS } from "./script-list.ts";
+
 export type ThemeName = "light" | "dark";
 export type DeviceName = "desktop" | "mobile";
 
@@ -51,8 +53,16 @@ export const THEMES: Record<ThemeName, Theme> = {
  * Helvetica first, then metric-compatible fallbacks: the layout measures text with Helvetica/Arial
  * widths (charts/measure.ts), and Liberation Sans matches Arial's, so wrapping holds everywhere.
  * Unquoted names keep the attribute free of quote characters.
+ *
+ * Then the Noto font of each script that needs shaping (charts/script-list.ts): named, a browser
+ * takes Tamil or Devanagari from the font the widths were read from; left to the system's
+ * fallback, Chromium on Linux took Tamil from Noto Sans Grantha and drew empty boxes.
  */
-export const FONT_FAMILY = "Helvetica Neue, Helvetica, Arial, Liberation Sans, Arimo, sans-serif";
+export const FONT_FAMILY = [
+  "Helvetica Neue, Helvetica, Arial, Liberation Sans, Arimo",
+  ...COMPLEX_SCRIPTS.map((s) => `Noto Sans ${s.name}`),
+  "sans-serif",
+].join(", ");
 
 export interface Sizes {
   width: number;

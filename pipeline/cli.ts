@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { build, describeChanges, describeProblems } from "./build.ts";
 import { DataError } from "./facts/problem.ts";
 import { parseBaseUrl } from "./publish/embed.ts";
+import { MissingFonts } from "./publish/fonts.ts";
 import { LockBusy } from "./publish/lock.ts";
 import { hasChanges } from "./publish/swap.ts";
 
@@ -105,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
       console.error(
         `Build stopped: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${options.data}/; ${shownOut}/ left as it was.\n${describeProblems(error.problems, options.data)}`,
       );
+      return 1;
+    }
+    if (error instanceof MissingFonts) {
+      console.error(`Build stopped: ${error.message}; ${shownOut}/ left as it was.`);
       return 1;
     }
     if (error instanceof LockBusy) {

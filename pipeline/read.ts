@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 import type { Problem } from "./facts/problem.ts";
 import { ARTICLE, CHARTS, FIGURES } from "./facts/story-files.ts";
 
@@ -33,10 +33,18 @@ export function readStory(dir: string): StoryFiles {
       ],
     };
   }
-  for (const name of storyFileNames(dir)) {
-    const path = join(dir, name);
+  const { names, outside } = listStoryFiles(dir);
+  for (const name of outside) {
+    problems.push({
+      file: name,
+      line: 0,
+      message: `${name.endsWith("/") ? "the folder" : "the file"} is a link to somewhere outside the story folder; the build reads nothing outside it, so copy ${name.endsWith("/") ? "its files" : "the file"} into the story folder instead of linking`,
+    });
+  }
+  for (const { name, path } of names) {
     let bytes: Buffer;
     try {
+      // The path the link check resolved, not the name: what is read is what was proven to be inside.
       bytes = readFileSync(path);
     } catch (error) {
       problems.push({
@@ -52,7 +60,7 @@ export function readStory(dir: string): StoryFiles {
   }
   for (const [name, what] of Object.entries(REQUIRED)) {
     if (files.has(name) || problems.some((p) => p.file === name)) continue;
-    const near = storyFileNames(dir).find((n) => n.toLowerCase() === name);
+    const near = names.find((n) => n.name.toLowerCase() === name)?.name;
     problems.push({
       file: name,
       line: 0,
@@ -112,22 +120,75 @@ function isFile(path: string): boolean {
   }
 }
 
-/** The files a build reads, sorted: also what decides whether a rebuild has anything to do. */
-export function storyFileNames(dir: string): string[] {
-  const names: string[] = [];
+/** A story file: its name relative to the story folder, and the real path it resolves to, inside the folder. */
+interface StoryFile {
+  name: string;
+  path: string;
+}
+
+/**
+ * The story's text files, each resolved through any links to a real path inside the story folder.
+ * A story folder travels through git with its links: one pointing outside (to /etc/passwd, to a
+ * credentials file), or a sources/ that is itself such a link, would otherwise be read and quoted
+ * back in error messages. Those are listed in `outside`, never read.
+ */
+function listStoryFiles(dir: string): { names: StoryFile[]; outside: string[] } {
+  const names: StoryFile[] = [];
+  const outside: string[] = [];
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    return { names, outside };
+  }
+  const inside = (real: string) => {
+    const rel = relative(root, real);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  };
   const add = (folder: string, prefix: string) => {
-    if (!existsSync(folder)) return;
     let entries: string[];
     try {
       entries = readdirSync(folder);
     } catch {
       return;
     }
-    // Followed through symbolic links: a story may link a shared source file.
-    for (const name of entries)
-      if (/\.(txt|csv|json)$/i.test(name) && isFile(join(folder, name))) names.push(prefix + name);
+    for (const name of entries) {
+      if (!/\.(txt|csv|json)$/i.test(name)) continue;
+      let real: string;
+      try {
+        real = realpathSync(join(folder, name));
+      } catch {
+        continue; // a dangling link is no file: a row naming it is told the source does not exist
+      }
+      if (!inside(real)) outside.push(prefix + name);
+      else if (isFile(real)) names.push({ name: prefix + name, path: real });
+    }
   };
-  add(dir, "");
-  add(join(dir, "sources"), "sources/");
-  return names.sort();
+  add(root, "");
+  const sources = join(root, "sources");
+  if (isLink(sources) || isDirectory(sources)) {
+    let real: string | undefined;
+    try {
+      real = realpathSync(sources);
+    } catch {
+      real = undefined;
+    }
+    if (real !== undefined && !inside(real)) outside.push("sources/");
+    else if (real !== undefined) add(real, "sources/");
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { names, outside: outside.sort() };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The files a build reads, sorted, by their names relative to the story folder (links outside it left out). */
+export function storyFileNames(dir: string): string[] {
+  return listStoryFiles(dir).names.map((f) => f.name);
 }

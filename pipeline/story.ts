@@ -1,5 +1,6 @@
 import { KINDS } from "../charts/index.ts";
-import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
+import { undrawable } from "../charts/script-list.ts";
+import { CANNOT_DRAW, type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
 import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
@@ -49,15 +50,18 @@ export function proveStory(
     sources,
   });
   problems.push(...checked.problems);
+  problems.push(...undrawableLabels(checked.figures));
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
-  const list = files.has(CHARTS) ? parseChartList(files.get(CHARTS)!, context) : { charts: [], problems: [] };
+  const list = files.has(CHARTS)
+    ? parseChartList(files.get(CHARTS)!, context)
+    : { charts: [], problems: [], warnings: [] };
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
-  const warnings: Problem[] = [...checked.warnings];
+  const warnings: Problem[] = [...checked.warnings, ...list.warnings];
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
@@ -83,6 +87,24 @@ export function proveStory(
     listStoryNumbers({ files, rows: table.rows, history: corrected.history, sources }),
   );
   return { dir, published, files, figures: checked.figures, corrections, charts, warnings, unrecorded };
+}
+
+/** Words of a figure a chart may show (a label, a unit, an attribution, a source's name, a correction's reason) in a script no font here draws. */
+function undrawableLabels(figures: Figure[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const figure of figures) {
+    for (const field of ["category", "metric", "unit", "attributed_to", "source"] as const) {
+      const foreign = undrawable(figure[field]);
+      if (foreign)
+        problems.push({ file: FIGURES, line: figure.line, message: `${field} holds ${foreign}, ${CANNOT_DRAW}` });
+    }
+    for (const c of figure.corrections) {
+      const foreign = undrawable(c.reason);
+      if (foreign)
+        problems.push({ file: CORRECTIONS, line: c.line, message: `reason holds ${foreign}, ${CANNOT_DRAW}` });
+    }
+  }
+  return problems;
 }
 
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */

@@ -128,10 +128,11 @@ describe("any text as a chart's title, note or label, through the real render pa
   }
 
   /** Any string: every code point, control characters and lone surrogates, markup and entities. */
-  const text = fc.oneof(
-    fc.string({ unit: "binary", maxLength: 40 }),
-    fc.string({ unit: "grapheme", maxLength: 40 }),
-    fc.string({
+  // Random graphemes are mostly of scripts no font here draws (refused), so the markup alphabet
+  // weighs most: enough texts must be drawn for the property to say anything.
+  const text = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 40 }), {
+    weight: 4,
+    arbitrary: fc.string({
       unit: fc.constantFrom(
         "<",
         ">",
@@ -150,14 +151,14 @@ describe("any text as a chart's title, note or label, through the real render pa
         "\n",
         "\t",
         "é",
-        "😀",
+        "த", // a script drawn from its own font (emoji are refused: no font draws them)
         "\u2028",
         "\u00A0",
         "\u200B",
       ),
       maxLength: 20,
     }),
-  );
+  });
 
   it("is either refused at its file and line, or drawn as well-formed XML and HTML that show exactly that text", async () => {
     let drawn = 0;

@@ -1,5 +1,6 @@
 import type { Row } from "./csv.ts";
 import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
+import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
 import { proveClaim } from "./proof.ts";
@@ -9,6 +10,9 @@ import { readSource, type SourceCache } from "./source-readings.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./story-files.ts";
 import { isCountUnit } from "./units.ts";
 import { parseValue } from "./value-cell.ts";
+
+/** The cells of a row that chart words and labels show. */
+const SHOWN_CELLS = ["category", "metric", "unit", "attributed_to", "source"] as const;
 
 export interface CheckInput {
   rows: Row[];
@@ -64,6 +68,11 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
     for (const name of REQUIRED_CELLS) {
       if (c[name] === undefined) ok = false;
       else if (!c[name]) fail(name, `${name} is empty; every figure needs ${REQUIRED_CELLS.join(", ")}`);
+    }
+    // Words a chart may show (a label, an attribution, the source's file name): nothing that reorders them.
+    for (const name of SHOWN_CELLS) {
+      const reorders = c[name] ? directionProblem(name, c[name]) : undefined;
+      if (reorders) fail(name, reorders);
     }
     if (c.id) {
       if (!/^[A-Za-z0-9_-]+$/.test(c.id))

@@ -1,5 +1,6 @@
 import { parseCsv, type Row } from "./csv.ts";
 import { addDays, dateFix, isIsoDate } from "./dates.ts";
+import { directionProblem } from "./direction.ts";
 import type { Correction } from "./figure.ts";
 import { parseValue } from "./value-cell.ts";
 import { parseQualifier, QUALIFIERS } from "./qualifiers.ts";
@@ -39,8 +40,19 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
   const at = (line: number, message: string) => problems.push({ file: CORRECTIONS, line, message });
   const columns = new Set(Object.keys(rows.find((row) => !row.broken)?.cells ?? {}));
   const entries = table.rows
-    .filter(({ line, cells: { date, id, field, reason } }) => {
+    .filter(({ line, cells: { date, id, field, from, to, reason } }) => {
       const wrong: string[] = [];
+      // The reason is shown in the correction note, an old label as "(formerly …)", a new one on the chart.
+      for (const [name, text] of field === "quote"
+        ? [["reason", reason]]
+        : [
+            ["reason", reason],
+            ["from", from],
+            ["to", to],
+          ]) {
+        const reorders = directionProblem(name, text ?? "");
+        if (reorders) wrong.push(reorders);
+      }
       if (!isIsoDate(date))
         wrong.push(`date ${JSON.stringify(date)} is not a real date; ${dateFix(date, "2024-11-28")}`);
       else if (published && date < published)

@@ -134,39 +134,57 @@ export function parseCsv(file: string, text: string, required: readonly string[]
  * Reads records with d3-dsv and numbers their lines. A cell holding a line break moves the count
  * on; one that never closes runs to the end of the file, and reading starts again on the line
  * after it, so one stray quote mark does not hide the rest of the sheet.
+ *
+ * d3-dsv reads a window of lines at a time, not the whole rest of the file: a record that ends
+ * before the window's last line reads the same as in the whole file (a record that starts on a
+ * fresh line starts afresh). One that reaches the last line is read again in a window twice as
+ * long. So each restart costs what it reads, and a sheet of stray quote marks reads in linear time.
  */
+const FIRST_WINDOW = 4;
+
 function readRecords(lines: string[]): Record_[] {
+  const unpadded = lines.map(unpad);
   const records: Record_[] = [];
   let width = 0;
   let line = 1;
+  let window = FIRST_WINDOW;
   while (line <= lines.length) {
-    const rest = lines
-      .slice(line - 1)
-      .map(unpad)
-      .join("\n");
-    if (rest === "") break;
-    let restart = 0;
+    const last = Math.min(lines.length, line - 1 + window);
+    const rest = unpadded.slice(line - 1, last).join("\n");
+    if (rest === "" && last === lines.length) break;
+    let next = last + 1;
+    let grow = false;
     for (const cells of csvParseRows(rest)) {
-      const breaks = cells.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      const breaks = cells.reduce((n, cell) => n + countBreaks(cell), 0);
       const record = { line, endLine: line + breaks, cells };
+      if (record.endLine >= last && last < lines.length) {
+        // It may go on past the window: read it again in a longer one.
+        next = line;
+        grow = true;
+        break;
+      }
       records.push(record);
       width ||= cells.length;
       // A quote mark left open on its line swallows the lines after it. When the next line reads
       // as a full row on its own, that is what happened: report this line, read on from the next.
-      if (
-        breaks > 0 &&
-        (record.endLine >= lines.length || (csvParseRows(unpad(lines[line]))[0]?.length ?? 0) >= width)
-      ) {
+      if (breaks > 0 && (record.endLine >= lines.length || (csvParseRows(unpadded[line])[0]?.length ?? 0) >= width)) {
         record.endLine = lines.length;
-        restart = line + 1;
+        next = line + 1;
         break;
       }
       line = record.endLine + 1;
+      next = line;
     }
-    if (!restart) break;
-    line = restart;
+    window = grow ? window * 2 : FIRST_WINDOW;
+    line = next;
   }
   return records;
+}
+
+function countBreaks(cell: string): number {
+  let n = 0;
+  for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /**
@@ -175,47 +193,74 @@ function readRecords(lines: string[]): Record_[] {
  */
 function unpad(text: string): string {
   if (!text.includes('"')) return text;
-  let out = text;
+  const inside = quoteParity(text);
   const spans: [number, number][] = [];
   for (const m of text.matchAll(/(^|,)([ \t]+)"/g)) {
     const from = m.index! + m[1].length;
-    if (!insideQuotes(text, from)) spans.push([from, from + m[2].length]);
+    if (!inside(from)) spans.push([from, from + m[2].length]);
   }
   for (const m of text.matchAll(/"([ \t]+)(?=,|$)/g)) {
-    if (insideQuotes(text, m.index!)) spans.push([m.index! + 1, m.index! + 1 + m[1].length]);
+    if (inside(m.index!)) spans.push([m.index! + 1, m.index! + 1 + m[1].length]);
   }
-  for (const [from, to] of spans.sort((a, b) => b[0] - a[0])) out = out.slice(0, from) + out.slice(to);
-  return out;
+  if (spans.length === 0) return text;
+  // Kept pieces joined once, left to right: cutting the spans out one by one would copy the line each time.
+  spans.sort((a, b) => a[0] - b[0]);
+  const kept: string[] = [];
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (from < at) continue;
+    kept.push(text.slice(at, from));
+    at = to;
+  }
+  kept.push(text.slice(at));
+  return kept.join("");
 }
 
-/** Whether a text has a quote mark that never closes: quote marks come in pairs in valid CSV. */
-function unbalanced(text: string): boolean {
-  return (text.match(/"/g)?.length ?? 0) % 2 === 1;
+/**
+ * Whether position `index` of a line falls inside a quoted cell: quote marks come in pairs in
+ * valid CSV, so an odd number before it means a quote is open. Counted once for the line.
+ */
+function quoteParity(text: string): (index: number) => boolean {
+  const before = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) before[i + 1] = before[i] + (text.charCodeAt(i) === 34 ? 1 : 0);
+  return (index) => before[index] % 2 === 1;
 }
 
 /**
  * What d3-dsv reads without complaint but a reporter did not mean: text after a closing quote mark
- * ("Nearly 1,000" protesters), which shifts the columns silently.
+ * ("Nearly 1,000" protesters), which shifts the columns silently. One pass over the line, cell by
+ * cell (a pattern with backtracking took minutes on a long cell full of doubled quote marks).
  */
 function lintLine(text: string): { cell: number; message: (column: string) => string } | undefined {
-  // The text before a cell ends with its comma, so d3-dsv counts one empty cell too many.
-  const cellAt = (index: number) => (index === 0 ? 0 : (csvParseRows(text.slice(0, index))[0]?.length ?? 1) - 1);
-  const after = /(^|,)("(?:[^"]|"")*")([^,"][^,]*)/g;
-  for (const match of text.matchAll(after)) {
-    const start = match.index! + match[1].length;
-    if (insideQuotes(text, start) || match[3].trim() === "") continue;
-    return {
-      cell: cellAt(start),
-      message: (column) =>
-        `the cell in ${column} has text after its closing quote mark (${JSON.stringify(`${match[2]}${match[3]}`.slice(0, 60))}); a cell with quote marks inside must be quoted whole, each inner quote mark doubled: "He said ""no"""`,
-    };
+  let quotes = 0; // quote marks before i: odd means inside a quoted cell
+  for (let i = 0; i < text.length; i++) {
+    const cellStart = (i === 0 || text[i - 1] === ",") && quotes % 2 === 0;
+    if (!(cellStart && text[i] === '"')) {
+      if (text[i] === '"') quotes++;
+      continue;
+    }
+    // A quoted cell: find its closing quote mark ("" is a quote mark inside it).
+    let close = i + 1;
+    while (close < text.length && !(text[close] === '"' && text[close + 1] !== '"'))
+      close += text[close] === '"' ? 2 : 1;
+    if (close >= text.length) return undefined; // never closed on this line: reported as such
+    let end = text.indexOf(",", close + 1);
+    if (end < 0) end = text.length;
+    const after = text.slice(close + 1, end);
+    if (after.trim() !== "") {
+      // The text before a cell ends with its comma, so d3-dsv counts one empty cell too many.
+      const cell = i === 0 ? 0 : (csvParseRows(text.slice(0, i))[0]?.length ?? 1) - 1;
+      const shown = JSON.stringify(text.slice(i, end).slice(0, 60));
+      return {
+        cell,
+        message: (column) =>
+          `the cell in ${column} has text after its closing quote mark (${shown}); a cell with quote marks inside must be quoted whole, each inner quote mark doubled: "He said ""no"""`,
+      };
+    }
+    for (let j = i; j < end; j++) if (text[j] === '"') quotes++;
+    i = end - 1;
   }
   return undefined;
-}
-
-/** Whether position `index` of a line falls inside a quoted cell. */
-function insideQuotes(text: string, index: number): boolean {
-  return unbalanced(text.slice(0, index));
 }
 
 /**

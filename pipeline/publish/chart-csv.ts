@@ -1,5 +1,5 @@
-import { csvFormat } from "d3-dsv";
 import type { ShownRow } from "../../charts/kind.ts";
+import { spreadsheetCsv } from "./spreadsheet-cells.ts";
 
 const COLUMNS: (keyof ShownRow)[] = [
   "figure_id",
@@ -14,7 +14,7 @@ const COLUMNS: (keyof ShownRow)[] = [
   "quote",
 ];
 
-/** The chart's own data as CSV: what it shows, as shown, with the quote behind each number. */
+/** The chart's own data as CSV: what it shows, as shown, with the quote behind each number; safe to open in a spreadsheet. */
 export function chartCsv(rows: ShownRow[]): string {
-  return `${csvFormat(rows as unknown as Record<string, string>[], COLUMNS)}\n`;
+  return spreadsheetCsv(rows as unknown as Record<string, unknown>[], COLUMNS);
 }

@@ -1,5 +1,5 @@
-import { csvFormat } from "d3-dsv";
 import type { Figure } from "../facts/figure.ts";
+import { spreadsheetCsv } from "./spreadsheet-cells.ts";
 
 /** The published dataset's columns, in order. */
 export const DATASET_COLUMNS = [
@@ -67,7 +67,10 @@ export function datasetJson(figures: Figure[], published: string): string {
   return `${JSON.stringify({ published, figures: figures.map(toRecord) }, null, 2)}\n`;
 }
 
-/** Flat CSV for spreadsheets: open bounds are empty cells; corrections read "date field: from → to (reason)". */
+/**
+ * Flat CSV for spreadsheets: open bounds are empty cells; corrections read "date field: from → to
+ * (reason)"; text a spreadsheet would run as a formula starts with an apostrophe (figures.json keeps it exact).
+ */
 export function datasetCsv(figures: Figure[]): string {
   const rows = figures.map((f) => {
     const r = toRecord(f);
@@ -82,5 +85,5 @@ export function datasetCsv(figures: Figure[]): string {
       corrections: r.corrections.map((c) => `${c.date} ${c.field}: ${c.from} → ${c.to} (${c.reason})`).join("; "),
     };
   });
-  return `${csvFormat(rows as unknown as Record<string, string>[], [...DATASET_COLUMNS])}\n`;
+  return spreadsheetCsv(rows, DATASET_COLUMNS);
 }

@@ -50,9 +50,30 @@ export function sanitizerProof(text: string): string {
     .replace(/(--!?|\])>/g, (m) => `${m.slice(0, -1)}\u2060>`);
 }
 
-/** A base URL for the embed's files: http(s), or a site path (not "//host"); always ending in "/". */
+/**
+ * A base URL for the embed's files: http(s) with a host, or a path on the article's own site;
+ * always ending in "/". Browsers read a backslash as a slash and drop tabs and line breaks inside
+ * a URL, so a path of slash-backslash, two backslashes, or slash-tab-slash before "evil.example"
+ * means "//evil.example/", another host: no backslash, white space or control character is
+ * accepted anywhere, and a site path must still resolve to the article's own host.
+ */
 export function parseBaseUrl(text: string): string | undefined {
   const trimmed = text.trim();
-  if (!/^(https?:\/\/[^\s"'<>]+|\/(?!\/)[^\s"'<>]*)$/i.test(trimmed)) return undefined;
-  return trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\\\s\u0000-\u001F\u007F-\u009F"'<>`]/u.test(trimmed)) return undefined;
+  const url = trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
+  const page = "https://article.invalid/story/";
+  let resolved: URL;
+  try {
+    resolved = new URL(url, page);
+  } catch {
+    return undefined;
+  }
+  if (/^https?:\/\/[^/]/i.test(url)) {
+    // Credentials in an embed would be published; an address without a host is no address.
+    if (resolved.username || resolved.password || !resolved.hostname) return undefined;
+    return url;
+  }
+  if (!/^\/(?!\/)/.test(url) || resolved.origin !== new URL(page).origin) return undefined;
+  return url;
 }

@@ -50,7 +50,7 @@ export async function planOutputs(
   const charts: Record<string, ChartRecord> = {};
   const drawn: string[] = [];
   let render: ((chart: PreparedChart) => { svgs: Map<string, string>; sizes: ChartRecord["variants"] }) | undefined;
-  let toPng: ((svg: string, width: number) => Buffer) | undefined;
+  let toPng: ((svg: string, width: number) => Promise<Buffer>) | undefined;
 
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
@@ -71,7 +71,10 @@ export async function planOutputs(
       }
       const out = render(chart);
       for (const [name, svg] of out.svgs) files.set(name, Buffer.from(svg, "utf8"));
-      files.set(pngName(entry.id), toPng!(out.svgs.get(svgName(entry.id, VARIANTS[0]))!, out.sizes.desktop.width));
+      files.set(
+        pngName(entry.id),
+        await toPng!(out.svgs.get(svgName(entry.id, VARIANTS[0]))!, out.sizes.desktop.width),
+      );
       sizes = out.sizes;
       drawn.push(entry.id);
     }

@@ -7,10 +7,12 @@ import {
   printParseErrorCode,
 } from "jsonc-parser";
 import { KIND_ALIASES, KIND_NAMES } from "../../charts/index.ts";
+import { DRAWABLE_SCRIPTS, undrawable } from "../../charts/script-list.ts";
 import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
+import { directionProblem } from "../facts/direction.ts";
 import { CHARTS } from "../facts/story-files.ts";
-import { templateProblems, type TemplateContext } from "./template.ts";
+import { spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
@@ -31,8 +33,15 @@ export interface ChartEntry {
 export const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TEXT_FIELDS = ["title", "dek", "source", "credit"] as const;
 
-export function parseChartList(text: string, context: TemplateContext): { charts: ChartEntry[]; problems: Problem[] } {
+/** Why a character outside the fonts is refused, and what can be shown instead. */
+export const CANNOT_DRAW = `a character of a script the charts have no font for (the PNG would show an empty box); charts show ${DRAWABLE_SCRIPTS}`;
+
+export function parseChartList(
+  text: string,
+  context: TemplateContext,
+): { charts: ChartEntry[]; problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const lineOf = lineIndex(text.replace(/^\uFEFF/, ""));
   const at = (node: Node | undefined, message: string) =>
     problems.push({ file: CHARTS, line: lineOf(node?.offset ?? 0), message });
@@ -47,7 +56,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
       });
     if (!root && errors.length === 0)
       problems.push({ file: CHARTS, line: 1, message: 'the file is empty; it must hold { "charts": [ … ] }' });
-    return { charts: [], problems };
+    return { charts: [], problems, warnings };
   }
   const list = findNodeAtLocation(root, ["charts"]);
   if (root.type !== "object" || !list || list.type !== "array") {
@@ -55,7 +64,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
       list ?? root,
       'the file must hold an object with a "charts" array: { "charts": [ { "id": …, "kind": …, "title": …, "figures": [ … ] } ] }',
     );
-    return { charts: [], problems };
+    return { charts: [], problems, warnings };
   }
   const defaults = getNodeValue(root) as Record<string, unknown>;
   const seen = new Map<string, number>();
@@ -132,11 +141,17 @@ export function parseChartList(text: string, context: TemplateContext): { charts
         : field(name);
       const bad = unsafeCharacter(value);
       if (bad) at(location, `${name} holds ${bad}, which no chart can show; delete it`);
+      const reorders = directionProblem(name, value);
+      if (reorders) at(location, reorders);
+      const foreign = undrawable(value);
+      if (foreign) at(location, `${name} holds ${foreign}, ${CANNOT_DRAW}`);
       // Blank words would leave a hole where a line was meant; "" is fine for dek, source and credit (none, or the default).
       if (name !== "title" && value.trim() === "" && (value !== "" || name.startsWith("notes"))) {
         at(location, `${name} is ${value === "" ? "empty" : "only white space"}; write it, or leave it out`);
       }
       for (const message of templateProblems(value, context)) at(location, `${name}: ${message}`);
+      for (const message of spelledNumbers(value, context))
+        warnings.push({ file: CHARTS, line: lineOf(location.offset), message: `${name}: ${message}` });
     }
 
     const ids = entry.figures;
@@ -171,7 +186,7 @@ export function parseChartList(text: string, context: TemplateContext): { charts
     });
   }
   if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
-  return { charts, problems };
+  return { charts, problems, warnings };
 }
 
 /** Names Windows keeps for devices: "con.svg" cannot be created there, whatever the extension. */

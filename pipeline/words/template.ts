@@ -1,6 +1,7 @@
 import { formatDate } from "../facts/dates.ts";
 import type { Figure } from "../facts/figure.ts";
-import { capitalize, formatValue, periodWords, qualified, qualifierWords } from "../facts/format.ts";
+import { capitalize, formatNumber, formatValue, periodWords, qualified, qualifierWords } from "../facts/format.ts";
+import { readSentence } from "../facts/reader.ts";
 
 /**
  * Chart words are templates over the dataset, so no number, date or qualifier is ever typed:
@@ -53,8 +54,9 @@ export function templateProblems(text: string, context: TemplateContext): string
     const value = resolve(name, context);
     if (typeof value !== "string" && value.error) problems.push(value.error);
   }
-  // A number glued to letters is part of a name ("G7", "COVID-19", "F-16"), not a figure.
-  const typed = text.replace(PLACEHOLDER, " ").match(/(?<!\p{L}-?|[\d,.])\d[\d,.]*/u);
+  // A number glued to letters is part of a name ("G7", "COVID-19", "F-16"), not a figure. Every
+  // script's digits count (２０，０００, ٢٠٠٠٠, ۲۰۰۰۰, २००००), and so do other number characters (½, ²).
+  const typed = text.replace(PLACEHOLDER, " ").match(/(?<!\p{L}-?|[\p{N},.])\p{N}[\p{N},.\uFF0C\u066B\u066C]*/u);
   if (typed)
     problems.push(
       `the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`,
@@ -62,6 +64,26 @@ export function templateProblems(text: string, context: TemplateContext): string
   const doubled = /\b(more than|at least|nearly|about|up to|almost|over|some)\s+\{[^.{}]*\}/i.exec(text);
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
   return problems;
+}
+
+/**
+ * Numbers spelled out in words that a figure records: "Five security personnel killed" when a
+ * figure records 5. Not refused (the words may count something else), but a correction to the
+ * figure would leave them behind, so the build warns and names the reference to use instead.
+ */
+export function spelledNumbers(text: string, context: TemplateContext): string[] {
+  const warnings: string[] = [];
+  for (const mention of readSentence(text.replace(PLACEHOLDER, " "))) {
+    if (mention.kind !== "figure" || mention.fraction || mention.range) continue;
+    if (/\p{N}/u.test(mention.text)) continue; // typed digits are refused, not warned about
+    const ids = [...context.figures.values()].filter((f) => f.value === mention.value).map((f) => f.id);
+    if (ids.length === 0) continue;
+    const named = ids.length > 3 ? `${ids.slice(0, 3).join(", ")}, …` : ids.join(", ");
+    warnings.push(
+      `"${mention.text}" spells out ${formatNumber(mention.value)}, which figure ${named} records; a correction would not change these words, so reference it, e.g. {${ids[0]}}`,
+    );
+  }
+  return warnings;
 }
 
 /** The text with every reference filled in; a sentence that opens with a reference starts with a capital. */

@@ -1,0 +1,36 @@
+/**
+ * Invisible characters that change the order in which text is shown. An override (U+202E) shows
+ * 20,000 as "000,02"; a right-to-left mark between two numbers, or between digit groups, swaps
+ * them ("20\u200F,000" shows "000,20"). Chart words never type numbers, but they sit next to the
+ * numbers they reference, and labels sit next to bars: none of these may be in anything a chart
+ * shows. Chart frames are set left to right; a right-to-left language needs none of them there.
+ */
+const CONTROLS: Record<string, string> = {
+  "\u202A": "a left-to-right embedding",
+  "\u202B": "a right-to-left embedding",
+  "\u202C": "a pop directional formatting character",
+  "\u202D": "a left-to-right override",
+  "\u202E": "a right-to-left override",
+  "\u2066": "a left-to-right isolate",
+  "\u2067": "a right-to-left isolate",
+  "\u2068": "a first-strong isolate",
+  "\u2069": "a pop directional isolate",
+  "\u200E": "a left-to-right mark",
+  "\u200F": "a right-to-left mark",
+  "\u061C": "an Arabic letter mark",
+};
+const FOUND = new RegExp(`[${Object.keys(CONTROLS).join("")}]`, "u");
+
+/** What direction control the text holds, described for a message ("a right-to-left override (U+202E)"), or undefined. */
+export function directionControl(text: string): string | undefined {
+  const found = FOUND.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  return `${CONTROLS[found]} (U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+}
+
+/** The message for a field that holds one. */
+export function directionProblem(field: string, text: string): string | undefined {
+  const control = directionControl(text);
+  if (control === undefined) return undefined;
+  return `${field} holds ${control}, an invisible character that reorders what the chart shows (a number can read backwards); delete it`;
+}
