@@ -87,6 +87,13 @@ function atoms(paragraph: string, width: number, size: number, bold: boolean): s
       out[out.length - 1].push(word);
     else out.push([word]);
   });
+  // A period holds together too ("Tue 27 Jun – Sun 2 Jul 2023"), where it fits on one line.
+  const isDate = (a: string[] | undefined) => a !== undefined && a.length > 1 && (WEEKDAY.test(a[0]) || DAY.test(a[0]));
+  for (let k = out.length - 2; k >= 1; k--) {
+    if (out[k].length !== 1 || !/^[\u2013-]$/.test(out[k][0]) || !isDate(out[k - 1]) || !isDate(out[k + 1])) continue;
+    const period = [...out[k - 1], ...out[k], ...out[k + 1]];
+    if (textWidth(period.join(" "), size, bold) <= width) out.splice(k - 1, 3, period);
+  }
   return out.map((a) => a.join(" "));
 }
 
@@ -158,6 +165,18 @@ export function wrapBalanced(text: string, width: number, size: number, bold = f
   const lines: string[] = [];
   for (let j = k, m = n; j > 0; m = from[j][m], j--) lines.unshift(words.slice(from[j][m], m).join(" "));
   return lines;
+}
+
+/**
+ * Wrap for titles and deks: lines as full as the width allows (a desktop title is not squeezed to
+ * half its frame), dates and periods whole, and never one word alone on the last line: a stub
+ * takes words from the line above (as in wrapPretty), else the lines are evened out.
+ */
+export function wrapHeadline(text: string, width: number, size: number, bold = false): string[] {
+  const lines = wrapPretty(text, width, size, bold);
+  const last = lines[lines.length - 1]?.trim() ?? "";
+  if (lines.length < 2 || /\s/.test(last)) return lines;
+  return wrapBalanced(text, width, size, bold);
 }
 
 /**

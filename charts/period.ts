@@ -4,6 +4,7 @@ import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts
 import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
+import { nameByTime, uniqueNames } from "./names.ts";
 import { isCount, unitKey, withUnit } from "./units.ts";
 
 interface Day {
@@ -57,6 +58,13 @@ function runsOf(days: string[]): string[] {
   return out;
 }
 
+/**
+ * The longest run of days a period chart lays out one by one: a year, leap day included. Longer
+ * is refused with the figure's line: it is almost always a mistyped year (2004-11-24 for
+ * 2024-11-24), which would otherwise lay out thousands of empty days.
+ */
+export const MAX_PERIOD_DAYS = 366;
+
 interface PeriodDraw {
   mode: "total" | "daily";
   total?: Figure;
@@ -72,7 +80,7 @@ interface PeriodDraw {
  * cannot draw is a problem, never dropped.
  */
 export const period: ChartKind<PeriodDraw> = {
-  prepare({ figures, dataset }) {
+  prepare({ figures, dataset, choices }) {
     const problems: string[] = [];
     const total = figures.find(isPeriod);
     for (const f of figures) {
@@ -143,6 +151,16 @@ export const period: ChartKind<PeriodDraw> = {
     const dates = [...daily.keys()].sort();
     const start = total?.start ?? dates[0];
     const end = total?.end ?? dates[dates.length - 1];
+    const length = daysBetween(start, end) + 1;
+    if (length > MAX_PERIOD_DAYS) {
+      const ends = total ? [total] : [daily.get(start)!, daily.get(end)!];
+      const where = listWords(ends.map((f) => `"${f.id}" (figures.csv line ${f.line})`));
+      problems.push(
+        `the chart would run ${formatNumber(length)} days, ${formatPeriod(start, end)}, more than the ${MAX_PERIOD_DAYS} a period chart lays out day by day; ` +
+          `check the dates of ${where} (a mistyped year?), or chart ${total ? "it" : "them"} as bars or columns`,
+      );
+      return { problems };
+    }
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
     const span = formatPeriod(start, end);
     const metric = reference.metric;
@@ -177,9 +195,9 @@ export const period: ChartKind<PeriodDraw> = {
         )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
-    const attribution = attributionNote(used, (f) =>
-      f === total ? `Total for ${span}` : formatDate(f.start, { weekday: true, year: false }),
-    );
+    const labelOf = (f: Figure) => choices?.[figures.indexOf(f)]?.label;
+    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f)));
+    const attribution = attributionNote(used, names);
     if (attribution) notes.push(attribution);
     const row = (f: Figure, label: string): ShownRow => ({
       figure_id: f.id,
@@ -196,6 +214,7 @@ export const period: ChartKind<PeriodDraw> = {
     const model: ChartModel<PeriodDraw> = {
       used,
       notes,
+      names,
       warnings,
       summary,
       rows: [

@@ -2,7 +2,7 @@ import { KINDS } from "../charts/index.ts";
 import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
-import { composeWords } from "./words/chart-words.ts";
+import { composeWords, figureChoices } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
 import { parseDateline } from "./facts/dates.ts";
@@ -32,6 +32,7 @@ export function loadStory(dir: string): Story {
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
   const list = files.has(CHARTS) ? parseChartList(files.get(CHARTS)!, context) : { charts: [], problems: [] };
+  const name: string | undefined = "story" in list ? list.story : undefined;
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
@@ -39,7 +40,11 @@ export function loadStory(dir: string): Story {
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
-    const prepared = KINDS[entry.kind].prepare({ figures, dataset: checked.figures });
+    const prepared = KINDS[entry.kind].prepare({
+      figures,
+      choices: figureChoices(entry, context),
+      dataset: checked.figures,
+    });
     for (const message of prepared.problems)
       problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     if (!prepared.model) continue;
@@ -57,12 +62,22 @@ export function loadStory(dir: string): Story {
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
-  return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
+  return {
+    dir,
+    ...(name !== undefined ? { name } : {}),
+    published,
+    files,
+    figures: checked.figures,
+    corrections,
+    charts,
+    warnings,
+  };
 }
 
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
 function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
   const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
-  const ids = [...words.matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
+  const labels = entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]);
+  const ids = [...[words, ...labels].join(" ").matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
   return ids.flatMap((id) => figures.get(id) ?? []);
 }

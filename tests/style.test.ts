@@ -22,8 +22,7 @@ describe("house style", () => {
   it("gives every text colour at least 4.5:1 against what it is drawn on, in both themes", () => {
     const ratios: Record<string, number> = {};
     for (const [name, t] of themes) {
-      for (const key of ["text", "muted", "correction"] as const)
-        ratios[`${name} ${key}`] = contrast(t[key], t.background);
+      for (const key of ["text", "muted"] as const) ratios[`${name} ${key}`] = contrast(t[key], t.background);
       // Text set on a series colour (the total across a period's span).
       for (const series of t.series) ratios[`${name} onSeries on ${series}`] = contrast(t.onSeries, series);
     }
@@ -120,7 +119,8 @@ describe("built charts use the house style and nothing else", () => {
         theme.rule,
         theme.onSeries,
         theme.open,
-        theme.correction,
+        theme.highlight,
+        theme.track,
         ...theme.series,
         "none",
       ]);
@@ -140,7 +140,7 @@ describe("built charts use the house style and nothing else", () => {
   it("sets every text in the house font, at a house size, in a text colour of the theme", () => {
     each((doc, theme, device, name) => {
       const sizes = new Set(TEXT_SIZES.map((k) => String(DEVICES[device][k])));
-      const colours = new Set([theme.text, theme.muted, theme.correction, theme.onSeries]);
+      const colours = new Set([theme.text, theme.muted, theme.onSeries, ...theme.series]);
       const texts = Array.from(doc.querySelectorAll("text"));
       expect(texts.length, name).toBeGreaterThan(3);
       for (const t of texts) {
