@@ -199,6 +199,15 @@ export function wrapPretty(text: string, width: number, size: number, bold = fal
   return greedy;
 }
 
+/**
+ * Text set in a narrow column (above a bar, under a day): its words whole, on at most `lines`
+ * lines; undefined if it cannot be, so the caller picks another layout rather than break a number.
+ */
+export function wrapWhole(text: string, width: number, size: number, bold = false, lines = 3): string[] | undefined {
+  const set = wrap(text, width, size, bold);
+  return set.length <= lines && set.join(" ") === text.split(/\s+/).join(" ") ? set : undefined;
+}
+
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 function graphemes(text: string): string[] {

@@ -3,7 +3,7 @@ import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
-import { textWidth, wrap } from "./measure.ts";
+import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { isCount, unitKey, withUnit } from "./units.ts";
 
@@ -373,8 +373,7 @@ function drawSpan(data: PeriodDraw, context: DrawContext) {
 
 /** "more than 120" set in a column: its words whole, on at most three lines; undefined if it cannot be. */
 function inColumn(text: string, column: number, size: number, bold: boolean): string[] | undefined {
-  const lines = wrap(text, column - 4, size, bold);
-  return lines.length <= 3 && lines.join(" ") === text.split(/\s+/).join(" ") ? lines : undefined;
+  return wrapWhole(text, column - 4, size, bold);
 }
 
 /**
