@@ -425,9 +425,10 @@ describe("units on bars", () => {
     for (const { name } of files("distance")) {
       const doc = svg(out, name);
       expect(visibleText(doc), name).toContain("38 kilometres");
-      expect(visibleText(doc), name).toContain("Up to 1.6 kilometres");
+      // The source's own word: "came within 1.6 kilometers" (qualifier up_to).
+      expect(visibleText(doc), name).toContain("Within 1.6 kilometres");
       expect(desc(doc), name).toContain(
-        "Where the march started: 38 kilometres; Protesters' closest approach: up to 1.6 kilometres.",
+        "Where the march started: 38 kilometres; Protesters' closest approach: within 1.6 kilometres.",
       );
     }
   });

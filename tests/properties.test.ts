@@ -109,13 +109,14 @@ describe("the number parser", () => {
 });
 
 describe("the value cell parser", () => {
-  it("never throws: a finite, non-negative number or a message saying what to write", () => {
+  it("never throws: a finite number (a fraction between 0 and 1) or a message saying what to write", () => {
     fc.assert(
       fc.property(anyText, (cell) => {
         const parsed = parseValue(cell);
-        if (parsed.ok)
-          expect(Number.isFinite(parsed.value) && parsed.value >= 0 && !Object.is(parsed.value, -0)).toBe(true);
-        else expect(parsed.message).toMatch(/^value .*; /);
+        if (parsed.ok) {
+          expect(Number.isFinite(parsed.value) && !Object.is(parsed.value, -0)).toBe(true);
+          if (parsed.fraction) expect(parsed.value > 0 && parsed.value < 1).toBe(true);
+        } else expect(parsed.message).toMatch(/^value .*; /);
       }),
       { numRuns: 500 },
     );
@@ -132,7 +133,7 @@ describe("the value cell parser", () => {
         fc.constantFrom("", " ", "  \t"),
         (value, grouped, pad) => {
           const cell = `${pad}${grouped ? formatNumber(value) : String(value)}${pad}`;
-          expect(parseValue(cell)).toEqual({ ok: true, value });
+          expect(parseValue(cell)).toEqual({ ok: true, value, fraction: null });
         },
       ),
     );

@@ -1,9 +1,10 @@
 import type { Row } from "./csv.ts";
 import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
 import { findPeriod } from "./periods.ts";
-import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
+import { type Correction, type Figure, type Fraction, REQUIRED_CELLS } from "./figure.ts";
 import { formatNumber } from "./format.ts";
-import { findMentions, parseValue } from "./numbers.ts";
+import { findMentions, type Mention, parseValue } from "./numbers.ts";
+import { isCountUnit } from "./units.ts";
 import type { Problem } from "./problem.ts";
 import { bounds, parseQualifier, QUALIFIERS, QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
@@ -90,6 +91,13 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       }
     }
     let periodChecked = false;
+    let stated: Mention | undefined;
+    const negativeCount = parsed?.ok === true && parsed.value < 0 && isCountUnit(c.unit ?? "");
+    if (negativeCount)
+      fail(
+        "value",
+        `value ${c.value.trim()} is negative; ${c.unit?.trim() ? `unit "${c.unit.trim()}"` : "a blank unit"} counts people or things, which cannot be fewer than none: write ${String(-parsed.value)} and say in the metric what fell, or give the unit the value measures (degrees, %)`,
+      );
 
     const source = (c.source || ARTICLE).replace(/\\/g, "/");
     const text = files.get(source);
@@ -110,13 +118,14 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       const match = matchQuote(c.quote, text);
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
       else {
-        if (parsed?.ok && qualifier) {
-          const stated = statedProblem(match.context, match.start, parsed.value, qualifier);
+        if (parsed?.ok && qualifier && !negativeCount) {
+          const proof = proveValue(match.context, match.start, parsed, qualifier);
           // Blame the correction that last touched what the proof reads, else the row itself.
           const blamed = ["value", "qualifier", "quote", "source"]
             .filter((f) => origin.has(`${c.id}.${f}`))
             .sort((a, b) => origin.get(`${c.id}.${b}`)! - origin.get(`${c.id}.${a}`)!)[0];
-          if (stated) fail(blamed ?? "quote", stated);
+          if ("problem" in proof) fail(blamed ?? "quote", proof.problem);
+          else stated = proof.mention;
         }
         const anchor = parseDateline(text) ?? published;
         const period = anchor && datesOk ? findPeriod(c.quote, anchor) : undefined;
@@ -142,11 +151,15 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       metric: c.metric,
       category: c.category ?? "",
       value: parsed.value,
+      fraction: parsed.fraction,
       qualifier,
+      qualifier_words: qualifier === "exact" ? "" : (stated?.qualifierWords ?? ""),
+      value_words: stated?.valueWords ?? "",
       ...bounds(parsed.value, qualifier),
       unit: c.unit ?? "",
       start: start || end,
       end: end || start,
+      nights: false,
       attributed_to: c.attributed_to ?? "",
       quote: c.quote,
       source,
@@ -170,19 +183,40 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
   return { figures, problems };
 }
 
-/** Why a quote does not state the figure, or undefined when it does. */
-function statedProblem(context: string, start: number, value: number, qualifier: Qualifier): string | undefined {
+type Proof = { mention: Mention } | { problem: string };
+
+/** The number in the quote that states the figure, or why none does. */
+function proveValue(
+  context: string,
+  start: number,
+  parsed: { value: number; fraction: Fraction | null },
+  qualifier: Qualifier,
+): Proof {
   // Numbers inside the quote, each with whatever qualifies it, even words just before the quote.
   const mentions = findMentions(context).filter((m) => m.index + m.text.length > start);
-  if (mentions.some((m) => m.value === value && m.qualifier === qualifier)) return undefined;
-  const same = mentions.filter((m) => m.value === value);
+  const equal = (m: Mention) =>
+    parsed.fraction
+      ? m.fraction !== null &&
+        m.fraction.numerator * parsed.fraction.denominator === m.fraction.denominator * parsed.fraction.numerator
+      : m.fraction === null && m.value === parsed.value;
+  const agreed = mentions.find((m) => equal(m) && m.qualifier === qualifier);
+  if (agreed) return { mention: agreed };
+  const same = mentions.filter(equal);
   const claimed = qualifier === "exact" ? "exact" : `${qualifier} ("${QUALIFIER_PHRASE[qualifier]}")`;
   const unsupported = same.find((m) => m.qualifier === null);
   if (same.length > 0 && same.every((m) => m.qualifier === null)) {
-    return `the quote says "${unsupported!.text}", which none of the qualifiers (${QUALIFIERS.join(", ")}) states; the chart could not show it as the source does, so quote a sentence that states the figure another way`;
+    return {
+      problem: `the quote says "${unsupported!.text}", which none of the qualifiers (${QUALIFIERS.join(", ")}) states; the chart could not show it as the source does, so quote a sentence that states the figure another way`,
+    };
   }
   const stated = same.find((m) => m.qualifier !== null);
-  if (stated) return `the quote says "${stated.text}", so the qualifier must be ${stated.qualifier}, not ${claimed}`;
+  if (stated)
+    return { problem: `the quote says "${stated.text}", so the qualifier must be ${stated.qualifier}, not ${claimed}` };
   const states = mentions.length ? `it states ${mentions.map((m) => `"${m.text}"`).join(", ")}` : "it states no number";
-  return `the quote does not state the value ${formatNumber(value)} (${states}); copy the value from the quote, or quote the sentence that states it`;
+  const shown = parsed.fraction
+    ? `${parsed.fraction.numerator}/${parsed.fraction.denominator}`
+    : formatNumber(parsed.value);
+  return {
+    problem: `the quote does not state the value ${shown} (${states}); copy the value from the quote, or quote the sentence that states it`,
+  };
 }

@@ -1,8 +1,15 @@
+import type { Fraction } from "./figure.ts";
 import { QUALIFIER_AFTER, QUALIFIER_SIGNS, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
 
 /** One number as a sentence states it: "Nearly 1,000" is { value: 1000, qualifier: "nearly" }. */
 export interface Mention {
   value: number;
+  /** The exact share when the words state a fraction ("a third", "one in five"); value is its quotient. */
+  fraction: Fraction | null;
+  /** The words that state the value when they are a fraction ("a third"); "" otherwise. */
+  valueWords: string;
+  /** The qualifier's own words, lower-case ("some", "over"); "" when exact, signs or words after the number. */
+  qualifierWords: string;
   /**
    * The qualifier the words around the number state; null when they qualify it in a way no
    * qualifier expresses ("fewer than 100"), so no row can claim it, not even as exact.
@@ -71,7 +78,14 @@ const MENTION = new RegExp(
 /** Every number a text states, with the qualifier around it. Never throws. */
 export function findMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
+  const shares = findFractions(text);
+  for (const share of shares) {
+    const m = qualify(text, share.value, share.start, share.end);
+    mentions.push({ ...m, fraction: share.fraction, valueWords: text.slice(share.start, share.end).toLowerCase() });
+  }
+  const inShare = (at: number) => shares.some((s) => at >= s.start && at < s.end);
   for (const match of text.matchAll(MENTION)) {
+    if (inShare(match.index ?? 0)) continue;
     const [whole, digits, scale, words] = match;
     const at = match.index ?? 0;
     if (digits !== undefined) {
@@ -93,8 +107,12 @@ export function findMentions(text: string): Mention[] {
 function qualify(text: string, value: number, start: number, end: number): Mention {
   const before = qualifierBefore(text, start);
   const after = before.qualifier === "exact" ? qualifierAfter(text, end) : undefined;
+  const words = text.slice(before.start, start).trim();
   return {
     value: roundFloat(value),
+    fraction: null,
+    valueWords: "",
+    qualifierWords: /^[\p{L}\s-]+$/u.test(words) ? words.toLowerCase().replace(/\s+/g, " ") : "",
     qualifier: after ? after.qualifier : before.qualifier,
     text: text.slice(before.start, after ? after.end : end),
     index: before.start,
@@ -104,6 +122,57 @@ function qualify(text: string, value: number, start: number, end: number): Menti
 /** "1.6 million" is 1600000, not 1600000.0000000002; and -0 is 0. */
 function roundFloat(value: number): number {
   return Number(value.toPrecision(15)) + 0;
+}
+
+const SMALL_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const PARTS: Record<string, number> = {
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
+};
+const SMALL = `(?:a|an|${SMALL_WORDS.join("|")})`;
+const PART = Object.keys(PARTS).join("|");
+const SHARE = new RegExp(
+  String.raw`(?<![\w.,])(?:(${SMALL})[\s-]+(${PART})|(half)|(${SMALL_WORDS.join("|")}|\d{1,3})\s+(?:in|out\s+of)\s+(${SMALL_WORDS.join("|")}|\d{1,4}))(?![\w])`,
+  "giu",
+);
+const small = (word: string) =>
+  /^\d+$/.test(word) ? Number(word) : /^an?$/i.test(word) ? 1 : SMALL_WORDS.indexOf(word.toLowerCase()) + 1;
+
+/** Shares stated in words: "a third", "two-thirds", "half", "one in five", "nine out of 10". */
+function findFractions(text: string): { value: number; fraction: Fraction; start: number; end: number }[] {
+  const found: { value: number; fraction: Fraction; start: number; end: number }[] = [];
+  for (const m of text.matchAll(SHARE)) {
+    const [whole, count, part, half, of, whole_] = m;
+    const numerator = count ? small(count) : half ? 1 : small(of!);
+    const denominator = part ? PARTS[part.toLowerCase()] : half ? 2 : small(whole_!);
+    if (!(numerator >= 1 && denominator >= 2 && numerator < denominator)) continue;
+    // "half a million" is a number, not a share: left to the number reader.
+    if (half && /^\s+an?\s+(?:thousand|million|billion|lakh|crore|dozen|hundred)\b/i.test(text.slice(m.index! + 4)))
+      continue;
+    found.push({
+      value: numerator / denominator,
+      fraction: { numerator, denominator },
+      start: m.index!,
+      end: m.index! + whole.length,
+    });
+  }
+  return found;
 }
 
 interface WordNumber {
@@ -221,51 +290,78 @@ function qualifierAfter(text: string, end: number): { qualifier: Qualifier | nul
   return undefined;
 }
 
-export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
+export type ValueParse = { ok: true; value: number; fraction: Fraction | null } | { ok: false; message: string };
 
 // Thousands grouped by commas, or by spaces as some spreadsheets and style guides write them.
 const VALUE =
-  /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
+  /^[+\-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
+// A share: "1/3", or "1 in 3" (which a spreadsheet does not turn into a date).
+const FRACTION = /^(\d{1,4})\s*(?:\/|\s+in\s+)(\d{1,4})$/iu;
 
 /**
  * A value cell from the fact sheet. Thousands separators and stray spaces are fine
- * ("20,000 ", "20 000"); words, signs and anything that is not a finite number are refused with the fix.
+ * ("20,000 ", "20 000"); a fraction is "1/3" or "1 in 3"; a sign is kept (whether a negative
+ * value is allowed depends on the unit, which the check decides). Words and anything that is not a
+ * finite number are refused with the fix.
  */
 export function parseValue(cell: string): ValueParse {
   const text = cell.trim();
   if (text === "") return { ok: false, message: "value is empty; write the number in digits, e.g. 954" };
+  const share = FRACTION.exec(text);
+  if (share) {
+    const numerator = Number(share[1]);
+    const denominator = Number(share[2]);
+    if (numerator < 1 || denominator < 2 || numerator >= denominator)
+      return {
+        ok: false,
+        message: `value ${JSON.stringify(text)} is not a share of a whole; a fraction is written 1/3 (a third), 2/3 (two-thirds), 1/5 (one in five)`,
+      };
+    return { ok: true, value: numerator / denominator, fraction: { numerator, denominator } };
+  }
+  if (
+    /^\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ]\d{1,2}$/i.test(
+      text,
+    )
+  )
+    return {
+      ok: false,
+      message: `value ${JSON.stringify(text)} is a date, as a spreadsheet writes a fraction it took for one; write the fraction as 1 in 3 (or 1/3 in a cell formatted as text)`,
+    };
+  if (/^[+\-\u2212]?\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)$/iu.test(text))
+    return {
+      ok: false,
+      message: `value ${JSON.stringify(text)} is a percentage; write the number alone, ${text.replace(/[^\d.\-\u2212+]/g, "").replace("\u2212", "-")}, and % in the unit column`,
+    };
   if (!VALUE.test(text)) {
     const spelled = findMentions(text).find((m) => m.text.trim().length === text.length && m.qualifier === "exact");
     const qualified = findMentions(text).find((m) => m.text.trim().length === text.length && m.qualifier !== "exact");
     const hint = spelled
-      ? `write it in digits: ${spelled.value}`
+      ? spelled.fraction
+        ? `write the fraction as ${spelled.fraction.numerator}/${spelled.fraction.denominator}`
+        : `write it in digits: ${spelled.value}`
       : qualified
-        ? `write the number alone, ${qualified.value}, and the qualifier in the qualifier column`
+        ? `write the number alone, ${qualified.fraction ? `${qualified.fraction.numerator}/${qualified.fraction.denominator}` : qualified.value}, and the qualifier in the qualifier column`
         : /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)
           ? "write it with a decimal point and optional comma thousands, e.g. 1.6 or 20,000"
           : "write a plain number in digits, e.g. 20000 or 1.6";
     return { ok: false, message: `value ${JSON.stringify(text)} is not a number; ${hint}` };
   }
-  const value = Number(text.replace(/[,\s\u00A0\u202F\u2009]/g, ""));
+  const value = Number(text.replace(/[,\s\u00A0\u202F\u2009]/g, "").replace("\u2212", "-"));
   if (!Number.isFinite(value))
     return {
       ok: false,
       message: `value ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is too large to be a number; check the cell`,
     };
-  if (value < 0)
-    return {
-      ok: false,
-      message: `value ${text} is negative; figures are counts or amounts, write ${-value} and say in the metric what fell`,
-    };
   // A double holds 15 significant digits exactly; past that (or from 1e21 or under 1e-6, which
   // JavaScript writes as "1e+21", "1e-7") a number could not be shown as the source states it, so
   // it is refused, not rounded.
   const digits = text.replace(/[^\d]/g, "").replace(/^0+/, "").replace(/0+$/, "");
-  if (digits.length > 15 || value >= 1e21 || (value > 0 && value < 1e-6)) {
+  const size = Math.abs(value);
+  if (digits.length > 15 || size >= 1e21 || (size > 0 && size < 1e-6)) {
     return {
       ok: false,
       message: `value ${JSON.stringify(text)} cannot be shown exactly (at most 15 significant digits, between 0.000001 and 1e21); state it in another unit, e.g. 1.2 billion as 1.2 with unit "billion"`,
     };
   }
-  return { ok: true, value: value + 0 }; // "-0" is 0
+  return { ok: true, value: value + 0, fraction: null }; // "-0" is 0
 }
