@@ -6,7 +6,7 @@ import { colourOf, colourRoles } from "./colour.ts";
 import type { ChartKind, ChartModel, ColourRole, DrawContext } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, uniqueNames } from "./names.ts";
-import { isCount, unitKey, withUnit } from "./units.ts";
+import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
 
 interface Bar {
   label: string;
@@ -36,7 +36,7 @@ export const BAR_MARKS = { minimum: "A dashed end", maximum: "A bar capped by a 
  */
 export const bars: ChartKind<Bar[]> = {
   prepare({ figures, choices }) {
-    const problems = unitProblems(figures, "bars");
+    const problems = [...fractionProblems(figures, "bars"), ...unitProblems(figures, "bars")];
     const colours = colourRoles(
       "bars",
       figures.map((f) => f.id),

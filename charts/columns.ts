@@ -6,8 +6,8 @@ import { colourOf, colourRoles } from "./colour.ts";
 import type { ChartKind, ChartModel, ColourRole } from "./kind.ts";
 import { wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences } from "./series.ts";
-import { withUnit } from "./units.ts";
+import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { fractionProblems, withUnit } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
 interface Gap {
@@ -50,7 +50,7 @@ export const columns: ChartKind<ColumnsDraw> = {
           `"${f.id}" has no dates, so a columns chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
         );
     if (problems.length > 0) return { problems };
-    problems.push(...unitProblems(figures, "columns"));
+    problems.push(...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns"));
     const [reference] = figures;
     for (const f of figures.slice(1)) {
       const differs = seriesDifferences(f, reference);
@@ -94,7 +94,8 @@ export const columns: ChartKind<ColumnsDraw> = {
     const names = uniqueNames(figures, (f, i) => nameByTime(f, labelOf(i)));
     const notes: string[] = [];
     const gaps = gapsBetween(sorted);
-    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps))}.`);
+    const nights = sorted.every((f) => f.nights);
+    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights))}.`);
     notes.push(
       ...boundNotes(
         items.map((c) => c.bound),
@@ -106,7 +107,7 @@ export const columns: ChartKind<ColumnsDraw> = {
     const slots: (Column | Gap)[] = [];
     items.forEach((c, k) => {
       const gap = gaps.find((g) => g.end < sorted[k].start && (k === 0 || g.start > sorted[k - 1].end));
-      if (gap) slots.push({ gap: true, label: periodLabel(gap.start, gap.end) });
+      if (gap) slots.push({ gap: true, label: timeLabel({ ...gap, nights }) });
       slots.push(c);
     });
     const model: ChartModel<ColumnsDraw> = {
@@ -114,7 +115,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       notes,
       names,
       warnings: [],
-      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps))}.` : ""}`,
+      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights))}.` : ""}`,
       rows: sorted.map((f, k) => ({
         figure_id: f.id,
         label: items[k].label,

@@ -3,6 +3,7 @@ import { columns } from "./columns.ts";
 import { type ChartKind, registered } from "./kind.ts";
 import { line } from "./line.ts";
 import { period } from "./period.ts";
+import { share } from "./share.ts";
 
 /** Chart kinds by the name charts.json uses. */
 export const KINDS: Readonly<Record<string, ChartKind>> = {
@@ -10,6 +11,7 @@ export const KINDS: Readonly<Record<string, ChartKind>> = {
   period: registered(period),
   line: registered(line),
   columns: registered(columns),
+  share: registered(share),
 };
 
 /** The chart kinds a story may name in charts.json. */
@@ -25,4 +27,6 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = {
   lines: "line",
   toll: "line",
   column: "columns",
+  part: "share",
+  proportion: "share",
 };

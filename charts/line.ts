@@ -8,8 +8,8 @@ import { colourOf, colourRoles } from "./colour.ts";
 import type { ChartKind, ChartModel, ColourRole, DrawContext, Drawing } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences } from "./series.ts";
-import { withUnit } from "./units.ts";
+import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { fractionProblems, withUnit } from "./units.ts";
 
 interface Point {
   id: string;
@@ -41,7 +41,7 @@ interface Gap {
 interface LineDraw {
   series: Series[];
   /** Runs of days between points that no figure covers, over every series (a row each when time runs down). */
-  gaps: Gap[];
+  gaps: (Gap & { label: string })[];
 }
 
 /** Length of the dashed tick that marks a minimum (up) or a maximum (down) at a point, in pixels. */
@@ -69,7 +69,7 @@ export const line: ChartKind<LineDraw> = {
           `"${f.id}" has no dates, so a line chart cannot place it; fill in its start and end in figures.csv (or name the day in its quote), or chart it as bars`,
         );
     if (problems.length > 0) return { problems };
-    problems.push(...unitProblems(figures, "line charts"));
+    problems.push(...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts"));
     const colours = colourRoles(
       "line",
       figures.map((f) => f.id),
@@ -115,7 +115,7 @@ export const line: ChartKind<LineDraw> = {
       const points: Point[] = list.map(({ f, i }, k) => ({
         id: f.id,
         date: f.end,
-        label: labelOf(i) || periodLabel(f.end === f.start || shape.running ? f.end : f.start, f.end),
+        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f),
         value: f.value,
         shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
         bound: boundOf(f),
@@ -131,6 +131,7 @@ export const line: ChartKind<LineDraw> = {
     // Highlighting picks out one point; the series stays in the one colour.
     const highlighted = new Set(figures.filter((_, i) => choices?.[i]?.highlight).map((f) => f.id));
     const gaps = mergedGaps(spans);
+    const nights = figures.every((f) => f.nights);
     if (running) {
       const [f] = figures;
       notes.push(
@@ -140,7 +141,7 @@ export const line: ChartKind<LineDraw> = {
     if (periods) notes.push("Each point stands at the last day of the period its figure covers.");
     if (series.some((s) => s.points.some((p) => p.afterGap)))
       notes.push(
-        `No figure was reported for ${listWords(gapWords(gaps))}; a dotted line joins the figures either side and says nothing of the days between.`,
+        `No figure was reported for ${listWords(gapWords(gaps, nights))}; a dotted line joins the figures either side and says nothing of the days between.`,
       );
     const all = series.flatMap((s) => s.points);
     notes.push(
@@ -167,7 +168,8 @@ export const line: ChartKind<LineDraw> = {
       notes,
       names,
       warnings: [],
-      summary: gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps))}.` : summary,
+      summary:
+        gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps, nights))}.` : summary,
       rows: series.flatMap((s) =>
         s.points.map((p) => {
           const f = byId.get(p.id)!;
@@ -190,7 +192,7 @@ export const line: ChartKind<LineDraw> = {
           ...s,
           points: s.points.map((p) => (highlighted.has(p.id) ? { ...p, highlight: true } : p)),
         })),
-        gaps,
+        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }) })),
       },
     };
     return { model, problems };
@@ -491,7 +493,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
   type Row = { date: string; label: string; gap: boolean };
   const rows: Row[] = [
     ...dates.map((d) => ({ date: d, label: rowLabel.get(d)!, gap: false })),
-    ...data.gaps.map((g) => ({ date: g.start, label: periodLabel(g.start, g.end), gap: true })),
+    ...data.gaps.map((g) => ({ date: g.start, label: g.label, gap: true })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const valueText = (s: Series, p: Point) => (several && s.name ? `${s.name}: ${p.shown}` : p.shown);
   const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);

@@ -19,10 +19,15 @@ export function whatOf(f: Figure): string {
   return lowerFirst((f.category || f.metric).trim());
 }
 
-/** When the figure is for: "Thu 29 Jun" for a day, "Tue 27 Jun – Sun 2 Jul 2023" for a period, "" if undated. */
-export function whenOf(f: Figure, { year = false } = {}): string {
+/**
+ * When the figure is for: "Thu 29 Jun" for a day, "Tue 27 Jun – Sun 2 Jul 2023" for a period, "the
+ * night of Thu 29 Jun" for a night (dated by its evening), "" if undated.
+ */
+export function whenOf(f: Pick<Figure, "start" | "end" | "nights">, { year = false } = {}): string {
   if (!f.start || !f.end) return "";
-  return f.start === f.end ? formatDate(f.start, { weekday: true, year }) : formatPeriod(f.start, f.end);
+  const when = f.start === f.end ? formatDate(f.start, { weekday: true, year }) : formatPeriod(f.start, f.end);
+  if (!f.nights) return when;
+  return `the ${f.start === f.end ? "night" : "nights"} of ${when}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { attributionNote, listWords } from "./attribution.ts";
 import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
-import { isCount, unitKey, withUnit } from "./units.ts";
+import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
 
 interface Day {
   day: string;
@@ -81,7 +81,7 @@ interface PeriodDraw {
  */
 export const period: ChartKind<PeriodDraw> = {
   prepare({ figures, dataset, choices }) {
-    const problems: string[] = [];
+    const problems: string[] = fractionProblems(figures, "period");
     const total = figures.find(isPeriod);
     for (const f of figures) {
       if (!f.start || !f.end) {

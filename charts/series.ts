@@ -22,6 +22,15 @@ export function periodLabel(start: string, end: string): string {
 }
 
 /**
+ * The label a figure's period gets under a column or a point: "Thu 29 Jun"; a night, dated by its
+ * evening, reads as one: "Thu 29 Jun night", "Fri 30 Jun – Sat 1 Jul nights".
+ */
+export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">): string {
+  const label = periodLabel(f.start, f.end);
+  return f.nights ? `${label} ${f.start === f.end ? "night" : "nights"}` : label;
+}
+
+/**
  * The days between periods in date order that no figure covers, as spans: [["2023-06-30",
  * "2023-06-30"]]. Work grows with the number of periods, never with the days between them.
  */
@@ -35,7 +44,11 @@ export function gapsBetween(periods: { start: string; end: string }[]): { start:
   return gaps;
 }
 
-/** "Fri 30 Jun", "Sun 2 – Tue 4 Jul": gaps as a reader lists them. */
-export function gapWords(gaps: { start: string; end: string }[]): string[] {
-  return gaps.map((g) => periodLabel(g.start, g.end));
+/** "Fri 30 Jun", "Sun 2 – Tue 4 Jul", "the night of Sun 2 Jul": gaps as a reader lists them. */
+export function gapWords(gaps: { start: string; end: string }[], nights = false): string[] {
+  return gaps.map((g) =>
+    nights
+      ? `the ${g.start === g.end ? "night" : "nights"} of ${periodLabel(g.start, g.end)}`
+      : periodLabel(g.start, g.end),
+  );
 }

@@ -5,8 +5,8 @@ import { defaultName, whenOf } from "../../charts/names.ts";
 import { CREDIT_DEFAULT } from "../../charts/style.ts";
 import type { ChartEntry } from "./chart-list.ts";
 import { formatDate, parseDateline, parseSourceName } from "../facts/dates.ts";
-import type { Figure } from "../facts/figure.ts";
-import { formatQualified } from "../facts/format.ts";
+import type { Figure, Fraction } from "../facts/figure.ts";
+import { qualified } from "../facts/format.ts";
 import { parseValue } from "../facts/numbers.ts";
 import { parseQualifier, type Qualifier } from "../facts/qualifiers.ts";
 import { ARTICLE } from "../facts/story-files.ts";
@@ -87,7 +87,8 @@ export function correctionNotes(
       const first = (field: string) => change(field)[0]?.from;
       const last = (field: string) => change(field).at(-1)?.to;
       const parts: string[] = [];
-      const shown = (state: State) => formatQualified(state.value, state.qualifier);
+      // The canonical qualifier phrase on both sides: the old quote's own words are gone with it.
+      const shown = (state: State) => qualified({ ...state, value_words: "", qualifier_words: "" });
       if (shown(before) !== shown(after)) parts.push(`revised from ${shown(before)} to ${shown(after)}`);
       if (change("start").length + change("end").length > 0) {
         const was = whenOf({ ...figure, start: first("start") ?? figure.start, end: first("end") ?? figure.end });
@@ -130,6 +131,7 @@ function lowerArticle(who: string): string {
 
 interface State {
   value: number;
+  fraction: Fraction | null;
   qualifier: Qualifier;
 }
 
@@ -141,13 +143,14 @@ function statesByDate(figure: Figure): Map<string, { before: State; after: State
   const start = parseValue(value?.from ?? "");
   let state: State = {
     value: value && start.ok ? start.value : figure.value,
+    fraction: value && start.ok ? (start.fraction ?? null) : figure.fraction,
     qualifier: (qualifier && parseQualifier(qualifier.from)) || figure.qualifier,
   };
   const states = new Map<string, { before: State; after: State }>();
   for (const c of figure.corrections) {
     const before = states.get(c.date)?.before ?? state;
     const to = parseValue(c.to);
-    if (c.field === "value" && to.ok) state = { ...state, value: to.value };
+    if (c.field === "value" && to.ok) state = { ...state, value: to.value, fraction: to.fraction ?? null };
     if (c.field === "qualifier") state = { ...state, qualifier: parseQualifier(c.to) ?? state.qualifier };
     states.set(c.date, { before, after: state });
   }
