@@ -3,7 +3,7 @@ import type { Figure } from "../pipeline/facts/figure.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
-import type { ChartKind, ChartModel, ColourRole, DrawContext } from "./kind.ts";
+import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
@@ -69,18 +69,7 @@ export const bars: ChartKind<Bar[]> = {
       names,
       warnings: [],
       summary: `${items.map((b) => `${b.group ? `${b.group}, ` : ""}${b.label}: ${qualifiedLower(b.shown)}`).join("; ")}.`,
-      rows: figures.map((f, i) => ({
-        figure_id: f.id,
-        label: items[i].label,
-        value: f.value,
-        qualifier: f.qualifier,
-        shown_as: items[i].shown,
-        start: f.start,
-        end: f.end,
-        attributed_to: f.attributed_to,
-        source: f.source,
-        quote: f.quote,
-      })),
+      rows: figures.map((f, i) => shownRow(f, items[i].label, items[i].shown)),
       draw: items,
     };
     return { model, problems };

@@ -49,7 +49,7 @@ export function colourRoles(
   }
   if (grouped.length > 0 && groups.length < 2)
     problems.push(`every figure is in the group "${groups[0]}": one group needs no colour; take out "group"`);
-  if (groups.length > palette)
+  if (use.groups && groups.length > palette)
     problems.push(`${groups.length} groups are more than the ${palette} colours a chart can tell apart; use fewer`);
   if (highlighted.length === ids.length && ids.length > 1)
     problems.push("every figure is highlighted, so the highlight says nothing; highlight one, or none");

@@ -3,7 +3,7 @@ import { attributionNote, listWords } from "./attribution.ts";
 import { BAR_MARKS, bars, CAP_OVERHANG, OPEN_END, qualifiedLower, unitProblems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
-import type { ChartKind, ChartModel, ColourRole } from "./kind.ts";
+import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
 import { wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
@@ -81,7 +81,7 @@ export const columns: ChartKind<ColumnsDraw> = {
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const items: Column[] = order.map(({ f, i }) => ({
       id: f.id,
-      label: labelOf(i) || periodLabel(f.start, f.end),
+      label: labelOf(i) || timeLabel(f),
       ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end))
         ? { date: periodLabel(f.start, f.end) }
         : {}),
@@ -116,18 +116,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       names,
       warnings: [],
       summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights))}.` : ""}`,
-      rows: sorted.map((f, k) => ({
-        figure_id: f.id,
-        label: items[k].label,
-        value: f.value,
-        qualifier: f.qualifier,
-        shown_as: items[k].shown,
-        start: f.start,
-        end: f.end,
-        attributed_to: f.attributed_to,
-        source: f.source,
-        quote: f.quote,
-      })),
+      rows: sorted.map((f, k) => shownRow(f, items[k].label, items[k].shown)),
       draw: { slots },
     };
     return { model, problems };

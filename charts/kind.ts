@@ -35,7 +35,8 @@ export type ColourRole = { role: "one" } | { role: "highlight" } | { role: "grou
 export interface ShownRow {
   figure_id: string;
   label: string;
-  value: number;
+  /** The stated number; a fraction exactly, as "1/3" (its quotient would be a rounded 0.333…). */
+  value: number | string;
   qualifier: string;
   shown_as: string;
   start: string;
@@ -92,4 +93,20 @@ export interface ChartKind<Draw = unknown> {
  */
 export function registered<Draw>(kind: ChartKind<Draw>): ChartKind {
   return kind as unknown as ChartKind;
+}
+
+/** The chart-data row for a figure, labelled and shown as the chart shows it. */
+export function shownRow(f: Figure, label: string, shown: string): ShownRow {
+  return {
+    figure_id: f.id,
+    label,
+    value: f.fraction ? `${f.fraction.numerator}/${f.fraction.denominator}` : f.value,
+    qualifier: f.qualifier,
+    shown_as: shown,
+    start: f.start,
+    end: f.end,
+    attributed_to: f.attributed_to,
+    source: f.source,
+    quote: f.quote,
+  };
 }

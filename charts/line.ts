@@ -5,7 +5,7 @@ import { attributionNote, listWords } from "./attribution.ts";
 import { qualifiedLower, unitProblems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
-import type { ChartKind, ChartModel, ColourRole, DrawContext, Drawing } from "./kind.ts";
+import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, type Drawing, shownRow } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
@@ -98,13 +98,14 @@ export const line: ChartKind<LineDraw> = {
               `correct it in figures.csv, ${group ? "put it in another group" : 'give the figures "group"s for two lines'}, or chart it apart`,
           );
       }
+      const before = problems.length;
       for (let k = 1; k < list.length; k++)
         if (list[k].f.end === list[k - 1].f.end)
           problems.push(
             `"${list[k - 1].f.id}" and "${list[k].f.id}" are both for ${formatDate(list[k].f.end, { weekday: true })}; a line has one point a day: correct one, or chart them apart`,
           );
       const shape = seriesShape(list.map(({ f }) => f));
-      if (shape.problem) problems.push(shape.problem);
+      if (shape.problem && problems.length === before) problems.push(shape.problem);
       running ||= shape.running && list.some(({ f }) => f.start !== f.end);
       periods ||= !shape.running && list.some(({ f }) => f.start !== f.end);
       // A running total is known only on the days reported; counts for periods cover their days.
@@ -173,18 +174,7 @@ export const line: ChartKind<LineDraw> = {
       rows: series.flatMap((s) =>
         s.points.map((p) => {
           const f = byId.get(p.id)!;
-          return {
-            figure_id: f.id,
-            label: s.name ? `${s.name}, ${p.label}` : p.label,
-            value: f.value,
-            qualifier: f.qualifier,
-            shown_as: p.shown,
-            start: f.start,
-            end: f.end,
-            attributed_to: f.attributed_to,
-            source: f.source,
-            quote: f.quote,
-          };
+          return shownRow(f, s.name ? `${s.name}, ${p.label}` : p.label, p.shown);
         }),
       ),
       draw: {

@@ -2,7 +2,7 @@ import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/fact
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
-import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
+import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shownRow } from "./kind.ts";
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
@@ -199,18 +199,7 @@ export const period: ChartKind<PeriodDraw> = {
     const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f)));
     const attribution = attributionNote(used, names);
     if (attribution) notes.push(attribution);
-    const row = (f: Figure, label: string): ShownRow => ({
-      figure_id: f.id,
-      label,
-      value: f.value,
-      qualifier: f.qualifier,
-      shown_as: shown(f),
-      start: f.start,
-      end: f.end,
-      attributed_to: f.attributed_to,
-      source: f.source,
-      quote: f.quote,
-    });
+    const row = (f: Figure, label: string): ShownRow => shownRow(f, label, shown(f));
     const model: ChartModel<PeriodDraw> = {
       used,
       notes,

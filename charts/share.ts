@@ -4,7 +4,7 @@ import { attributionNote } from "./attribution.ts";
 import { BAR_MARKS, CAP_OVERHANG, OPEN_END, qualifiedLower } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
-import type { ChartKind, ChartModel, ColourRole, DrawContext } from "./kind.ts";
+import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, uniqueNames } from "./names.ts";
 import { isCount, unitKey, withUnit } from "./units.ts";
@@ -107,18 +107,9 @@ export const share: ChartKind<ShareBar[]> = {
       summary: whole
         ? `Of ${qualifiedLower(items[0].shown)} (${items[0].label.toLowerCase()}): ${partWords}.`
         : `${partWords}.`,
-      rows: used.map((f, i) => ({
-        figure_id: f.id,
-        label: items[i].whole ? `${items[i].label} (the whole)` : items[i].label,
-        value: f.value,
-        qualifier: f.qualifier,
-        shown_as: items[i].shown,
-        start: f.start,
-        end: f.end,
-        attributed_to: f.attributed_to,
-        source: f.source,
-        quote: f.quote,
-      })),
+      rows: used.map((f, i) =>
+        shownRow(f, items[i].whole ? `${items[i].label} (the whole)` : items[i].label, items[i].shown),
+      ),
       draw: items,
     };
     return { model, problems };
