@@ -152,8 +152,20 @@ export const line: ChartKind<LineDraw> = {
       ),
     );
     const used = figures.filter((f) => all.some((p) => p.id === f.id));
-    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(figures.indexOf(f))));
-    const attribution = attributionNote(used, names);
+    const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[figures.indexOf(f)]?.group : undefined);
+    const names = uniqueNames(
+      used,
+      (f) => nameByTime(f, labelOf(figures.indexOf(f))),
+      (f) => groupOf(f),
+    );
+    // Where each group has one source, the groups name the figures: "Police as reported by …".
+    const bySeries =
+      colours.groups.length > 1 &&
+      colours.groups.every((g) => new Set(used.filter((f) => groupOf(f) === g).map((f) => f.attributed_to)).size === 1);
+    const attribution = attributionNote(
+      used,
+      bySeries ? Object.fromEntries(used.map((f) => [f.id, groupOf(f)!])) : names,
+    );
     if (attribution) notes.push(attribution);
     const byId = new Map(figures.map((f) => [f.id, f]));
     const summary = series
@@ -278,25 +290,16 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const max = Math.max(...all.map((p) => p.value)) || 1;
   const y = (p: Point) => baseline - (p.value / max) * plotHeight;
 
-  // Value labels: above the point (past a minimum's tick), else below it (past a maximum's tick).
-  const placed: Box[] = [];
-  const labels: { text: string; x: number; y: number }[] = [];
-  for (const s of data.series) {
-    for (const p of s.points) {
-      const w = valueW(p);
-      const px = x(p.date);
-      const upTo = y(p) - RADIUS - (p.bound === "minimum" ? TICK + 1 : 0) - CLEAR;
-      const downFrom = y(p) + RADIUS + (p.bound === "maximum" ? TICK + 1 : 0) + CLEAR;
-      const options = [
-        { x: px - w / 2, y: upTo - valueH, w, h: valueH },
-        { x: px - w / 2, y: downFrom, w, h: valueH },
-      ].filter((b) => b.y >= 0 && b.y + b.h <= baseline - 2);
-      const clear = options.find((b) => !placed.some((o) => overlaps(b, o)) && !crossesLine(b, data, x, y));
-      if (!clear) return undefined;
-      placed.push(inflate(clear));
-      labels.push({ text: p.shown, x: px, y: clear.y + valueH / 2 });
-    }
-  }
+  // Value labels: above the point (past a minimum's tick), else below it (past a maximum's tick),
+  // else to its right or left; clear of every other label, point, tick and line.
+  const placed: Box[] = data.series.flatMap((s) =>
+    s.points.flatMap((p) => {
+      const dot = { x: x(p.date) - RADIUS - 1, y: y(p) - RADIUS - 1, w: 2 * RADIUS + 2, h: 2 * RADIUS + 2 };
+      if (p.bound === "none") return [dot];
+      const up = p.bound === "minimum";
+      return [dot, { x: x(p.date) - 2, y: up ? y(p) - RADIUS - TICK - 1 : y(p) + RADIUS, w: 4, h: TICK + 1 }];
+    }),
+  );
   // Group names beside each line's last point.
   const names: { text: string; x: number; y: number; fill: string }[] = [];
   for (const s of data.series) {
@@ -311,6 +314,30 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
     if (box.x + box.w > width || placed.some((o) => overlaps(box, o))) return undefined;
     placed.push(inflate(box));
     names.push({ text: s.name, x: box.x, y: y(last), fill: colourOf(s.colour, theme) });
+  }
+  const labels: { text: string; x: number; y: number }[] = [];
+  for (const s of data.series) {
+    for (const p of s.points) {
+      const w = valueW(p);
+      const px = x(p.date);
+      const upTo = y(p) - RADIUS - (p.bound === "minimum" ? TICK + 1 : 0) - CLEAR;
+      const downFrom = y(p) + RADIUS + (p.bound === "maximum" ? TICK + 1 : 0) + CLEAR;
+      const options = [
+        { x: px - w / 2, y: upTo - valueH, w, h: valueH },
+        { x: px - w / 2, y: downFrom, w, h: valueH },
+        // Corners: a rising line leaves the upper left of a point free, a falling one the upper right.
+        { x: px - RADIUS - 2 - w, y: upTo - valueH + CLEAR, w, h: valueH },
+        { x: px + RADIUS + 2, y: upTo - valueH + CLEAR, w, h: valueH },
+        { x: px + RADIUS + 2, y: downFrom - CLEAR, w, h: valueH },
+        { x: px - RADIUS - 2 - w, y: downFrom - CLEAR, w, h: valueH },
+        { x: px + RADIUS + CLEAR + 2, y: y(p) - valueH / 2, w, h: valueH },
+        { x: px - RADIUS - CLEAR - 2 - w, y: y(p) - valueH / 2, w, h: valueH },
+      ].filter((b) => b.y >= 0 && b.y + b.h <= baseline - 2 && b.x >= 0 && b.x + b.w <= width);
+      const clear = options.find((b) => !placed.some((o) => overlaps(b, o)) && !crossesLine(b, data, x, y));
+      if (!clear) return undefined;
+      placed.push(inflate(clear));
+      labels.push({ text: p.shown, x: clear.x, y: clear.y + valueH / 2 });
+    }
   }
   // Dates under the axis, one a reported day.
   const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
@@ -356,6 +383,7 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
         x: "x",
         y: "y",
         text: "text",
+        textAnchor: "start",
         fontSize: sizes.value,
         fontWeight: "bold",
         fill: theme.text,
@@ -550,7 +578,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
       Plot.text(
         rows.filter((r) => r.gap).map((r) => ({ y: rowTop.get(`gap:${r.date}`)! + pitch / 2 })),
         {
-          x: plotLeft + 8,
+          x: valueX,
           y: "y",
           text: () => "No figure",
           textAnchor: "start",

@@ -55,13 +55,23 @@ export function nameByWhat(f: Figure, label: string | undefined, sharesCategory:
   return `${base} ${f.start === f.end ? "on" : "for"} ${when}`;
 }
 
-/** Names by figure id, made unique: a name two figures would share gets each figure's id. */
-export function uniqueNames(figures: Figure[], nameOf: (f: Figure, i: number) => string): Record<string, string> {
-  const names = figures.map(nameOf);
+/**
+ * Names by figure id, made unique: a name two figures would share gets what tells them apart (a
+ * group's name), else the figure's id.
+ */
+export function uniqueNames(
+  figures: Figure[],
+  nameOf: (f: Figure, i: number) => string,
+  distinguish: (f: Figure) => string | undefined = () => undefined,
+): Record<string, string> {
+  const first = figures.map(nameOf);
+  const shared = (names: string[], i: number) => names.filter((n) => n === names[i]).length > 1;
+  const second = first.map((n, i) =>
+    shared(first, i) && distinguish(figures[i]) ? `${n} (${distinguish(figures[i])})` : n,
+  );
   const out: Record<string, string> = {};
   figures.forEach((f, i) => {
-    const shared = names.filter((n) => n === names[i]).length > 1;
-    out[f.id] = shared ? `${names[i]} ("${f.id}")` : names[i];
+    out[f.id] = shared(second, i) ? `${second[i]} ("${f.id}")` : second[i];
   });
   return out;
 }
