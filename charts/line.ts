@@ -267,8 +267,10 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const dates = [...new Set(all.map((p) => p.date))].sort();
   const first = dates[0];
   const span = Math.max(1, daysBetween(first, dates[dates.length - 1]));
-  const valueH = sizes.value * sizes.leading;
-  const labelH = sizes.label * sizes.leading;
+  // Text boxes for collisions: the letters' height (ascender to descender, 1.12 em in Liberation
+  // Sans) with a little room, not the line's leading.
+  const valueH = sizes.value * 1.2;
+  const labelH = sizes.label * 1.2;
   const valueW = (p: Point) => textWidth(p.shown, sizes.value, true);
   const axisLabel = new Map<string, string>();
   for (const p of all) if (!axisLabel.has(p.date)) axisLabel.set(p.date, p.label);
@@ -305,15 +307,22 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   for (const s of data.series) {
     if (!s.name) continue;
     const last = s.points[s.points.length - 1];
-    const box = {
-      x: x(last.date) + RADIUS + 6,
-      y: y(last) - labelH / 2,
-      w: textWidth(s.name, sizes.label, true),
-      h: labelH,
-    };
-    if (box.x + box.w > width || placed.some((o) => overlaps(box, o))) return undefined;
-    placed.push(inflate(box));
-    names.push({ text: s.name, x: box.x, y: y(last), fill: colourOf(s.colour, theme) });
+    // Beside the point, else just below or above it, leaving the corners to the value labels.
+    const w = textWidth(s.name, sizes.label, true);
+    const box = [0, 0.8, -0.8]
+      .map((shift) => ({ x: x(last.date) + RADIUS + 6, y: y(last) - labelH / 2 + shift * labelH, w, h: labelH }))
+      .find(
+        (b) =>
+          b.x + b.w <= width &&
+          b.y >= 0 &&
+          b.y + b.h <= baseline - 2 &&
+          !placed.some((o) => overlaps(b, o)) &&
+          !crossesLine(b, data, x, y),
+      );
+    if (!box) return undefined;
+    // The line box already holds leading above and below the letters: room at the sides only.
+    placed.push({ ...box, x: box.x - CLEAR, w: box.w + 2 * CLEAR });
+    names.push({ text: s.name, x: box.x, y: box.y + labelH / 2, fill: colourOf(s.colour, theme) });
   }
   const labels: { text: string; x: number; y: number }[] = [];
   for (const s of data.series) {
@@ -346,7 +355,7 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
     if (gap < (textWidth(axis[k].text, sizes.label) + textWidth(axis[k - 1].text, sizes.label)) / 2 + CLEAR * 2)
       return undefined;
   }
-  const height = Math.ceil(baseline + 8 + labelH + 2);
+  const height = Math.ceil(baseline + 8 + sizes.label * sizes.leading + 2);
   const segments = data.series.flatMap((s) =>
     s.points.slice(1).map((p, k) => ({
       x1: x(s.points[k].date),

@@ -4,7 +4,7 @@
  * stated values, labels and qualifiers in sight, notes that explain the marks, and no number the
  * data does not state.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textWidth } from "../charts/measure.ts";
@@ -15,7 +15,7 @@ import type { Manifest } from "../pipeline/publish/manifest.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { svgName, VARIANTS, type Variant } from "../pipeline/words/output-names.ts";
 import { appendLine, chartOf, problemsOf } from "./helpers/problems.ts";
-import { copyStory, edit } from "./helpers/story.ts";
+import { append, copyStory, edit } from "./helpers/story.ts";
 import { parseSvg } from "./helpers/svg.ts";
 
 let out: string;
@@ -268,4 +268,65 @@ it("sets desktop titles and deks across the frame, not at half its width", () =>
       expect(textWidth(titleLines[0], size, true), id).toBeGreaterThan((width - 2 * pad) * 0.7);
     expect(titleLines.join(" "), id).toBe(doc.querySelector("title")!.textContent);
   }
+});
+
+describe("colour for two sides, chosen in charts.json", () => {
+  it("draws a line a group in the group's colour, each named at its end in that colour, no legend", async () => {
+    const s = copyStory("riots");
+    try {
+      writeFileSync(
+        join(s.data, "sources/hospitals.txt"),
+        "date 2023-07-03 source: Hospital federation figures\nOn Thursday, 90 protesters had been treated in hospital. On Friday, 150 protesters had been treated. On Saturday, about 400 protesters had been treated.\n",
+      );
+      const row = (id: string, value: number, q: string, quote: string) =>
+        `${id},treated,Protesters treated in hospital,${value},${q},people,,,the hospital federation,"${quote}",sources/hospitals.txt`;
+      append(
+        s.data,
+        "figures.csv",
+        [
+          row("hosp_thu", 90, "exact", "On Thursday, 90 protesters had been treated"),
+          row("hosp_fri", 150, "exact", "On Friday, 150 protesters had been treated"),
+          row("hosp_sat", 400, "about", "On Saturday, about 400 protesters had been treated"),
+          "",
+        ].join("\n"),
+      );
+      const group = (ids: string[], name: string) => ids.map((id) => ({ id, group: name }));
+      edit(
+        s.data,
+        "charts.json",
+        '"figures": ["injured_to_thu", "injured_to_fri", "injured_to_sat", "injured_to_mon"]',
+        `"figures": ${JSON.stringify([
+          ...group(["injured_to_thu", "injured_to_fri", "injured_to_sat", "injured_to_mon"], "Police"),
+          ...group(["hosp_thu", "hosp_fri", "hosp_sat"], "Protesters"),
+        ])}`,
+      );
+      await build({ data: s.data, out: s.out });
+      for (const v of VARIANTS) {
+        const name = svgName("officers-injured", v);
+        const doc = parseSvg(readFileSync(join(s.out, name), "utf8"));
+        const theme = THEMES[v.theme];
+        const fills = marks(doc, "dot").map((d) => d.getAttribute("fill"));
+        expect(fills, name).toEqual([...Array(4).fill(theme.series[0]), ...Array(3).fill(theme.series[1])]);
+        const named = (text: string) => Array.from(doc.querySelectorAll("text")).filter((t) => t.textContent === text);
+        if (v.device === "desktop") {
+          expect(
+            named("Police").map((t) => t.getAttribute("fill") ?? t.parentElement!.getAttribute("fill")),
+            name,
+          ).toEqual([theme.series[0]]);
+          expect(
+            named("Protesters").map((t) => t.getAttribute("fill") ?? t.parentElement!.getAttribute("fill")),
+            name,
+          ).toEqual([theme.series[1]]);
+        } else {
+          // Time down on a phone: each value names its side.
+          expect(lines(doc), name).toEqual(expect.arrayContaining(["Police: 170", "Protesters: About 400"]));
+        }
+        expect(words(doc), name).toContain(
+          "Police as reported by the interior ministry; Protesters as reported by the hospital federation.",
+        );
+      }
+    } finally {
+      rmSync(s.dir, { recursive: true, force: true });
+    }
+  });
 });
