@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findMentions, parseValue } from "../pipeline/facts/numbers.ts";
 import { parseQualifier } from "../pipeline/facts/qualifiers.ts";
+import { readSentence } from "../pipeline/facts/reader.ts";
+import { parseValue } from "../pipeline/facts/value-cell.ts";
 
+/** The figures a sentence states, as the reader reads them. */
+const findMentions = (text: string) => readSentence(text).filter((r) => r.kind === "figure");
 /** The numbers a sentence states, as [value, qualifier, words]. */
 const stated = (text: string) => findMentions(text).map((m) => [m.value, m.qualifier, m.text]);
 
@@ -42,14 +45,13 @@ describe("a number stated in words", () => {
     expect(stated("a five-day strike")).toEqual([[5, "exact", "five"]]);
   });
 
-  it("keeps two numbers joined by 'and' apart", () => {
-    expect(stated("between four and five people")).toEqual([
-      [4, "exact", "four"],
-      [5, "exact", "five"],
+  it("reads 'between four and five' as one range, and a qualifier as governing the list after it", () => {
+    expect(findMentions("between four and five people").map((m) => [m.range, m.text])).toEqual([
+      [{ low: 4, high: 5 }, "between four and five"],
     ]);
     expect(stated("at least one police officer and four paramilitary personnel")).toEqual([
       [1, "at_least", "at least one"],
-      [4, "exact", "four"],
+      [4, "at_least", "four"],
     ]);
   });
 
@@ -183,9 +185,7 @@ describe("numbers as South Asian and European copy writes them", () => {
     expect(parseValue("10,00,000")).toEqual({ ok: true, value: 1000000, fraction: null });
   });
 
-  it("still reads two numbers where a space may separate them: on 24 100 people", () => {
-    expect(findMentions("on 24 100 people were held").map((m) => m.value)).toEqual(
-      expect.arrayContaining([24100, 24, 100]),
-    );
+  it("reads space-grouped digits as one number, never its groups: 20 000 is not 20 and 0", () => {
+    expect(findMentions("20 000 security personnel").map((m) => [m.value, m.pieces])).toEqual([[20000, [20, 0]]]);
   });
 });

@@ -94,7 +94,9 @@ describe("columns: arrests each night", () => {
       for (const l of ["Thursday night", "Thu 29 Jun", "Friday night", "Saturday night", "Monday night", "1,311"])
         expect(text).toContain(l);
       expect(text).toContain("No figure");
-      expect(text).toContain("Sun 2 Jul");
+      // Nights as nights: the reader dates "on Thursday night" by its evening.
+      expect(text).toContain("Sun 2 Jul night");
+      expect(words(doc)).toContain("No figure was reported for the night of Sun 2 Jul.");
       // Columns in date order, left to right.
       const xs = rects.map((r) => num(r, "x"));
       expect([...xs].sort((a, b) => a - b)).toEqual(xs);
@@ -231,10 +233,12 @@ describe("period: arrests by night", () => {
   it("refuses a period of more than a year (a mistyped year) with the figure's line, and draws nothing", async () => {
     const s = copyStory("riots");
     try {
+      // A sentence that names no period: the dates are the row's alone, and one has a year typed wrong.
+      writeFileSync(join(s.data, "sources/tally.txt"), "date 2023-07-05\nOfficials said 3,625 people were arrested.\n");
       const row = appendLine(
         s.data,
         "figures.csv",
-        'arrests_typo,arrests,People arrested,3625,exact,people,2003-06-27,2023-07-02,the interior ministry,"3,625 people were arrested",sources/interior-ministry.txt',
+        'arrests_typo,arrests,People arrested,3625,exact,people,2003-06-27,2023-07-02,officials,"3,625 people were arrested",sources/tally.txt',
       );
       edit(s.data, "charts.json", '"figures": ["arrests_total"]', '"figures": ["arrests_typo"]');
       expect(await problemsOf(s.data, s.out)).toEqual([

@@ -13,7 +13,7 @@ import { fillTemplate, type TemplateContext, templateProblems } from "../pipelin
 import { day, figure } from "./helpers/figures.ts";
 
 const figures = [
-  day("arrests_thu", "2023-06-29", 917, { attributed_to: "the interior ministry", nights: true }),
+  day("arrests_thu", "2023-06-29", 917, { attributed_to: "the interior ministry" }),
   day("arrests_fri", "2023-06-30", 1311, { attributed_to: "the interior ministry" }),
   figure({ id: "deployed", value: 45000, qualifier: "about", qualifier_words: "some", category: "Officers" }),
   figure({

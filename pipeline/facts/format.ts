@@ -1,3 +1,4 @@
+import { formatPeriod } from "./dates.ts";
 import type { Figure, Fraction } from "./figure.ts";
 import { QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
 
@@ -59,4 +60,15 @@ export function formatQualified(value: number, qualifier: Qualifier): string {
 /** The first letter upper-case: for a sentence or label that opens with the figure ("Some 45,000"). */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A figure's period in chart words: "Sun 24 – Tue 26 Nov 2024"; nights, dated by their evenings,
+ * say so: "night of Fri 30 Jun 2023", "nights of Fri 30 Jun – Sat 1 Jul 2023". "" without dates.
+ */
+export function periodWords(figure: Pick<Figure, "start" | "end" | "nights">, { year = true } = {}): string {
+  if (!figure.start) return "";
+  const days = formatPeriod(figure.start, figure.end || figure.start, { year });
+  if (!figure.nights) return days;
+  return `${figure.start === figure.end ? "night" : "nights"} of ${days}`;
 }
