@@ -9,19 +9,16 @@ import { capitalize } from "../pipeline/facts/format.ts";
  * chart (charts/names.ts), so a total and a day are never run together as one label.
  */
 export function attributionNote(figures: Figure[], names: Record<string, string>): string | undefined {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Set<string>>();
   for (const f of figures) {
     if (!f.attributed_to) continue;
     const who = f.attributed_to.trim();
-    const list = groups.get(who) ?? [];
-    const name = names[f.id] ?? f.id;
-    if (!list.includes(name)) list.push(name);
-    groups.set(who, list);
+    groups.set(who, (groups.get(who) ?? new Set<string>()).add(names[f.id] ?? f.id));
   }
   if (groups.size === 0) return undefined;
   const everyFigure = figures.every((f) => f.attributed_to);
   if (groups.size === 1 && everyFigure) return `Figures as reported by ${lowerArticle([...groups.keys()][0])}.`;
-  const parts = [...groups].map(([who, list]) => `${listWords(list)} as reported by ${lowerArticle(who)}`);
+  const parts = [...groups].map(([who, list]) => `${listWords([...list])} as reported by ${lowerArticle(who)}`);
   return `${capitalize(parts.join("; "))}.`;
 }
 

@@ -54,8 +54,10 @@ export const bars: ChartKind<Bar[]> = {
       colour: colours.roles[i],
       group: colours.groups.length > 1 ? choices?.[i]?.group : undefined,
     }));
-    const shared = (f: Figure) =>
-      figures.filter((g) => (g.category || g.metric) === (f.category || f.metric)).length > 1;
+    const what = (f: Figure) => f.category || f.metric;
+    const perWhat = new Map<string, number>();
+    for (const f of figures) perWhat.set(what(f), (perWhat.get(what(f)) ?? 0) + 1);
+    const shared = (f: Figure) => perWhat.get(what(f))! > 1;
     const names = uniqueNames(figures, (f, i) => nameByWhat(f, choices?.[i]?.label, shared(f)));
     const notes = boundNotes(
       items.map((b) => b.bound),
@@ -201,7 +203,11 @@ export const bars: ChartKind<Bar[]> = {
  */
 export function unitProblems(figures: Figure[], kind: string): string[] {
   const keys = new Map<string, Figure[]>();
-  for (const f of figures) keys.set(unitKey(f.unit), [...(keys.get(unitKey(f.unit)) ?? []), f]);
+  for (const f of figures) {
+    const list = keys.get(unitKey(f.unit)) ?? [];
+    list.push(f);
+    keys.set(unitKey(f.unit), list);
+  }
   if (keys.size < 2) return [];
   const blank = figures.filter((f) => f.unit.trim() === "");
   const measured = figures.filter((f) => !isCount(f.unit));

@@ -105,9 +105,13 @@ export const columns: ChartKind<ColumnsDraw> = {
     const attribution = attributionNote(sorted, names);
     if (attribution) notes.push(attribution);
     const slots: (Column | Gap)[] = [];
+    // Gaps lie between neighbouring periods, in order: one pass over both.
+    let next = 0;
     items.forEach((c, k) => {
-      const gap = gaps.find((g) => g.end < sorted[k].start && (k === 0 || g.start > sorted[k - 1].end));
-      if (gap) slots.push({ gap: true, label: timeLabel({ ...gap, nights }) });
+      while (next < gaps.length && gaps[next].end < sorted[k].start) {
+        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }) });
+        next++;
+      }
       slots.push(c);
     });
     const model: ChartModel<ColumnsDraw> = {

@@ -151,11 +151,13 @@ export const line: ChartKind<LineDraw> = {
         LINE_MARKS,
       ),
     );
-    const used = figures.filter((f) => all.some((p) => p.id === f.id));
-    const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[figures.indexOf(f)]?.group : undefined);
+    const drawn = new Set(all.map((p) => p.id));
+    const used = figures.filter((f) => drawn.has(f.id));
+    const position = new Map(figures.map((f, i) => [f, i]));
+    const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[position.get(f)!]?.group : undefined);
     const names = uniqueNames(
       used,
-      (f) => nameByTime(f, labelOf(figures.indexOf(f))),
+      (f) => nameByTime(f, labelOf(position.get(f)!)),
       (f) => groupOf(f),
     );
     // Where each group has one source, the groups name the figures: "Police as reported by …".
@@ -292,6 +294,13 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const max = Math.max(...all.map((p) => p.value)) || 1;
   const y = (p: Point) => baseline - (p.value / max) * plotHeight;
 
+  // Dates under the axis, one a reported day; checked first, as the cheapest to fail.
+  const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
+  for (let k = 1; k < axis.length; k++) {
+    const gap = axis[k].x - axis[k - 1].x;
+    if (gap < (textWidth(axis[k].text, sizes.label) + textWidth(axis[k - 1].text, sizes.label)) / 2 + CLEAR * 2)
+      return undefined;
+  }
   // Value labels: above the point (past a minimum's tick), else below it (past a maximum's tick),
   // else to its right or left; clear of every other label, point, tick and line.
   const placed: Box[] = data.series.flatMap((s) =>
@@ -347,13 +356,6 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
       placed.push(inflate(clear));
       labels.push({ text: p.shown, x: clear.x, y: clear.y + valueH / 2 });
     }
-  }
-  // Dates under the axis, one a reported day.
-  const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
-  for (let k = 1; k < axis.length; k++) {
-    const gap = axis[k].x - axis[k - 1].x;
-    if (gap < (textWidth(axis[k].text, sizes.label) + textWidth(axis[k - 1].text, sizes.label)) / 2 + CLEAR * 2)
-      return undefined;
   }
   const height = Math.ceil(baseline + 8 + sizes.label * sizes.leading + 2);
   const segments = data.series.flatMap((s) =>

@@ -64,14 +64,17 @@ export function uniqueNames(
   nameOf: (f: Figure, i: number) => string,
   distinguish: (f: Figure) => string | undefined = () => undefined,
 ): Record<string, string> {
+  // Counted once, so a chart of thousands of points stays linear.
+  const counts = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
   const first = figures.map(nameOf);
-  const shared = (names: string[], i: number) => names.filter((n) => n === names[i]).length > 1;
+  const firstCounts = counts(first);
   const second = first.map((n, i) =>
-    shared(first, i) && distinguish(figures[i]) ? `${n} (${distinguish(figures[i])})` : n,
+    firstCounts.get(n)! > 1 && distinguish(figures[i]) ? `${n} (${distinguish(figures[i])})` : n,
   );
+  const secondCounts = counts(second);
   const out: Record<string, string> = {};
   figures.forEach((f, i) => {
-    out[f.id] = shared(second, i) ? `${second[i]} ("${f.id}")` : second[i];
+    out[f.id] = secondCounts.get(second[i])! > 1 ? `${second[i]} ("${f.id}")` : second[i];
   });
   return out;
 }

@@ -2,6 +2,7 @@ import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/fact
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
+import { colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shownRow } from "./kind.ts";
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
@@ -82,6 +83,16 @@ interface PeriodDraw {
 export const period: ChartKind<PeriodDraw> = {
   prepare({ figures, dataset, choices }) {
     const problems: string[] = fractionProblems(figures, "period");
+    // A period chart draws its days in the one colour: a colour choice would say nothing here.
+    problems.push(
+      ...colourRoles(
+        "period",
+        figures.map((f) => f.id),
+        choices,
+        { highlight: false, groups: false },
+        1,
+      ).problems,
+    );
     const total = figures.find(isPeriod);
     for (const f of figures) {
       if (!f.start || !f.end) {
@@ -195,7 +206,8 @@ export const period: ChartKind<PeriodDraw> = {
         )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
-    const labelOf = (f: Figure) => choices?.[figures.indexOf(f)]?.label;
+    const position = new Map(figures.map((f, i) => [f, i]));
+    const labelOf = (f: Figure) => (position.has(f) ? choices?.[position.get(f)!]?.label : undefined);
     const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f)));
     const attribution = attributionNote(used, names);
     if (attribution) notes.push(attribution);

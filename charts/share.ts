@@ -69,7 +69,8 @@ export const share: ChartKind<ShareBar[]> = {
     problems.push(...colours.problems);
     if (problems.length > 0) return { problems };
 
-    const index = (f: Figure) => figures.indexOf(f);
+    const position = new Map(figures.map((f, i) => [f, i]));
+    const index = (f: Figure) => position.get(f)!;
     const labelOf = (f: Figure) => choices?.[index(f)]?.label?.trim() || f.category || capitalize(f.metric);
     const shareOf = (f: Figure) =>
       f.fraction ? f.value : kindOf(f) === "percent" ? f.value / 100 : f.value / (whole?.value ?? f.value);

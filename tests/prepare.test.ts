@@ -165,6 +165,12 @@ describe("period", () => {
     expect(note).not.toMatch(/Total for/);
   });
 
+  it("refuses a colour it would not draw, rather than ignore it", () => {
+    expect(prepare(period, [total], [{ highlight: true }]).problems).toEqual([
+      'a period chart cannot highlight a figure ("total"); take out "highlight"',
+    ]);
+  });
+
   it("refuses a fraction", () => {
     const minors = day("minors", "2023-06-29", 0.5, { fraction: { numerator: 1, denominator: 2 } });
     expect(prepare(period, [minors]).problems[0]).toMatch(/^"minors" is a share of a whole \("half"\)/);
@@ -375,4 +381,37 @@ describe("share", () => {
       /^"turnout" is 112%, not a share of a whole/,
     );
   });
+});
+
+describe("work grows with the figures, not their square", () => {
+  const series = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const date = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+      return day(`d${i}`, date, 100 + (i % 50), { attributed_to: i % 2 ? "the police" : "the ministry" });
+    });
+  const time = (kind: Parameters<typeof prepare>[0], n: number) => {
+    const figures = series(n);
+    const started = performance.now();
+    const { problems } = prepare(kind, figures);
+    const ms = performance.now() - started;
+    expect(problems).toEqual([]);
+    return ms;
+  };
+
+  for (const [name, kind] of [
+    ["line", line],
+    ["columns", columns],
+    ["bars", bars],
+  ] as const) {
+    it(`${name}: 1,000, 2,000 and 4,000 figures`, () => {
+      time(kind, 200); // warm up
+      const sizes = [1000, 2000, 4000];
+      // The fastest of three runs each, interleaved, so a busy machine does not decide the ratio.
+      const best = sizes.map(() => Infinity);
+      for (let run = 0; run < 3; run++) sizes.forEach((n, i) => (best[i] = Math.min(best[i], time(kind, n))));
+      const [small, , large] = best;
+      // Linear work quadruples over two doublings; a square would grow sixteenfold.
+      expect(large / small).toBeLessThan(10);
+    });
+  }
 });

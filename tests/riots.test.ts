@@ -75,7 +75,7 @@ it("names the story and its sources as written", () => {
     expect(words(doc), name).toContain("Interior ministry statement, 5 Jul 2023"),
   );
   each("officers-injured", (doc, _v, name) =>
-    expect(words(doc), name).toContain("Interior ministry morning briefings, 3 Jul 2023"),
+    expect(words(doc), name).toContain("Interior ministry morning briefings, 4 Jul 2023"),
   );
 });
 
