@@ -345,13 +345,16 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       }
       return n;
     });
-    // A line chart's slanted strokes are anti-aliased by where on the page they fall, so they are
-    // left out of the comparison with the file drawn elsewhere (their attributes are checked apart).
+    // A line chart's slanted strokes and round dots are anti-aliased by where on the page they fall,
+    // so they are left out of the comparison with the file drawn elsewhere (their attributes are
+    // checked apart).
     const slanted = await page.evaluate(() =>
       Object.fromEntries(
         Array.from(document.querySelectorAll<HTMLElement>("figure[data-key]")).map((fig) => {
           const o = fig.querySelector("svg")!.getBoundingClientRect();
-          const boxes = Array.from(fig.querySelectorAll('svg g[aria-label="link"] path')).map((p) => {
+          const boxes = Array.from(
+            fig.querySelectorAll('svg g[aria-label="link"] path, svg g[aria-label="dot"] circle'),
+          ).map((p) => {
             const r = p.getBoundingClientRect();
             return { x: r.x - o.x - 3, y: r.y - o.y - 3, w: r.width + 6, h: r.height + 6 };
           });
