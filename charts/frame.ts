@@ -1,4 +1,4 @@
-import { textWidth, wrap, wrapHeadline, wrapPretty } from "./measure.ts";
+import { textWidth, wrap, wrapHeadline, wrapList, wrapPretty } from "./measure.ts";
 import { FONT_FAMILY, type Sizes, type Theme } from "./style.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -103,7 +103,8 @@ export function frame(input: FrameInput): SVGSVGElement {
   const signoff = [input.source, input.credit].filter(Boolean);
   const oneLine = signoff.join(" · ");
   if (textWidth(oneLine, sizes.source) <= inner) block(oneLine, sizes.source, theme.muted);
-  else for (const part of signoff) block(part, sizes.source, theme.muted);
+  // Several sources break between sources, never inside one's name and date.
+  else for (const part of signoff) block(part, sizes.source, theme.muted, false, wrapList);
   y += sizes.pad;
 
   const height = Math.ceil(y);

@@ -180,6 +180,35 @@ export function wrapHeadline(text: string, width: number, size: number, bold = f
 }
 
 /**
+ * Wrap for a list ("Source: wire report, 3 Jul 2023; Interior ministry statement, 5 Jul 2023"):
+ * lines break after a separator, so no item is split across lines unless it is wider than a line
+ * on its own (then it wraps as running text).
+ */
+export function wrapList(text: string, width: number, size: number, bold = false, separator = "; "): string[] {
+  const items = text
+    .split(separator)
+    .map((item, i, all) => (i < all.length - 1 ? `${item}${separator.trimEnd()}` : item));
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const candidate = line ? `${line} ${item}` : item;
+    if (textWidth(candidate, size, bold) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    if (textWidth(item, size, bold) <= width) line = item;
+    else {
+      const wrapped = wrapPretty(item, width, size, bold);
+      lines.push(...wrapped.slice(0, -1));
+      line = wrapped[wrapped.length - 1] ?? "";
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
  * Wrap for running text (notes): greedy, except that a stub of a last line (one word, or under a
  * fifth of the width) takes words from the line above, by wrapping a little narrower, as long as
  * that needs no extra line.

@@ -3,7 +3,7 @@
  * notes, source names, and the wrap of titles and deks. Pure: values in, values out.
  */
 import { describe, expect, it } from "vitest";
-import { textWidth, wrapHeadline } from "../charts/measure.ts";
+import { textWidth, wrapHeadline, wrapList } from "../charts/measure.ts";
 import { DEVICES } from "../charts/style.ts";
 import { parseSourceName } from "../pipeline/facts/dates.ts";
 import type { Correction, Figure } from "../pipeline/facts/figure.ts";
@@ -194,5 +194,19 @@ describe("titles and deks", () => {
       const joined = wrapHeadline(dek, w, 15).join("\n");
       expect(joined, `${w}px`).toContain("Tue 27 Jun – Sun 2 Jul 2023");
     }
+  });
+});
+
+describe("source lines", () => {
+  it("break between sources, never inside a source's name and date, unless one is wider than the line", () => {
+    const text =
+      "Source: wire report, 3 Jul 2023; Interior ministry morning briefings, 4 Jul 2023; Interior ministry statement, 5 Jul 2023";
+    expect(wrapList(text, 600, 13)).toEqual([
+      "Source: wire report, 3 Jul 2023; Interior ministry morning briefings, 4 Jul 2023;",
+      "Interior ministry statement, 5 Jul 2023",
+    ]);
+    const narrow = wrapList(text, 200, 13);
+    for (const l of narrow) expect(textWidth(l, 13)).toBeLessThanOrEqual(200);
+    expect(narrow.join(" ")).toBe(text);
   });
 });
