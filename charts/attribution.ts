@@ -1,24 +1,25 @@
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { capitalize } from "../pipeline/facts/format.ts";
 
 /**
- * "Figures as reported by the government." — who stands behind the numbers, from the data.
- * `labelOf` names a figure in the note where several attributions share a chart.
+ * Who stands behind the numbers, from the data: "Figures as reported by the interior ministry." when
+ * one source gives every figure; otherwise each figure by its name, grouped by who gives it: "People
+ * arrested for Tue 27 Jun – Sun 2 Jul 2023 and people arrested on Fri 30 Jun as reported by the
+ * interior ministry; people arrested on Sat 1 Jul as reported by officials." Names come from the
+ * chart (charts/names.ts), so a total and a day are never run together as one label.
  */
-export function attributionNote(
-  figures: Figure[],
-  labelOf: (f: Figure) => string = (f) => f.category || f.metric,
-): string | undefined {
-  const groups = new Map<string, string[]>();
+export function attributionNote(figures: Figure[], names: Record<string, string>): string | undefined {
+  const groups = new Map<string, Set<string>>();
   for (const f of figures) {
     if (!f.attributed_to) continue;
-    const labels = groups.get(f.attributed_to) ?? [];
-    if (!labels.includes(labelOf(f))) labels.push(labelOf(f));
-    groups.set(f.attributed_to, labels);
+    const who = f.attributed_to.trim();
+    groups.set(who, (groups.get(who) ?? new Set<string>()).add(names[f.id] ?? f.id));
   }
   if (groups.size === 0) return undefined;
   const everyFigure = figures.every((f) => f.attributed_to);
   if (groups.size === 1 && everyFigure) return `Figures as reported by ${lowerArticle([...groups.keys()][0])}.`;
-  return [...groups].map(([who, labels]) => `${listWords(labels)}: as reported by ${lowerArticle(who)}.`).join(" ");
+  const parts = [...groups].map(([who, list]) => `${listWords([...list])} as reported by ${lowerArticle(who)}`);
+  return `${capitalize(parts.join("; "))}.`;
 }
 
 /** "The government" reads "the government" mid-sentence; names stay as written. */

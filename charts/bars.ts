@@ -1,58 +1,77 @@
 import { capitalize, qualified } from "../pipeline/facts/format.ts";
-import { isOpenAbove } from "../pipeline/facts/qualifiers.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { attributionNote, listWords } from "./attribution.ts";
-import type { ChartKind, ChartModel, DrawContext } from "./kind.ts";
+import { type Bound, boundNotes, boundOf } from "./bounds.ts";
+import { colourOf, colourRoles } from "./colour.ts";
+import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
-import { isCount, unitKey, withUnit } from "./units.ts";
+import { nameByWhat, uniqueNames } from "./names.ts";
+import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
 
 interface Bar {
   label: string;
   value: number;
   shown: string;
-  open: boolean;
-  series: number;
+  bound: Bound;
+  colour: ColourRole;
+  /** The group's name, written above the first bar of each run of its bars. */
+  group?: string;
 }
 
 /** Length of the dashed end that marks a minimum ("more than", "at least"), in pixels. */
-const OPEN_END = 22;
+export const OPEN_END = 22;
+/** How far the cap that marks a maximum ("nearly", "up to") stands out from the bar, in pixels. */
+export const CAP_OVERHANG = 5;
+/** Space a cap takes beyond the bar's end before its label. */
+const CAP_ROOM = 4;
+
+/** How each bound's mark looks on bars and columns, for the note that explains it. */
+export const BAR_MARKS = { minimum: "A dashed end", maximum: "A bar capped by a cross-line" };
 
 /**
  * Horizontal bars comparing a few figures. Each bar is exactly as long as the stated number; the
- * label at its end carries the qualifier, and a minimum gets a dashed open end, so "more than
- * 10,000" never reads as 10,000 flat. No axis: the direct labels are the only numbers shown.
+ * label at its end carries the qualifier; a minimum gets a dashed open end and a maximum a cap, so
+ * "more than 10,000" or "nearly 5,000" never reads as a flat number. One colour unless the entry
+ * highlights a figure or groups them. No axis: the direct labels are the only numbers shown.
  */
 export const bars: ChartKind<Bar[]> = {
-  prepare({ figures }) {
-    const problems = unitProblems(figures);
+  prepare({ figures, choices }) {
+    const problems = [...fractionProblems(figures, "bars"), ...unitProblems(figures, "bars")];
+    const colours = colourRoles(
+      "bars",
+      figures.map((f) => f.id),
+      choices,
+      { highlight: true, groups: true },
+      4,
+    );
+    problems.push(...colours.problems);
+    const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || capitalize(f.metric);
     const items: Bar[] = figures.map((f, i) => ({
-      label: f.category || capitalize(f.metric),
+      label: labelOf(f, i),
       value: f.value,
       shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
-      open: isOpenAbove(f.qualifier),
-      series: i,
+      bound: boundOf(f),
+      colour: colours.roles[i],
+      group: colours.groups.length > 1 ? choices?.[i]?.group : undefined,
     }));
-    const notes: string[] = [];
-    if (items.some((b) => b.open)) notes.push("A dashed end marks a minimum: the true figure may be higher.");
-    const attribution = attributionNote(figures);
+    const what = (f: Figure) => f.category || f.metric;
+    const perWhat = new Map<string, number>();
+    for (const f of figures) perWhat.set(what(f), (perWhat.get(what(f)) ?? 0) + 1);
+    const shared = (f: Figure) => perWhat.get(what(f))! > 1;
+    const names = uniqueNames(figures, (f, i) => nameByWhat(f, choices?.[i]?.label, shared(f)));
+    const notes = boundNotes(
+      items.map((b) => b.bound),
+      BAR_MARKS,
+    );
+    const attribution = attributionNote(figures, names);
     if (attribution) notes.push(attribution);
     const model: ChartModel<Bar[]> = {
       used: figures,
       notes,
+      names,
       warnings: [],
-      summary: `${items.map((b) => `${b.label}: ${qualifiedLower(b.shown)}`).join("; ")}.`,
-      rows: figures.map((f, i) => ({
-        figure_id: f.id,
-        label: items[i].label,
-        value: f.value,
-        qualifier: f.qualifier,
-        shown_as: items[i].shown,
-        start: f.start,
-        end: f.end,
-        attributed_to: f.attributed_to,
-        source: f.source,
-        quote: f.quote,
-      })),
+      summary: `${items.map((b) => `${b.group ? `${b.group}, ` : ""}${b.label}: ${qualifiedLower(b.shown)}`).join("; ")}.`,
+      rows: figures.map((f, i) => shownRow(f, items[i].label, items[i].shown)),
       draw: items,
     };
     return { model, problems };
@@ -61,22 +80,30 @@ export const bars: ChartKind<Bar[]> = {
   draw(model, { width, sizes, theme, document, Plot }: DrawContext) {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
-    const valueRoom = Math.max(
-      ...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + (b.open ? OPEN_END : 0)),
-    );
+    const beyond = (b: Bar) => (b.bound === "minimum" ? OPEN_END : b.bound === "maximum" ? CAP_ROOM : 0);
+    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b)));
     const barMax = Math.max(40, width - valueRoom);
     const max = Math.max(...items.map((b) => b.value)) || 1;
     const unit = max / barMax;
     let y = 0;
-    const rows = items.map((b) => {
+    const headings: { text: string; y: number; colour: string }[] = [];
+    const rows = items.map((b, i) => {
+      if (b.group && b.group !== items[i - 1]?.group) {
+        const lines = wrap(b.group, width, sizes.label, true);
+        headings.push({
+          text: lines.join("\n"),
+          y: y + (lines.length * labelLine) / 2,
+          colour: colourOf(b.colour, theme),
+        });
+        y += lines.length * labelLine + 2;
+      }
       const lines = wrap(b.label, width, sizes.label);
       const top = y;
       const barTop = top + lines.length * labelLine + 4;
       y = barTop + sizes.bar + 14;
       return { ...b, text: lines.join("\n"), lines: lines.length, top, barTop, mid: barTop + sizes.bar / 2 };
     });
-    const height = Math.ceil(y - 14 + 2);
-    const colour = (b: Bar) => theme.series[b.series % theme.series.length];
+    const height = Math.ceil(y - 14 + CAP_OVERHANG + 2);
     const node = Plot.plot({
       document,
       width,
@@ -91,12 +118,12 @@ export const bars: ChartKind<Bar[]> = {
           x2: "value",
           y1: "barTop",
           y2: (r) => r.barTop + sizes.bar,
-          fill: colour,
+          fill: (r) => colourOf(r.colour, theme),
           insetLeft: 0,
           insetRight: 0,
         }),
         Plot.ruleY(
-          rows.filter((r) => r.open),
+          rows.filter((r) => r.bound === "minimum"),
           {
             y: "mid",
             x1: "value",
@@ -106,6 +133,17 @@ export const bars: ChartKind<Bar[]> = {
             strokeDasharray: "4,3",
           },
         ),
+        // A maximum: a cross-line at the bar's end, standing out above and below it, like a ceiling.
+        Plot.ruleX(
+          rows.filter((r) => r.bound === "maximum"),
+          {
+            x: "value",
+            y1: (r) => r.barTop - CAP_OVERHANG,
+            y2: (r) => r.barTop + sizes.bar + CAP_OVERHANG,
+            stroke: theme.text,
+            strokeWidth: 3,
+          },
+        ),
         // A baseline at zero beside each bar: the bars start from nothing, not from the label.
         Plot.ruleX(rows, {
           x: 0,
@@ -113,6 +151,16 @@ export const bars: ChartKind<Bar[]> = {
           y2: (r) => r.barTop + sizes.bar + 3,
           stroke: theme.rule,
           strokeWidth: 1,
+        }),
+        Plot.text(headings, {
+          x: 0,
+          y: "y",
+          text: "text",
+          textAnchor: "start",
+          lineHeight: sizes.leading,
+          fontSize: sizes.label,
+          fontWeight: "bold",
+          fill: (h) => h.colour,
         }),
         Plot.text(rows, {
           x: 0,
@@ -124,16 +172,16 @@ export const bars: ChartKind<Bar[]> = {
           fontSize: sizes.label,
           fill: theme.text,
         }),
-        // Minimums carry their label past the dashed end; Plot's dx is one value per mark.
-        ...[false, true].map((open) =>
+        // Bounds carry their label past their mark; Plot's dx is one value per mark.
+        ...(["none", "minimum", "maximum"] as const).map((bound) =>
           Plot.text(
-            rows.filter((r) => r.open === open),
+            rows.filter((r) => r.bound === bound),
             {
               x: "value",
               y: "mid",
               text: "shown",
               textAnchor: "start",
-              dx: 6 + (open ? OPEN_END : 0),
+              dx: 6 + (bound === "minimum" ? OPEN_END : bound === "maximum" ? CAP_ROOM : 0),
               fontSize: sizes.value,
               fontWeight: "bold",
               fill: theme.text,
@@ -147,15 +195,19 @@ export const bars: ChartKind<Bar[]> = {
 };
 
 /**
- * Bars set lengths side by side, so they must measure one quantity. Two different units are refused
- * ("people" and "kilometres"; "people", "persons" and blank count the same, as do "%" and
- * "percent"). A blank unit beside a measure is refused too: the blank figure is either a count,
- * which no length can compare with kilometres, or a measure whose unit was left out, which would
- * show as a bare number beside "1.6 kilometres". Either way the fact sheet needs its unit.
+ * Lengths set side by side must measure one quantity. Two different units are refused ("people"
+ * and "kilometres"; "people", "persons" and blank count the same, as do "%" and "percent"). A
+ * blank unit beside a measure is refused too: the blank figure is either a count, which no length
+ * can compare with kilometres, or a measure whose unit was left out, which would show as a bare
+ * number beside "1.6 kilometres". Either way the fact sheet needs its unit.
  */
-function unitProblems(figures: Figure[]): string[] {
+export function unitProblems(figures: Figure[], kind: string): string[] {
   const keys = new Map<string, Figure[]>();
-  for (const f of figures) keys.set(unitKey(f.unit), [...(keys.get(unitKey(f.unit)) ?? []), f]);
+  for (const f of figures) {
+    const list = keys.get(unitKey(f.unit)) ?? [];
+    list.push(f);
+    keys.set(unitKey(f.unit), list);
+  }
   if (keys.size < 2) return [];
   const blank = figures.filter((f) => f.unit.trim() === "");
   const measured = figures.filter((f) => !isCount(f.unit));
@@ -163,17 +215,17 @@ function unitProblems(figures: Figure[]): string[] {
   if (blank.length > 0 && keys.size === 2 && blank.length === (keys.get("people") ?? []).length) {
     const unit = measured[0].unit.trim();
     return [
-      `bars compare one kind of quantity, but ${ids(blank)} ${blank.length > 1 ? "have" : "has"} no unit while ${ids(measured)} ${measured.length > 1 ? "are" : "is"} in ${JSON.stringify(unit)}; ` +
+      `${kind} compare one kind of quantity, but ${ids(blank)} ${blank.length > 1 ? "have" : "has"} no unit while ${ids(measured)} ${measured.length > 1 ? "are" : "is"} in ${JSON.stringify(unit)}; ` +
         `fill in the unit in figures.csv (${JSON.stringify(unit)} if ${blank.length > 1 ? "they measure" : "it measures"} the same thing), or chart them apart`,
     ];
   }
   const units = [...keys.values()].map((fs) => fs.find((f) => f.unit.trim())?.unit.trim() ?? "");
   return [
-    `bars compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`,
+    `${kind} compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`,
   ];
 }
 
 /** "More than 10,000" reads "more than 10,000" after a colon. */
-function qualifiedLower(shown: string): string {
+export function qualifiedLower(shown: string): string {
   return /^[A-Z][a-z]/.test(shown) ? shown.charAt(0).toLowerCase() + shown.slice(1) : shown;
 }

@@ -1,4 +1,4 @@
-import { textWidth, wrap, wrapBalanced, wrapPretty } from "./measure.ts";
+import { textWidth, wrap, wrapHeadline, wrapList, wrapPretty } from "./measure.ts";
 import { FONT_FAMILY, type Sizes, type Theme } from "./style.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -27,7 +27,7 @@ export interface FrameInput {
   title: string;
   dek: string;
   notes: string[];
-  /** "Corrected 28 Nov 2024: …" lines, set apart from the other notes. */
+  /** "Corrected 28 Nov 2024: …" lines, after the other notes. */
   corrections: string[];
   source: string;
   credit: string;
@@ -69,10 +69,10 @@ export function frame(input: FrameInput): SVGSVGElement {
     }
   };
 
-  block(input.title, sizes.title, theme.text, true, wrapBalanced);
+  block(input.title, sizes.title, theme.text, true, wrapHeadline);
   if (input.dek) {
     y += sizes.gap / 3;
-    block(input.dek, sizes.dek, theme.muted, false, wrapBalanced);
+    block(input.dek, sizes.dek, theme.muted, false, wrapHeadline);
   }
   y += sizes.gap;
 
@@ -95,14 +95,16 @@ export function frame(input: FrameInput): SVGSVGElement {
     y += sizes.gap / 3;
   }
   for (const note of input.notes) block(note, sizes.note, theme.muted);
-  for (const correction of input.corrections) block(correction, sizes.note, theme.correction, true);
+  // Corrections read as notes do, in the note colour: a dated line of record, not an alarm.
+  for (const correction of input.corrections) block(correction, sizes.note, theme.muted);
   y += sizes.gap / 2;
   // Source and credit share a line when they fit; otherwise the credit starts its own line rather
   // than the break falling anywhere after the separator.
   const signoff = [input.source, input.credit].filter(Boolean);
   const oneLine = signoff.join(" · ");
   if (textWidth(oneLine, sizes.source) <= inner) block(oneLine, sizes.source, theme.muted);
-  else for (const part of signoff) block(part, sizes.source, theme.muted);
+  // Several sources break between sources, never inside one's name and date.
+  else for (const part of signoff) block(part, sizes.source, theme.muted, false, wrapList);
   y += sizes.pad;
 
   const height = Math.ceil(y);

@@ -1,9 +1,18 @@
 import { bars } from "./bars.ts";
+import { columns } from "./columns.ts";
 import { type ChartKind, registered } from "./kind.ts";
+import { line } from "./line.ts";
 import { period } from "./period.ts";
+import { share } from "./share.ts";
 
 /** Chart kinds by the name charts.json uses. */
-export const KINDS: Readonly<Record<string, ChartKind>> = { bars: registered(bars), period: registered(period) };
+export const KINDS: Readonly<Record<string, ChartKind>> = {
+  bars: registered(bars),
+  period: registered(period),
+  line: registered(line),
+  columns: registered(columns),
+  share: registered(share),
+};
 
 /** The chart kinds a story may name in charts.json. */
 export const KIND_NAMES: readonly string[] = Object.keys(KINDS);
@@ -15,4 +24,9 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = {
   timeline: "period",
   daily: "period",
   "by-day": "period",
+  lines: "line",
+  toll: "line",
+  column: "columns",
+  part: "share",
+  proportion: "share",
 };

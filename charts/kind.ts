@@ -4,19 +4,39 @@ import type { Sizes, Theme } from "./style.ts";
 
 export type Plot = typeof PlotModule;
 
+/**
+ * What charts.json says about one figure of a chart, its words already filled in: how the chart
+ * labels it, and whether its colour encodes something. Colour is never decoration: one colour for
+ * every figure unless the entry highlights one or sorts figures into groups (two sides).
+ */
+export interface FigureChoice {
+  /** The figure's label on this chart ("Friday night"); the kind's own default when absent. */
+  label?: string;
+  /** The one figure the chart is about: drawn in the highlight colour, the rest in the one colour. */
+  highlight?: boolean;
+  /** Figures of one group share a colour, and the group's name is written beside them. */
+  group?: string;
+}
+
 /** What a chart kind knows of the story: its figures, and the whole dataset for related rows. */
 export interface KindInput {
   /** The figures the entry names, in its order. */
   figures: Figure[];
+  /** What the entry chose for each figure, in the same order (labels, colours); empty choices if none. */
+  choices?: FigureChoice[];
   /** Every figure of the story: a kind may draw related rows (a daily breakdown of a total). */
   dataset: Figure[];
 }
+
+/** The colour a mark takes, by what it encodes; the theme turns a role into a colour at drawing time. */
+export type ColourRole = { role: "one" } | { role: "highlight" } | { role: "group"; index: number };
 
 /** One row of the chart's own data file (X.csv): what the chart shows, and where it comes from. */
 export interface ShownRow {
   figure_id: string;
   label: string;
-  value: number;
+  /** The stated number; a fraction exactly, as "1/3" (its quotient would be a rounded 0.333…). */
+  value: number | string;
   qualifier: string;
   shown_as: string;
   start: string;
@@ -32,6 +52,11 @@ export interface ChartModel<Draw = unknown> {
   used: Figure[];
   /** Notes the kind must add (what the data does not say, how to read a mark). */
   notes: string[];
+  /**
+   * How the chart names each figure it draws in a sentence, by id: "people arrested on Thursday
+   * night". Correction notes use it, so two figures never share a name.
+   */
+  names: Record<string, string>;
   /** Problems worth a terminal warning that do not stop the build (days that don't add up). */
   warnings: string[];
   /** One or two sentences stating the figures and qualifiers: the alt text's core. */
@@ -68,4 +93,20 @@ export interface ChartKind<Draw = unknown> {
  */
 export function registered<Draw>(kind: ChartKind<Draw>): ChartKind {
   return kind as unknown as ChartKind;
+}
+
+/** The chart-data row for a figure, labelled and shown as the chart shows it. */
+export function shownRow(f: Figure, label: string, shown: string): ShownRow {
+  return {
+    figure_id: f.id,
+    label,
+    value: f.fraction ? `${f.fraction.numerator}/${f.fraction.denominator}` : f.value,
+    qualifier: f.qualifier,
+    shown_as: shown,
+    start: f.start,
+    end: f.end,
+    attributed_to: f.attributed_to,
+    source: f.source,
+    quote: f.quote,
+  };
 }

@@ -119,7 +119,22 @@ function atoms(paragraph: string, width: number, size: number, bold: boolean): s
     else out.push(word);
     prev = word;
   }
-  return out;
+  // A period holds together too ("Tue 27 Jun – Sun 2 Jul 2023"), where it fits on one line.
+  const isDate = (atom: string) =>
+    atom.includes(" ") && (WEEKDAY.test(atom.split(" ")[0]) || DAY.test(atom.split(" ")[0]));
+  const merged: string[] = [];
+  for (const atom of out) {
+    const n = merged.length;
+    if (n >= 2 && /^[\u2013-]$/.test(merged[n - 1]) && isDate(merged[n - 2]) && isDate(atom)) {
+      const period = `${merged[n - 2]} ${merged[n - 1]} ${atom}`;
+      if (textWidth(period, size, bold) <= width) {
+        merged.splice(n - 2, 2, period);
+        continue;
+      }
+    }
+    merged.push(atom);
+  }
+  return merged;
 }
 
 /**
@@ -239,6 +254,47 @@ export function wrapBalanced(text: string, width: number, size: number, bold = f
 }
 
 /**
+ * Wrap for titles and deks: lines as full as the width allows (a desktop title is not squeezed to
+ * half its frame), dates and periods whole, and never one word alone on the last line: a stub
+ * takes words from the line above (as in wrapPretty), else the lines are evened out.
+ */
+export function wrapHeadline(text: string, width: number, size: number, bold = false): string[] {
+  const lines = wrapPretty(text, width, size, bold);
+  const last = lines[lines.length - 1]?.trim() ?? "";
+  if (lines.length < 2 || /\s/.test(last)) return lines;
+  return wrapBalanced(text, width, size, bold);
+}
+
+/**
+ * Wrap for a list ("Source: wire report, 3 Jul 2023; Interior ministry statement, 5 Jul 2023"):
+ * lines break after a separator, so no item is split across lines unless it is wider than a line
+ * on its own (then it wraps as running text).
+ */
+export function wrapList(text: string, width: number, size: number, bold = false, separator = "; "): string[] {
+  const items = text
+    .split(separator)
+    .map((item, i, all) => (i < all.length - 1 ? `${item}${separator.trimEnd()}` : item));
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const candidate = line ? `${line} ${item}` : item;
+    if (textWidth(candidate, size, bold) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    if (textWidth(item, size, bold) <= width) line = item;
+    else {
+      const wrapped = wrapPretty(item, width, size, bold);
+      lines.push(...wrapped.slice(0, -1));
+      line = wrapped[wrapped.length - 1] ?? "";
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
  * Wrap for running text (notes): greedy, except that a stub of a last line (one word, or under a
  * fifth of the width) takes words from the line above, by wrapping a little narrower, as long as
  * that needs no extra line.
@@ -257,6 +313,15 @@ export function wrapPretty(text: string, width: number, size: number, bold = fal
     if (!stub(lines)) return lines;
   }
   return greedy;
+}
+
+/**
+ * Text set in a narrow column (above a bar, under a day): its words whole, on at most `lines`
+ * lines; undefined if it cannot be, so the caller picks another layout rather than break a number.
+ */
+export function wrapWhole(text: string, width: number, size: number, bold = false, lines = 3): string[] | undefined {
+  const set = wrap(text, width, size, bold);
+  return set.length <= lines && set.join(" ") === text.split(/\s+/).join(" ") ? set : undefined;
 }
 
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });

@@ -2,9 +2,11 @@ import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/fact
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
-import type { ChartKind, ChartModel, DrawContext, ShownRow } from "./kind.ts";
-import { textWidth, wrap } from "./measure.ts";
-import { isCount, unitKey, withUnit } from "./units.ts";
+import { colourRoles } from "./colour.ts";
+import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shownRow } from "./kind.ts";
+import { textWidth, wrap, wrapWhole } from "./measure.ts";
+import { nameByTime, uniqueNames } from "./names.ts";
+import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
 
 interface Day {
   day: string;
@@ -57,6 +59,13 @@ function runsOf(days: string[]): string[] {
   return out;
 }
 
+/**
+ * The longest run of days a period chart lays out one by one: a year, leap day included. Longer
+ * is refused with the figure's line: it is almost always a mistyped year (2004-11-24 for
+ * 2024-11-24), which would otherwise lay out thousands of empty days.
+ */
+export const MAX_PERIOD_DAYS = 366;
+
 interface PeriodDraw {
   mode: "total" | "daily";
   total?: Figure;
@@ -72,8 +81,18 @@ interface PeriodDraw {
  * cannot draw is a problem, never dropped.
  */
 export const period: ChartKind<PeriodDraw> = {
-  prepare({ figures, dataset }) {
-    const problems: string[] = [];
+  prepare({ figures, dataset, choices }) {
+    const problems: string[] = fractionProblems(figures, "period");
+    // A period chart draws its days in the one colour: a colour choice would say nothing here.
+    problems.push(
+      ...colourRoles(
+        "period",
+        figures.map((f) => f.id),
+        choices,
+        { highlight: false, groups: false },
+        1,
+      ).problems,
+    );
     const total = figures.find(isPeriod);
     for (const f of figures) {
       if (!f.start || !f.end) {
@@ -143,6 +162,16 @@ export const period: ChartKind<PeriodDraw> = {
     const dates = [...daily.keys()].sort();
     const start = total?.start ?? dates[0];
     const end = total?.end ?? dates[dates.length - 1];
+    const length = daysBetween(start, end) + 1;
+    if (length > MAX_PERIOD_DAYS) {
+      const ends = total ? [total] : [daily.get(start)!, daily.get(end)!];
+      const where = listWords(ends.map((f) => `"${f.id}" (figures.csv line ${f.line})`));
+      problems.push(
+        `the chart would run ${formatNumber(length)} days, ${formatPeriod(start, end)}, more than the ${MAX_PERIOD_DAYS} a period chart lays out day by day; ` +
+          `check the dates of ${where} (a mistyped year?), or chart ${total ? "it" : "them"} as bars or columns`,
+      );
+      return { problems };
+    }
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
     const span = formatPeriod(start, end);
     const metric = reference.metric;
@@ -177,25 +206,16 @@ export const period: ChartKind<PeriodDraw> = {
         )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
-    const attribution = attributionNote(used, (f) =>
-      f === total ? `Total for ${span}` : formatDate(f.start, { weekday: true, year: false }),
-    );
+    const position = new Map(figures.map((f, i) => [f, i]));
+    const labelOf = (f: Figure) => (position.has(f) ? choices?.[position.get(f)!]?.label : undefined);
+    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f)));
+    const attribution = attributionNote(used, names);
     if (attribution) notes.push(attribution);
-    const row = (f: Figure, label: string): ShownRow => ({
-      figure_id: f.id,
-      label,
-      value: f.value,
-      qualifier: f.qualifier,
-      shown_as: capitalize(shown(f)),
-      start: f.start,
-      end: f.end,
-      attributed_to: f.attributed_to,
-      source: f.source,
-      quote: f.quote,
-    });
+    const row = (f: Figure, label: string): ShownRow => shownRow(f, label, capitalize(shown(f)));
     const model: ChartModel<PeriodDraw> = {
       used,
       notes,
+      names,
       warnings,
       summary,
       rows: [
@@ -354,8 +374,7 @@ function drawSpan(data: PeriodDraw, context: DrawContext) {
 
 /** "more than 120" set in a column: its words whole, on at most three lines; undefined if it cannot be. */
 function inColumn(text: string, column: number, size: number, bold: boolean): string[] | undefined {
-  const lines = wrap(text, column - 4, size, bold);
-  return lines.length <= 3 && lines.join(" ") === text.split(/\s+/).join(" ") ? lines : undefined;
+  return wrapWhole(text, column - 4, size, bold);
 }
 
 /**

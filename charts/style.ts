@@ -16,14 +16,20 @@ export interface Theme {
   muted: string;
   /** Hairlines and baselines. */
   rule: string;
-  /** Series colours, in order; each also carries a direct label, so colour is never the only cue. */
+  /**
+   * Colours that encode something. `series[0]` is the one colour every chart draws in by default;
+   * groups ("two sides", chosen in charts.json) take the series in order, each named directly beside
+   * its marks, so colour is never the only cue.
+   */
   series: string[];
+  /** The one figure a chart highlights (chosen in charts.json), beside the others in `series[0]`. */
+  highlight: string;
+  /** The rest of a whole that a share fills part of: quieter than any data mark. */
+  track: string;
   /** Text drawn on top of a series colour. */
   onSeries: string;
   /** Marks for what the source leaves open ("more than"): drawn lighter, never as data. */
   open: string;
-  /** Correction notes stand out from other notes. */
-  correction: string;
 }
 
 export const THEMES: Record<ThemeName, Theme> = {
@@ -34,8 +40,9 @@ export const THEMES: Record<ThemeName, Theme> = {
     rule: "#8c8c8c",
     series: ["#1f4e79", "#b0451a", "#3d6b35", "#6b4c8a"],
     onSeries: "#ffffff",
+    highlight: "#b8461b",
+    track: "#dde3ea",
     open: "#8c8c8c",
-    correction: "#8a1c1c",
   },
   dark: {
     background: "#15181c",
@@ -44,8 +51,9 @@ export const THEMES: Record<ThemeName, Theme> = {
     rule: "#6f7780",
     series: ["#7fb3e6", "#f0945e", "#8fc780", "#c3a6e6"],
     onSeries: "#15181c",
+    highlight: "#f59a62",
+    track: "#323a43",
     open: "#8a939c",
-    correction: "#ff9c8f",
   },
 };
 

@@ -1,3 +1,6 @@
+import type { Figure } from "../pipeline/facts/figure.ts";
+import { qualified } from "../pipeline/facts/format.ts";
+
 /**
  * Units as a reader sees them beside a number. A count of people stands bare ("954"): the category
  * label already says who is counted. A measure carries its unit ("1.6 kilometres", "12%"), since
@@ -48,4 +51,17 @@ function singular(unit: string): string {
   else if (/(?:ch|sh|x|ss|z)es$/i.test(last)) one = last.slice(0, -2);
   else if (/[^su]s$/i.test(last) && last.length > 3) one = last.slice(0, -1);
   return [...words.slice(0, -1), one].join(" ");
+}
+
+/**
+ * A share stated as a fraction ("about a third") is no quantity to set beside counts or measures:
+ * drawn as a bar of 0.33 next to 3,625 it would say nothing true. Kinds other than share refuse it.
+ */
+export function fractionProblems(figures: Figure[], kind: string): string[] {
+  return figures
+    .filter((f) => f.fraction)
+    .map(
+      (f) =>
+        `"${f.id}" is a share of a whole ("${qualified(f)}"), which a ${kind} chart cannot set beside other figures; chart it as share`,
+    );
 }

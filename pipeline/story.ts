@@ -5,7 +5,7 @@ import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
 import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
-import { composeWords } from "./words/chart-words.ts";
+import { composeWords, figureChoices } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
 import { parseDateline, todayIso } from "./facts/dates.ts";
@@ -57,7 +57,8 @@ export function proveStory(
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
   const list = files.has(CHARTS)
     ? parseChartList(files.get(CHARTS)!, context)
-    : { charts: [], problems: [], warnings: [] };
+    : { charts: [], problems: [], warnings: [], story: undefined };
+  const name = list.story;
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
@@ -65,7 +66,11 @@ export function proveStory(
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
-    const prepared = KINDS[entry.kind].prepare({ figures, dataset: checked.figures });
+    const prepared = KINDS[entry.kind].prepare({
+      figures,
+      choices: figureChoices(entry, context),
+      dataset: checked.figures,
+    });
     for (const message of prepared.problems)
       problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     if (!prepared.model) continue;
@@ -86,7 +91,17 @@ export function proveStory(
   const unrecorded = unrecordedNumbers(
     listStoryNumbers({ files, rows: table.rows, history: corrected.history, sources }),
   );
-  return { dir, published, files, figures: checked.figures, corrections, charts, warnings, unrecorded };
+  return {
+    dir,
+    ...(name !== undefined ? { name } : {}),
+    published,
+    files,
+    figures: checked.figures,
+    corrections,
+    charts,
+    warnings,
+    unrecorded,
+  };
 }
 
 /** Words of a figure a chart may show (a label, a unit, an attribution, a source's name, a correction's reason) in a script no font here draws. */
@@ -110,6 +125,7 @@ function undrawableLabels(figures: Figure[]): Problem[] {
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
 function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
   const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
-  const ids = [...words.matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
+  const labels = entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]);
+  const ids = [...[words, ...labels].join(" ").matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
   return ids.flatMap((id) => figures.get(id) ?? []);
 }

@@ -58,7 +58,7 @@ describe("a correction made with npm run correct, then built", () => {
       "2024-11-28,arrests,source,article.txt,sources/police-statement.txt,Police revised the total",
     ]);
     expect(first.stdout).toContain(
-      "arrests-by-day: Corrected 28 Nov 2024: the figure for arrests changed from 954 to 960; its quote and source were updated. Police revised the total.",
+      "arrests-by-day: Corrected 28 Nov 2024: arrests for Sun 24 – Tue 26 Nov 2024 revised from 954 to 960, per Islamabad Police Inspector General Ali Nasir Rizvi.",
     );
   });
 
@@ -66,7 +66,7 @@ describe("a correction made with npm run correct, then built", () => {
     await build({ data: story.data, out: story.out, today: "2024-11-28" });
     const text = visibleText(parseSvg(readFileSync(join(story.out, "arrests-by-day.svg"), "utf8"))).join(" ");
     expect(text).toContain("960 people arrested in Islamabad");
-    expect(text).toContain("Corrected 28 Nov 2024: the figure for arrests changed from 954 to 960");
+    expect(text).toContain("Corrected 28 Nov 2024: arrests for Sun 24 – Tue 26 Nov 2024 revised from 954 to 960");
     // 954 stays only in the note that says what it was.
     expect(text.split("954")).toHaveLength(2);
   });

@@ -68,7 +68,11 @@ describe("a correction", () => {
       const text = visibleText(doc).join(" ");
       expect(doc.querySelector("title")!.textContent).toBe("960 people arrested in Islamabad");
       expect(text).toContain("Corrected 28 Nov 2024:");
-      expect(text).toContain("changed from 954 to 960");
+      // One short line in newsroom wording: the figure by its name and period, the change, who gives it.
+      expect(text).toContain(
+        "Corrected 28 Nov 2024: arrests for Sun 24 – Tue 26 Nov 2024 revised from 954 to 960, per Islamabad Police Inspector General Ali Nasir Rizvi.",
+      );
+      expect(text).not.toMatch(/quote|were updated|revised the total/);
       expect(doc.querySelector("desc")!.textContent).toContain("Corrected 28 Nov 2024");
     }
     const embed = after.get("arrests-by-day.embed.html")!.toString();
@@ -189,9 +193,9 @@ describe("a correction to a figure a chart only cites in its words", () => {
     const doc = svg(story.out, "casualties-by-force.svg");
     const text = visibleText(doc).join(" ");
     expect(text).toContain("more than 970 people were arrested");
-    expect(text).toContain("Corrected 28 Nov 2024: the figure for arrests changed from 954 to 960");
+    expect(text).toContain("Corrected 28 Nov 2024: arrests for Sun 24 – Tue 26 Nov 2024 revised from 954 to 960");
     expect(text).toContain(
-      "Corrected 29 Nov 2024: the figure for arrests changed from 960 to more than 970; its quote was updated. Police revised the total again.",
+      "Corrected 29 Nov 2024: arrests for Sun 24 – Tue 26 Nov 2024 revised from 960 to more than 970, per Islamabad Police Inspector General Ali Nasir Rizvi.",
     );
     expect(doc.querySelector("desc")!.textContent).toContain("Corrected 29 Nov 2024");
     const manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8"));

@@ -93,7 +93,8 @@ describe("a correction note", () => {
       ],
     });
     expect(correctionNotes([half])).toEqual([
-      "Corrected 5 Jul 2023: the figure for minors changed from about a third to about half. The ministry revised it.",
+      // The note's newsroom wording is charts' (issue 10); the fraction stays in words.
+      "Corrected 5 Jul 2023: minors revised from about a third to about half.",
     ]);
   });
 });

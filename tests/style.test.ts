@@ -22,8 +22,9 @@ describe("house style", () => {
   it("gives every text colour at least 4.5:1 against what it is drawn on, in both themes", () => {
     const ratios: Record<string, number> = {};
     for (const [name, t] of themes) {
-      for (const key of ["text", "muted", "correction"] as const)
-        ratios[`${name} ${key}`] = contrast(t[key], t.background);
+      for (const key of ["text", "muted"] as const) ratios[`${name} ${key}`] = contrast(t[key], t.background);
+      // Group colours also name their group in text, beside its marks.
+      for (const series of t.series) ratios[`${name} group name ${series}`] = contrast(series, t.background);
       // Text set on a series colour (the total across a period's span).
       for (const series of t.series) ratios[`${name} onSeries on ${series}`] = contrast(t.onSeries, series);
     }
@@ -37,7 +38,7 @@ describe("house style", () => {
 
   it("sets bars and rules apart from the background by at least 3:1 (WCAG non-text contrast)", () => {
     for (const [name, t] of themes) {
-      for (const colour of [...t.series, t.rule, t.open])
+      for (const colour of [...t.series, t.highlight, t.rule, t.open])
         expect(contrast(colour, t.background), `${name} ${colour}`).toBeGreaterThanOrEqual(3);
     }
   });
@@ -82,25 +83,29 @@ describe("house style", () => {
 });
 
 describe("built charts use the house style and nothing else", () => {
-  let out: string;
-  let manifest: Manifest;
-  let dir: string;
-  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+  // Both fixture stories: between them, every chart kind.
+  const built: { out: string; dir: string; manifest: Manifest }[] = [];
+  afterAll(() => {
+    for (const b of built) rmSync(b.dir, { recursive: true, force: true });
+  });
   beforeAll(async () => {
-    const story = copyStory();
-    dir = story.dir;
-    out = story.out;
-    await build({ data: story.data, out });
-    manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+    for (const fixture of ["islamabad", "riots"]) {
+      const story = copyStory(fixture);
+      await build({ data: story.data, out: story.out });
+      const manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
+      built.push({ out: story.out, dir: story.dir, manifest });
+    }
   });
 
   const each = (fn: (doc: Document, theme: Theme, device: keyof typeof DEVICES, name: string) => void) => {
-    const ids = Object.keys(manifest.charts);
-    expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) {
-      for (const v of VARIANTS) {
-        const name = svgName(id, v);
-        fn(parseSvg(readFileSync(join(out, name), "utf8")), THEMES[v.theme], v.device, name);
+    const kinds = new Set(built.flatMap((b) => Object.values(b.manifest.charts).map((c) => c.kind)));
+    expect([...kinds].sort()).toEqual(["bars", "columns", "line", "period", "share"]);
+    for (const { out, manifest } of built) {
+      for (const id of Object.keys(manifest.charts)) {
+        for (const v of VARIANTS) {
+          const name = svgName(id, v);
+          fn(parseSvg(readFileSync(join(out, name), "utf8")), THEMES[v.theme], v.device, name);
+        }
       }
     }
   };
@@ -120,7 +125,8 @@ describe("built charts use the house style and nothing else", () => {
         theme.rule,
         theme.onSeries,
         theme.open,
-        theme.correction,
+        theme.highlight,
+        theme.track,
         ...theme.series,
         "none",
       ]);
@@ -140,7 +146,7 @@ describe("built charts use the house style and nothing else", () => {
   it("sets every text in the house font, at a house size, in a text colour of the theme", () => {
     each((doc, theme, device, name) => {
       const sizes = new Set(TEXT_SIZES.map((k) => String(DEVICES[device][k])));
-      const colours = new Set([theme.text, theme.muted, theme.correction, theme.onSeries]);
+      const colours = new Set([theme.text, theme.muted, theme.onSeries, ...theme.series]);
       const texts = Array.from(doc.querySelectorAll("text"));
       expect(texts.length, name).toBeGreaterThan(3);
       for (const t of texts) {

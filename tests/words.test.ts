@@ -1,174 +1,212 @@
 /**
- * Chart words and labels that would slip a number past "no typed numbers": characters that reorder
- * text (a right-to-left override shows 20,000 as "000,02"), digits of other scripts, and numbers
- * spelled out in words that a correction would leave behind.
+ * The chart-words layer on its own: the chart list (charts.json → entries), templates, correction
+ * notes, source names, and the wrap of titles and deks. Pure: values in, values out.
  */
-import { rmSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { build } from "../pipeline/build.ts";
-import { directionControl } from "../pipeline/facts/direction.ts";
-import { appendLine, csvCell, lineOf, problemsOf, rowOf } from "./helpers/problems.ts";
-import { copyStory, edit } from "./helpers/story.ts";
+import { describe, expect, it } from "vitest";
+import { textWidth, wrapHeadline, wrapList } from "../charts/measure.ts";
+import { DEVICES } from "../charts/style.ts";
+import { parseSourceName } from "../pipeline/facts/dates.ts";
+import type { Correction, Figure } from "../pipeline/facts/figure.ts";
+import { parseChartList } from "../pipeline/words/chart-list.ts";
+import { correctionNotes, describeSource, figureChoices } from "../pipeline/words/chart-words.ts";
+import { fillTemplate, type TemplateContext, templateProblems } from "../pipeline/words/template.ts";
+import { day, figure } from "./helpers/figures.ts";
 
-const scratch: string[] = [];
-afterEach(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function story() {
-  const s = copyStory("riots");
-  scratch.push(s.dir);
-  return s;
-}
-
-/** Every character that changes the order text is shown in. */
-const CONTROLS = [
-  "\u202A",
-  "\u202B",
-  "\u202C",
-  "\u202D",
-  "\u202E",
-  "\u2066",
-  "\u2067",
-  "\u2068",
-  "\u2069",
-  "\u200E",
-  "\u200F",
-  "\u061C",
+const figures = [
+  day("arrests_thu", "2023-06-29", 917, { attributed_to: "the interior ministry" }),
+  day("arrests_fri", "2023-06-30", 1311, { attributed_to: "the interior ministry" }),
+  figure({ id: "deployed", value: 45000, qualifier: "about", qualifier_words: "some", category: "Officers" }),
+  figure({
+    id: "minors",
+    value: 1 / 3,
+    fraction: { numerator: 1, denominator: 3 },
+    qualifier: "about",
+    unit: "",
+    value_words: "a third",
+  }),
 ];
+const context: TemplateContext = {
+  figures: new Map(figures.map((f) => [f.id, f])),
+  published: "2023-07-03",
+  failed: new Set(["broken"]),
+};
 
-describe("characters that reorder what a chart shows", () => {
-  it.each(CONTROLS.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`, c]))(
-    "finds %s",
-    (_, c) => {
-      expect(directionControl(`Police ${c}officers`)).toMatch(/^an? [A-Za-z -]+ \(U\+[0-9A-F]{4}\)$/);
-    },
-  );
-
-  it("leaves the letters of right-to-left scripts alone", () => {
-    expect(directionControl("الشرطة שוטרים پولیس")).toBeUndefined();
-  });
-
-  it("refuses a right-to-left override in a title, naming charts.json and the title's line", async () => {
-    const { data, out } = story();
-    edit(data, "charts.json", '"title": "{deployed} officers', '"title": "\\u202E{deployed} officers');
-    const line = lineOf(data, "charts.json", '"title": "\\u202E');
-    expect(await problemsOf(data, out)).toContainEqual(
-      `charts.json:${line}: title holds a right-to-left override (U+202E), an invisible character that reorders what the chart shows (a number can read backwards); delete it`,
+describe("templates", () => {
+  it("fill references with the dataset's words, capitalised at a sentence start", () => {
+    expect(fillTemplate("{deployed} officers", context)).toBe("Some 45,000 officers");
+    expect(fillTemplate("Officers: {deployed}", context)).toBe("Officers: Some 45,000");
+    expect(fillTemplate("with {deployed} officers", context)).toBe("with some 45,000 officers");
+    expect(fillTemplate("{minors} of those arrested", context)).toBe("About a third of those arrested");
+    expect(fillTemplate("{minors.value}, {minors.qualifier}", context)).toBe("A third, about");
+    expect(fillTemplate("Arrests on {arrests_thu.period}; published {published}", context)).toBe(
+      "Arrests on Thu 29 Jun 2023; published 3 Jul 2023",
     );
   });
 
-  it("refuses a right-to-left mark between two references in a note", async () => {
-    const { data, out } = story();
-    edit(
-      data,
-      "charts.json",
-      '"figures": ["deployed"',
-      '"notes": ["{deployed.value}\u200F{officers_injured.value}"], "figures": ["deployed"',
-    );
-    const line = lineOf(data, "charts.json", '"notes": [');
-    expect(await problemsOf(data, out)).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`^charts\\.json:${line}: notes\\[0\\] holds a right-to-left mark \\(U\\+200F\\)`),
-      ),
-    );
-  });
-
-  it("refuses an isolate in a label (figures.csv category) at the figure's row", async () => {
-    const { data, out } = story();
-    edit(data, "figures.csv", "Buildings damaged", "\u2067Buildings damaged\u2069");
-    expect(await problemsOf(data, out)).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`^figures\\.csv:${rowOf(data, "buildings")}: category holds a right-to-left isolate \\(U\\+2067\\)`),
-      ),
-    );
-  });
-
-  it("refuses one in an attribution, and in a correction's new label and its reason, at the correction's line", async () => {
-    const { data, out } = story();
-    edit(data, "figures.csv", "79,at_least,people,,,the interior ministry", "79,at_least,people,,,the \u202Dministry");
-    const line = appendLine(
-      data,
-      "corrections.csv",
-      `2023-07-05,vehicles,category,Vehicles set on fire,${csvCell("Cars \u202Eburned")},Relabelled \u200Eby the desk`,
-    );
-    const problems = await problemsOf(data, out);
-    expect(problems).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`^figures\\.csv:${rowOf(data, "officers_injured")}: attributed_to holds a left-to-right override`),
-      ),
-    );
-    expect(problems).toContainEqual(
-      expect.stringMatching(new RegExp(`^corrections\\.csv:${line}: reason holds a left-to-right mark`)),
-    );
-    expect(problems).toContainEqual(
-      expect.stringMatching(new RegExp(`^corrections\\.csv:${line}: to holds a right-to-left override`)),
-    );
+  it("refuse typed numbers, unknown references and doubled qualifiers, but not a figure whose row failed", () => {
+    expect(templateProblems("Arrests on 29 June", context)).toEqual([
+      expect.stringMatching(/^the number "29" is typed into the text; reference the figure instead/),
+    ]);
+    expect(templateProblems("{nobody} arrested", context)).toEqual([
+      "{nobody} names no figure; figure ids are in figures.csv",
+    ]);
+    expect(templateProblems("{deployed.colour}", context)[0]).toMatch(/^\{deployed\.colour\}: a figure offers/);
+    expect(templateProblems("about {deployed} officers", context)).toEqual([
+      '"about {deployed}": the reference already carries its qualifier; drop "about"',
+    ]);
+    expect(templateProblems("{broken} arrested", context)).toEqual([]);
+    expect(templateProblems("G7 leaders and {deployed} officers", context)).toEqual([]);
   });
 });
 
-describe("digits of every script count as typed numbers", () => {
-  it.each([
-    ["full-width digits", "２０，０００"],
-    ["Arabic-Indic digits", "٢٠٠٠٠"],
-    ["Eastern Arabic-Indic digits", "۲۰۰۰۰"],
-    ["Devanagari digits", "२००००"],
-    ["Bengali digits", "২০০০০"],
-    ["Tamil digits", "௨௦௦௦௦"],
-    ["a vulgar fraction", "½"],
-  ])("refuses %s in a dek", async (_, digits) => {
-    const { data, out } = story();
-    edit(
-      data,
-      "charts.json",
-      '"dek": "Police officers and gendarmes deployed',
-      `"dek": "${digits} police officers and gendarmes deployed`,
-    );
-    const line = lineOf(data, "charts.json", `"dek": "${digits}`);
-    expect(await problemsOf(data, out)).toContainEqual(
-      expect.stringMatching(new RegExp(`^charts\\.json:${line}: dek: the number "${digits}" is typed into the text`)),
-    );
-  });
+describe("the chart list", () => {
+  const list = (charts: unknown[], extra: Record<string, unknown> = {}) =>
+    parseChartList(JSON.stringify({ ...extra, charts }, null, 2), context);
 
-  it("still accepts a number glued to letters as a name (G7, COVID-19)", async () => {
-    const { data, out } = story();
-    edit(
-      data,
-      "charts.json",
-      '"dek": "Police officers and gendarmes deployed',
-      '"dek": "G7 and COVID-19: police officers and gendarmes deployed',
+  it("takes a figure as an id or as { id, label, highlight, group }, labels being templates", () => {
+    const { charts, problems, story } = list(
+      [
+        {
+          id: "nights",
+          kind: "column",
+          title: "Arrests each night",
+          figures: [{ id: "arrests_thu", label: "{arrests_thu.period}", highlight: true }, "arrests_fri"],
+        },
+      ],
+      { story: "Unrest in France" },
     );
-    await expect(build({ data, out })).resolves.toBeDefined();
-  });
-});
-
-describe("numbers spelled out in chart words", () => {
-  it("warns when a title spells a number a figure records, naming the reference to use", async () => {
-    const { data, out } = story();
-    edit(
-      data,
-      "charts.json",
-      '"title": "Cars and buildings in the path of the unrest"',
-      '"title": "Five thousand cars burned in the unrest"',
-    );
-    const line = lineOf(data, "charts.json", '"title": "Five thousand');
-    const result = await build({ data, out });
-    expect(result.story.warnings).toContainEqual({
-      file: "charts.json",
-      line,
-      message:
-        'title: "Five thousand" spells out 5,000, which figure vehicles records; a correction would not change these words, so reference it, e.g. {vehicles}',
+    expect(problems).toEqual([]);
+    expect(story).toBe("Unrest in France");
+    expect(charts[0]).toMatchObject({
+      kind: "columns",
+      figures: ["arrests_thu", "arrests_fri"],
+      choices: [{ id: "arrests_thu", label: "{arrests_thu.period}", highlight: true }, { id: "arrests_fri" }],
     });
+    expect(figureChoices(charts[0], context)).toEqual([{ label: "Thu 29 Jun 2023", highlight: true }, {}]);
   });
 
-  it("says nothing of a spelled number no figure records", async () => {
-    const { data, out } = story();
-    edit(
-      data,
-      "charts.json",
-      '"title": "Cars and buildings in the path of the unrest"',
-      '"title": "Cars and buildings burned over three nights"',
+  it("refuses what a figure cannot be, at the figure's own line", () => {
+    const text = `{
+  "charts": [
+    {
+      "id": "nights",
+      "kind": "bars",
+      "title": "Arrests",
+      "figures": [
+        { "id": "arrests_thu", "label": "Night 4" },
+        { "id": "arrests_fri", "colour": "red" },
+        { "label": "Friday" },
+        { "id": "deployed", "highlight": "yes", "group": "" },
+        42
+      ]
+    }
+  ]
+}`;
+    const { charts, problems } = parseChartList(text, context);
+    expect(charts).toEqual([]);
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '8: label: the number "4" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it',
+      '9: a figure takes "id", "label", "highlight", "group", not "colour"',
+      '10: the figure needs its "id", e.g. { "id": "arrests_fri", "label": "Friday night" }',
+      '11: "group" must be text; write it, or leave it out',
+      '11: "highlight" is true or false',
+      '12: each figure is an id ("arrests") or an object like { "id": "arrests_fri", "label": "Friday night" }',
+    ]);
+  });
+
+  it("names every kind when one is unknown, and takes a story name only as text", () => {
+    const { problems } = list([{ id: "x", kind: "pie", title: "X", figures: ["deployed"] }], { story: 7 });
+    expect(problems.map((p) => p.message)).toEqual([
+      `"story" must be the story's name as text, e.g. "Unrest in France"; or leave it out`,
+      'unknown chart kind "pie"; the kinds are bars, period, line, columns, share',
+    ]);
+  });
+});
+
+describe("correction notes", () => {
+  const corrected = (f: Figure, corrections: Omit<Correction, "id" | "line" | "reason">[]): Figure => ({
+    ...f,
+    corrections: corrections.map((c, i) => ({ ...c, id: f.id, line: i + 2, reason: "The ministry revised it" })),
+  });
+
+  it("give one short line per figure and date, naming the figure as the chart does, crediting who gives it", () => {
+    const thu = corrected(figures[0], [
+      { date: "2023-07-05", field: "value", from: "875", to: "917" },
+      { date: "2023-07-05", field: "quote", from: "875 people", to: "917 people" },
+      { date: "2023-07-05", field: "source", from: "article.txt", to: "sources/interior-ministry.txt" },
+    ]);
+    const deployed = corrected({ ...figures[2], source: "sources/briefings.txt" }, [
+      { date: "2023-07-04", field: "qualifier", from: "exact", to: "about" },
+    ]);
+    const notes = correctionNotes(
+      [thu, deployed],
+      { arrests_thu: "people arrested on Thursday night" },
+      new Map([["sources/briefings.txt", "date 2023-07-03 source: Interior ministry briefings\n"]]),
     );
-    const result = await build({ data, out });
-    expect(result.story.warnings.filter((w) => /spells out/.test(w.message))).toEqual([]);
+    expect(notes).toEqual([
+      "Corrected 4 Jul 2023: officers revised from 45,000 to about 45,000, per Interior ministry briefings.",
+      "Corrected 5 Jul 2023: people arrested on Thursday night revised from 875 to 917, per the interior ministry.",
+    ]);
+    for (const note of notes) expect(note).not.toMatch(/quote|source|revised it/);
+  });
+
+  it("say what changed when the number did not, and keep a fraction in words", () => {
+    const moved = corrected(figures[1], [{ date: "2023-07-05", field: "start", from: "2023-06-29", to: "2023-06-30" }]);
+    const minors = corrected(figures[3], [{ date: "2023-07-05", field: "value", from: "1/4", to: "1/3" }]);
+    expect(correctionNotes([moved, minors])).toEqual([
+      "Corrected 5 Jul 2023: people arrested on Fri 30 Jun re-dated (it was for Thu 29 – Fri 30 Jun 2023), per the interior ministry.",
+      "Corrected 5 Jul 2023: people arrested revised from about a quarter to about a third.",
+    ]);
+  });
+});
+
+describe("source names", () => {
+  it("come from the first line, shown as written, with the dateline's date", () => {
+    const text = "date 2023-07-05 source: Interior ministry statement\nIn all, 3,625 people…";
+    expect(parseSourceName(text)).toBe("Interior ministry statement");
+    expect(describeSource("sources/interior-ministry.txt", text)).toBe("Interior ministry statement, 5 Jul 2023");
+    expect(parseSourceName("\uFEFFsource: AFP wire \nbody")).toBe("AFP wire");
+    expect(parseSourceName("date 2023-07-05\nsource: not on the first line")).toBeUndefined();
+    expect(describeSource("sources/police-statement.txt", "date 2024-11-28\n")).toBe("police statement, 28 Nov 2024");
+  });
+});
+
+describe("titles and deks", () => {
+  const { width, pad, title } = DEVICES.desktop;
+  const inner = width - 2 * pad;
+
+  it("fill the desktop width rather than wrapping at half of it", () => {
+    const text = "Arrests across France, Tue 27 Jun – Sun 2 Jul 2023, by the night they were reported for";
+    const lines = wrapHeadline(text, inner, 16);
+    expect(lines).toHaveLength(2);
+    expect(textWidth(lines[0], 16)).toBeGreaterThan(inner * 0.8);
+  });
+
+  it("never leave one word alone on the last line, nor split a date or a period", () => {
+    const text = "Security forces deployed in their thousands against the marchers on the capital this week";
+    for (let w = 200; w <= inner; w += 7) {
+      const lines = wrapHeadline(text, w, title, true);
+      if (lines.length > 1) expect(lines[lines.length - 1], `${w}px`).toMatch(/\s/);
+      for (const l of lines) expect(textWidth(l, title, true), `${w}px`).toBeLessThanOrEqual(w);
+    }
+    const dek = "Arrests across France, Tue 27 Jun – Sun 2 Jul 2023, by the night they were reported for";
+    for (let w = 260; w <= inner; w += 5) {
+      const joined = wrapHeadline(dek, w, 15).join("\n");
+      expect(joined, `${w}px`).toContain("Tue 27 Jun – Sun 2 Jul 2023");
+    }
+  });
+});
+
+describe("source lines", () => {
+  it("break between sources, never inside a source's name and date, unless one is wider than the line", () => {
+    const text =
+      "Source: wire report, 3 Jul 2023; Interior ministry morning briefings, 4 Jul 2023; Interior ministry statement, 5 Jul 2023";
+    expect(wrapList(text, 600, 13)).toEqual([
+      "Source: wire report, 3 Jul 2023; Interior ministry morning briefings, 4 Jul 2023;",
+      "Interior ministry statement, 5 Jul 2023",
+    ]);
+    const narrow = wrapList(text, 200, 13);
+    for (const l of narrow) expect(textWidth(l, 13)).toBeLessThanOrEqual(200);
+    expect(narrow.join(" ")).toBe(text);
   });
 });

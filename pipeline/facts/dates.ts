@@ -76,6 +76,17 @@ export function parseDateline(text: string): string | undefined {
   return match && isIsoDate(match[1]) ? match[1] : undefined;
 }
 
+/**
+ * A source file's display name from its first line, after the dateline: "date 2023-07-05 source:
+ * Interior ministry statement" gives "Interior ministry statement", shown as written. Undefined
+ * when the first line names none.
+ */
+export function parseSourceName(text: string): string | undefined {
+  const first = /^\uFEFF?([^\r\n]*)/.exec(text)![1];
+  const match = /^\s*(?:date\s+\S+\s+)?source:\s*(.*?)\s*$/i.exec(first);
+  return match && match[1] ? match[1] : undefined;
+}
+
 const SHORT_WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const SHORT_MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -15,6 +15,19 @@ import { CHARTS } from "../facts/story-files.ts";
 import { spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 
+/**
+ * One figure of a chart entry: its id, and what the entry chooses for it. `"arrests"` is
+ * `{ "id": "arrests" }`; `{ "id": "arrests_fri", "label": "Friday night", "highlight": true }`
+ * labels it (a template, like every chart word) and draws it in the highlight colour; `"group":
+ * "Police"` colours it with the other figures of its group.
+ */
+export interface EntryFigure {
+  id: string;
+  label?: string;
+  highlight?: boolean;
+  group?: string;
+}
+
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
 export interface ChartEntry {
   id: string;
@@ -24,7 +37,10 @@ export interface ChartEntry {
   notes: string[];
   source: string;
   credit: string;
+  /** The ids of the figures the chart draws, in the entry's order. */
   figures: string[];
+  /** What the entry chooses for each figure, in the same order (label, colour). */
+  choices: EntryFigure[];
   /** Line of the entry in charts.json, for messages from later stages. */
   line: number;
 }
@@ -32,14 +48,21 @@ export interface ChartEntry {
 /** Chart ids become file names: lower-case words joined by hyphens, nothing a path could abuse. */
 export const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TEXT_FIELDS = ["title", "dek", "source", "credit"] as const;
+const FIGURE_KEYS = ["id", "label", "highlight", "group"];
 
 /** Why a character outside the fonts is refused, and what can be shown instead. */
 export const CANNOT_DRAW = `a character of a script the charts have no font for (the PNG would show an empty box); charts show ${DRAWABLE_SCRIPTS}`;
 
-export function parseChartList(
-  text: string,
-  context: TemplateContext,
-): { charts: ChartEntry[]; problems: Problem[]; warnings: Problem[] } {
+export interface ChartList {
+  charts: ChartEntry[];
+  /** The story's name, from the optional top-level "story" field: for the notebook's heading. */
+  story?: string;
+  problems: Problem[];
+  /** Worth saying, not worth stopping for: chart words that spell a number a figure records. */
+  warnings: Problem[];
+}
+
+export function parseChartList(text: string, context: TemplateContext): ChartList {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const lineOf = lineIndex(text.replace(/^\uFEFF/, ""));
@@ -67,6 +90,16 @@ export function parseChartList(
     return { charts: [], problems, warnings };
   }
   const defaults = getNodeValue(root) as Record<string, unknown>;
+  let story: string | undefined;
+  if (defaults.story !== undefined) {
+    const where = findNodeAtLocation(root, ["story"]);
+    const bad = typeof defaults.story === "string" ? unsafeCharacter(defaults.story) : undefined;
+    if (typeof defaults.story !== "string" || defaults.story.trim() === "")
+      at(where, '"story" must be the story\'s name as text, e.g. "Unrest in France"; or leave it out');
+    else if (bad) at(where, `story holds ${bad}, which no page can show; delete it`);
+    else if (directionProblem("story", defaults.story)) at(where, directionProblem("story", defaults.story)!);
+    else story = defaults.story.trim();
+  }
   const seen = new Map<string, number>();
   const claimed = new Map<string, { id: string; line: number }>(
     STORY_OUTPUT_FILES.map((file) => [file, { id: "", line: 0 }]),
@@ -154,10 +187,26 @@ export function parseChartList(
         warnings.push({ file: CHARTS, line: lineOf(location.offset), message: `${name}: ${message}` });
     }
 
-    const ids = entry.figures;
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === "string")) {
-      at(field("figures"), '"figures" must list the ids of the figures the chart draws, e.g. ["arrests"]');
+    const listed = entry.figures;
+    const choices: EntryFigure[] = [];
+    if (!Array.isArray(listed) || listed.length === 0) {
+      at(
+        field("figures"),
+        '"figures" must list the ids of the figures the chart draws, e.g. ["arrests"] or [{ "id": "arrests", "label": "Friday night" }]',
+      );
     } else {
+      listed.forEach((item: unknown, i) => {
+        const where = findNodeAtLocation(node, ["figures", i]);
+        const choice = figureChoice(
+          item,
+          (key, message) => at(key ? findNodeAtLocation(node, ["figures", i, key]) : where, message),
+          context,
+        );
+        if (choice) choices.push(choice);
+      });
+    }
+    const ids = choices.map((c) => c.id);
+    if (choices.length === (Array.isArray(listed) ? listed.length : -1)) {
       ids.forEach((figureId: string, i) => {
         const figure = context.figures.get(figureId);
         const where = findNodeAtLocation(node, ["figures", i]);
@@ -181,12 +230,68 @@ export function parseChartList(
       notes: notes ?? [],
       source: words.source,
       credit: words.credit,
-      figures: ids as string[],
+      figures: ids,
+      choices,
       line,
     });
   }
   if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
-  return { charts, problems, warnings };
+  return { charts, story, problems, warnings };
+}
+
+/**
+ * One item of an entry's "figures": an id, or { "id", "label", "highlight", "group" }. The label
+ * and the group's name are chart words: templates, checked like a title. `at` reports against the
+ * item, or the key named.
+ */
+function figureChoice(
+  item: unknown,
+  at: (key: string | undefined, message: string) => void,
+  context: TemplateContext,
+): EntryFigure | undefined {
+  if (typeof item === "string") return { id: item };
+  const example = '{ "id": "arrests_fri", "label": "Friday night" }';
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    at(undefined, `each figure is an id ("arrests") or an object like ${example}`);
+    return undefined;
+  }
+  const fields = item as Record<string, unknown>;
+  let ok = true;
+  const wrong = (key: string | undefined, message: string) => {
+    at(key, message);
+    ok = false;
+  };
+  for (const key of Object.keys(fields))
+    if (!FIGURE_KEYS.includes(key))
+      wrong(key, `a figure takes ${FIGURE_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  if (typeof fields.id !== "string" || fields.id === "") wrong(undefined, `the figure needs its "id", e.g. ${example}`);
+  const words = (key: "label" | "group"): string | undefined => {
+    const value = fields[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== "string" || value.trim() === "") {
+      wrong(key, `"${key}" must be text; write it, or leave it out`);
+      return undefined;
+    }
+    const bad = unsafeCharacter(value);
+    if (bad) wrong(key, `${key} holds ${bad}, which no chart can show; delete it`);
+    const reorders = directionProblem(key, value);
+    if (reorders) wrong(key, reorders);
+    const foreign = undrawable(value);
+    if (foreign) wrong(key, `${key} holds ${foreign}, ${CANNOT_DRAW}`);
+    for (const message of templateProblems(value, context)) wrong(key, `${key}: ${message}`);
+    return value;
+  };
+  const label = words("label");
+  const group = words("group");
+  if (fields.highlight !== undefined && typeof fields.highlight !== "boolean")
+    wrong("highlight", '"highlight" is true or false');
+  if (!ok) return undefined;
+  return {
+    id: fields.id as string,
+    ...(label !== undefined ? { label } : {}),
+    ...(fields.highlight === true ? { highlight: true } : {}),
+    ...(group !== undefined ? { group } : {}),
+  };
 }
 
 /** Names Windows keeps for devices: "con.svg" cannot be created there, whatever the extension. */

@@ -1,9 +1,10 @@
 import { basename } from "node:path";
 import { listWords } from "../../charts/attribution.ts";
-import type { ChartModel } from "../../charts/kind.ts";
+import type { ChartModel, FigureChoice } from "../../charts/kind.ts";
+import { defaultName, whenOf } from "../../charts/names.ts";
 import { CREDIT_DEFAULT } from "../../charts/style.ts";
 import type { ChartEntry } from "./chart-list.ts";
-import { formatDate, parseDateline } from "../facts/dates.ts";
+import { formatDate, parseDateline, parseSourceName } from "../facts/dates.ts";
 import type { Figure, Fraction } from "../facts/figure.ts";
 import { qualified } from "../facts/format.ts";
 import { parseValue } from "../facts/value-cell.ts";
@@ -23,6 +24,15 @@ export interface ChartWords {
   description: string;
 }
 
+/** What the entry chose for each figure, its words filled in: what a chart kind is given. */
+export function figureChoices(entry: ChartEntry, context: TemplateContext): FigureChoice[] {
+  return entry.choices.map(({ label, highlight, group }) => ({
+    ...(label !== undefined ? { label: fillTemplate(label, context) } : {}),
+    ...(highlight ? { highlight } : {}),
+    ...(group !== undefined ? { group: fillTemplate(group, context) } : {}),
+  }));
+}
+
 /**
  * `shown` is every figure the chart shows: drawn by its kind, or cited in its words. A corrected
  * figure cited only in the dek still earns the chart its correction note.
@@ -35,7 +45,7 @@ export function composeWords(
   files: Map<string, string>,
 ): ChartWords {
   const fill = (text: string) => fillTemplate(text, context);
-  const corrections = correctionNotes(shown);
+  const corrections = correctionNotes(shown, model.names, files);
   const title = fill(entry.title);
   const extra = [...new Set(shown.map((f) => f.source))].filter((s) => s !== ARTICLE).sort();
   const source = [
@@ -54,63 +64,70 @@ export function composeWords(
 }
 
 /**
- * One note per correction date, e.g. "Corrected 28 Nov 2024: the arrests figure changed from 954 to
- * 960; its quote and source were updated. Police revised the total."
+ * One short line per corrected figure and date, in newsroom wording, naming the figure as the
+ * chart does: "Corrected 5 Jul 2023: people arrested on Thursday night revised from 875 to 917,
+ * per the interior ministry." What changed for the reader is said (the number, the dates, the
+ * label, who gives it); bookkeeping (a quote or a source file replaced along with the number) is
+ * not. The credit ("per …") is who the figure is now attributed to, else the source it now comes
+ * from; the reason stays in the dataset and the manifest.
  */
-export function correctionNotes(figures: Figure[]): string[] {
-  const byDate = new Map<string, string[]>();
-  const reasons = new Map<string, Set<string>>();
-  for (const figure of figures) {
+export function correctionNotes(
+  figures: Figure[],
+  names: Record<string, string> = {},
+  files: Map<string, string> = new Map(),
+): string[] {
+  const lines: { date: string; order: number; text: string }[] = [];
+  figures.forEach((figure, order) => {
     const states = statesByDate(figure);
-    const name = `the figure for ${lowerFirst(figure.category || figure.metric)}`;
-    const formerly = (c: { from: string } | undefined) => (c && c.from ? ` (formerly "${c.from}")` : "");
+    const name = names[figure.id] ?? defaultName(figure);
     for (const date of [...new Set(figure.corrections.map((c) => c.date))]) {
       const mine = figure.corrections.filter((c) => c.date === date);
       const { before, after } = states.get(date)!;
+      const change = (field: string) => mine.filter((c) => c.field === field);
+      const first = (field: string) => change(field)[0]?.from;
+      const last = (field: string) => change(field).at(-1)?.to;
       const parts: string[] = [];
-      const shown = (state: State) => qualified({ ...state, value_words: "", qualifier_words: "" }); // a fraction in words, never 0.33
-      if (shown(before) !== shown(after)) parts.push(`${name} changed from ${shown(before)} to ${shown(after)}`);
-      const others = [
-        ...new Set(
-          mine
-            .filter((c) => c.field !== "value" && c.field !== "qualifier")
-            .map((c) => FIELD_NOUNS[c.field] ?? c.field.replace(/_/g, " ")),
-        ),
-      ];
-      const relabelled = mine.find((c) => c.field === "category");
-      if (others.length > 0) {
-        const were = others.length > 1 ? "were" : "was";
-        parts.push(
-          parts.length > 0
-            ? `its ${listWords(others)} ${were} updated${formerly(relabelled)}`
-            : `the ${listWords(others)} of ${name} ${were} updated${formerly(relabelled)}`,
-        );
+      // The canonical qualifier phrase on both sides: the old quote's own words are gone with it.
+      const shown = (state: State) => qualified({ ...state, value_words: "", qualifier_words: "" });
+      if (shown(before) !== shown(after)) parts.push(`revised from ${shown(before)} to ${shown(after)}`);
+      if (change("start").length + change("end").length > 0) {
+        const was = whenOf({ ...figure, start: first("start") ?? figure.start, end: first("end") ?? figure.end });
+        parts.push(was ? `re-dated (it was for ${was})` : "dated");
       }
-      if (parts.length === 0) parts.push(`${name} was corrected`);
-      byDate.set(date, [...(byDate.get(date) ?? []), parts.join("; ")]);
-      const set = reasons.get(date) ?? new Set<string>();
-      for (const c of mine) set.add(c.reason.trim().replace(/[.]?$/, "."));
-      reasons.set(date, set);
+      if (change("unit").length > 0)
+        parts.push(`now in ${last("unit") || "no unit"}, not ${first("unit") || "no unit"}`);
+      if (change("category").length + change("metric").length > 0) {
+        const was = [first("category"), first("metric")].find((w) => w);
+        parts.push(was ? `relabelled (it read ${JSON.stringify(was)})` : "relabelled");
+      }
+      const reattributed = change("attributed_to").length > 0;
+      if (reattributed)
+        parts.push(
+          figure.attributed_to.trim()
+            ? `now attributed to ${lowerArticle(figure.attributed_to)}`
+            : "no longer attributed",
+        );
+      if (parts.length === 0) parts.push(change("source").length > 0 ? "now from a new source" : "its quote corrected");
+      const per = reattributed ? "" : credit(figure, files);
+      lines.push({ date, order, text: `Corrected ${formatDate(date)}: ${name} ${listWords(parts)}${per}.` });
     }
-  }
-  return [...byDate.keys()]
-    .sort()
-    .map(
-      (date) => `Corrected ${formatDate(date)}: ${byDate.get(date)!.join("; ")}. ${[...reasons.get(date)!].join(" ")}`,
-    );
+  });
+  return lines
+    .sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1))
+    .map((line) => line.text);
 }
 
-/** How a reader calls each column of the fact sheet in a correction note. */
-const FIELD_NOUNS: Record<string, string> = {
-  category: "label",
-  attributed_to: "attribution",
-  start: "start date",
-  end: "end date",
-  unit: "unit",
-  metric: "description",
-  quote: "quote",
-  source: "source",
-};
+/** ", per the interior ministry": who gives the figure now, else the source it comes from; nothing for the article. */
+function credit(figure: Figure, files: Map<string, string>): string {
+  if (figure.attributed_to.trim()) return `, per ${lowerArticle(figure.attributed_to)}`;
+  if (figure.source === ARTICLE) return "";
+  return `, per ${sourceName(figure.source, files.get(figure.source) ?? "")}`;
+}
+
+/** "The government" reads "the government" mid-sentence; names stay as written. */
+function lowerArticle(who: string): string {
+  return who.trim().replace(/^The\s/, "the ");
+}
 
 interface State {
   value: number;
@@ -126,30 +143,36 @@ function statesByDate(figure: Figure): Map<string, { before: State; after: State
   const start = parseValue(value?.from ?? "");
   let state: State = {
     value: value && start.ok ? start.value : figure.value,
-    fraction: value && start.ok ? start.fraction : figure.fraction,
+    fraction: value && start.ok ? (start.fraction ?? null) : figure.fraction,
     qualifier: (qualifier && parseQualifier(qualifier.from)) || figure.qualifier,
   };
   const states = new Map<string, { before: State; after: State }>();
   for (const c of figure.corrections) {
     const before = states.get(c.date)?.before ?? state;
     const to = parseValue(c.to);
-    if (c.field === "value" && to.ok) state = { ...state, value: to.value, fraction: to.fraction };
+    if (c.field === "value" && to.ok) state = { ...state, value: to.value, fraction: to.fraction ?? null };
     if (c.field === "qualifier") state = { ...state, qualifier: parseQualifier(c.to) ?? state.qualifier };
     states.set(c.date, { before, after: state });
   }
   return states;
 }
 
-/** "Police officers" reads "police officers" mid-sentence; "PTI marchers" keeps its capitals. */
-function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * How the source line names a source file: the name its first line gives ("date 2023-07-05
+ * source: Interior ministry statement"), shown as written, else the file's name in words
+ * ("police statement"); with its date when it has one: "Interior ministry statement, 5 Jul 2023".
+ */
+export function describeSource(name: string, text: string): string {
+  const date = parseDateline(text);
+  const words = sourceName(name, text);
+  return date ? `${words}, ${formatDate(date)}` : words;
 }
 
-/** "sources/police-statement.txt" dated 28 Nov reads "police statement, 28 Nov 2024". */
-export function describeSource(name: string, text: string): string {
-  const words = basename(name)
-    .replace(/\.txt$/i, "")
-    .replace(/[-_]+/g, " ");
-  const date = parseDateline(text);
-  return date ? `${words}, ${formatDate(date)}` : words;
+function sourceName(name: string, text: string): string {
+  return (
+    parseSourceName(text) ??
+    basename(name)
+      .replace(/\.txt$/i, "")
+      .replace(/[-_]+/g, " ")
+  );
 }

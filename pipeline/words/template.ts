@@ -67,16 +67,23 @@ export function templateProblems(text: string, context: TemplateContext): string
 }
 
 /**
- * Numbers spelled out in words that a figure records: "Five security personnel killed" when a
- * figure records 5. Not refused (the words may count something else), but a correction to the
- * figure would leave them behind, so the build warns and names the reference to use instead.
+ * Numbers spelled out in words that a figure records: "Five thousand cars burned" when a figure
+ * records 5,000. Not refused (the words may count something else), but a correction to the figure
+ * would leave them behind, so the build warns and names the reference to use instead. Small
+ * numbers are everywhere in prose ("as two ministers said"): below ten, the words must also share
+ * a word with the figure's category or metric ("five officers" and a figure of officers).
  */
 export function spelledNumbers(text: string, context: TemplateContext): string[] {
   const warnings: string[] = [];
-  for (const mention of readSentence(text.replace(PLACEHOLDER, " "))) {
+  const plain = text.replace(PLACEHOLDER, " ");
+  const words = contentWords(plain);
+  for (const mention of readSentence(plain)) {
     if (mention.kind !== "figure" || mention.fraction || mention.range) continue;
     if (/\p{N}/u.test(mention.text)) continue; // typed digits are refused, not warned about
-    const ids = [...context.figures.values()].filter((f) => f.value === mention.value).map((f) => f.id);
+    const ids = [...context.figures.values()]
+      .filter((f) => f.value === mention.value)
+      .filter((f) => mention.value >= 10 || [...contentWords(`${f.category} ${f.metric}`)].some((w) => words.has(w)))
+      .map((f) => f.id);
     if (ids.length === 0) continue;
     const named = ids.length > 3 ? `${ids.slice(0, 3).join(", ")}, …` : ids.join(", ");
     warnings.push(
@@ -85,6 +92,32 @@ export function spelledNumbers(text: string, context: TemplateContext): string[]
   }
   return warnings;
 }
+
+/** Words that say what is counted, singular and lower-case: "Police officers" is {police, officer}. */
+function contentWords(text: string): Set<string> {
+  const found = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  return new Set(found.filter((w) => !STOP_WORDS.has(w)).map((w) => w.replace(/(?<=[^s])s$/, "")));
+}
+
+const STOP_WORDS = new Set([
+  "that",
+  "this",
+  "with",
+  "from",
+  "were",
+  "have",
+  "been",
+  "their",
+  "they",
+  "them",
+  "than",
+  "into",
+  "over",
+  "each",
+  "after",
+  "during",
+  "people",
+]);
 
 /** The text with every reference filled in; a sentence that opens with a reference starts with a capital. */
 export function fillTemplate(text: string, context: TemplateContext): string {

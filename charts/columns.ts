@@ -1,0 +1,272 @@
+import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { attributionNote, listWords } from "./attribution.ts";
+import { BAR_MARKS, bars, CAP_OVERHANG, OPEN_END, qualifiedLower, unitProblems } from "./bars.ts";
+import { type Bound, boundNotes, boundOf } from "./bounds.ts";
+import { colourOf, colourRoles } from "./colour.ts";
+import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
+import { wrapWhole } from "./measure.ts";
+import { nameByTime, uniqueNames, whatOf } from "./names.ts";
+import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { fractionProblems, withUnit } from "./units.ts";
+
+/** Days between columns that no figure covers: a slot of their own, saying so. */
+interface Gap {
+  gap: true;
+  label: string;
+}
+
+interface ColumnsDraw {
+  slots: (Column | Gap)[];
+}
+
+const isGap = (slot: Column | Gap): slot is Gap => "gap" in slot;
+
+interface Column {
+  id: string;
+  label: string;
+  /** The period under the label, where the entry's label does not already say it ("Thu 29 Jun"). */
+  date?: string;
+  value: number;
+  shown: string;
+  bound: Bound;
+  colour: ColourRole;
+}
+
+/**
+ * One column per period, for values that are levels rather than parts of a total (officers
+ * deployed each night, arrests each night as reported): each column as tall as its stated number,
+ * its value and qualifier above it, its period (or the entry's label, "Friday night") beneath. The
+ * columns stand in date order, one per figure, never split across days or summed; days between
+ * them that no figure covers are named in a note. Where a value or a label cannot sit whole over
+ * its column (many periods, a phone), the columns turn into labelled bars, the same figures in the
+ * same order.
+ */
+export const columns: ChartKind<ColumnsDraw> = {
+  prepare({ figures, choices }) {
+    const problems: string[] = [];
+    for (const f of figures)
+      if (!f.start || !f.end)
+        problems.push(
+          `"${f.id}" has no dates, so a columns chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
+        );
+    if (problems.length > 0) return { problems };
+    problems.push(...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns"));
+    const [reference] = figures;
+    for (const f of figures.slice(1)) {
+      const differs = seriesDifferences(f, reference);
+      if (differs.length > 0 && unitProblems([f, reference], "columns").length === 0)
+        problems.push(
+          `"${f.id}" does not count what "${reference.id}" counts: ${differs.join("; ")}; columns set one quantity side by side over time: correct it in figures.csv, or give it a chart of its own`,
+        );
+    }
+    const colours = colourRoles(
+      "columns",
+      figures.map((f) => f.id),
+      choices,
+      { highlight: true, groups: false },
+      1,
+    );
+    problems.push(...colours.problems);
+    const order = figures
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => (a.f.start === b.f.start ? (a.f.end < b.f.end ? -1 : 1) : a.f.start < b.f.start ? -1 : 1));
+    for (let k = 1; k < order.length; k++) {
+      const [a, b] = [order[k - 1].f, order[k].f];
+      if (b.start <= a.end)
+        problems.push(
+          `"${b.id}" (${periodLabel(b.start, b.end)}) and "${a.id}" (${periodLabel(a.start, a.end)}) overlap; a columns chart shows one figure a period: ` +
+            `chart them apart, or correct the dates in figures.csv`,
+        );
+    }
+    const labelOf = (i: number) => choices?.[i]?.label?.trim();
+    const items: Column[] = order.map(({ f, i }) => ({
+      id: f.id,
+      label: labelOf(i) || timeLabel(f),
+      ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end))
+        ? { date: periodLabel(f.start, f.end) }
+        : {}),
+      value: f.value,
+      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+      bound: boundOf(f),
+      colour: colours.roles[i],
+    }));
+    const sorted = order.map(({ f }) => f);
+    const names = uniqueNames(figures, (f, i) => nameByTime(f, labelOf(i)));
+    const notes: string[] = [];
+    const gaps = gapsBetween(sorted);
+    const nights = sorted.every((f) => f.nights);
+    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights))}.`);
+    notes.push(
+      ...boundNotes(
+        items.map((c) => c.bound),
+        BAR_MARKS,
+      ),
+    );
+    const attribution = attributionNote(sorted, names);
+    if (attribution) notes.push(attribution);
+    const slots: (Column | Gap)[] = [];
+    // Gaps lie between neighbouring periods, in order: one pass over both.
+    let next = 0;
+    items.forEach((c, k) => {
+      while (next < gaps.length && gaps[next].end < sorted[k].start) {
+        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }) });
+        next++;
+      }
+      slots.push(c);
+    });
+    const model: ChartModel<ColumnsDraw> = {
+      used: sorted,
+      notes,
+      names,
+      warnings: [],
+      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights))}.` : ""}`,
+      rows: sorted.map((f, k) => shownRow(f, items[k].label, items[k].shown)),
+      draw: { slots },
+    };
+    return { model, problems };
+  },
+
+  draw(model, context) {
+    const { width, sizes, theme, document, Plot } = context;
+    const slots = model.draw.slots;
+    const items = slots.filter((s): s is Column => !isGap(s));
+    const column = width / slots.length;
+    const values = slots.map((c) =>
+      isGap(c) ? wrapWhole("No figure", column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
+    );
+    const labels = slots.map((c) => wrapWhole(c.label, column - 4, sizes.label));
+    const dates = slots.map((c) => (!isGap(c) && c.date ? wrapWhole(c.date, column - 4, sizes.label) : []));
+    if ([...values, ...labels, ...dates].some((v) => !v)) {
+      // Too many periods for this width: the same figures as labelled bars, in date order.
+      return bars.draw(
+        {
+          ...model,
+          draw: items.map(({ label, date, value, shown, bound, colour }) => ({
+            label: date ? `${label}, ${date}` : label,
+            value,
+            shown,
+            bound,
+            colour,
+          })),
+        },
+        context,
+      );
+    }
+    const barWidth = Math.min(72, column * 0.6);
+    const valueLine = sizes.value * sizes.leading;
+    const labelLine = sizes.label * sizes.leading;
+    const valueLines = Math.max(...values.map((v) => v!.length));
+    const labelLines = Math.max(...labels.map((l, i) => l!.length + dates[i]!.length));
+    const above = (c: Column) => (c.bound === "minimum" ? OPEN_END : c.bound === "maximum" ? CAP_OVERHANG : 0);
+    const top = valueLines * valueLine + 6 + Math.max(...items.map(above));
+    const plotHeight = sizes.bar * 5;
+    const baseline = top + plotHeight;
+    const max = Math.max(...items.map((c) => c.value)) || 1;
+    const cells = slots.flatMap((c, i) => {
+      if (isGap(c)) return [];
+      const x = column * (i + 0.5);
+      const y1 = baseline - (c.value / max) * plotHeight;
+      return [
+        {
+          ...c,
+          x,
+          x1: x - barWidth / 2,
+          x2: x + barWidth / 2,
+          y1,
+          valueText: values[i]!.join("\n"),
+          fill: colourOf(c.colour, theme),
+        },
+      ];
+    });
+    const under = slots.map((c, i) => ({
+      x: column * (i + 0.5),
+      text: labels[i]!.join("\n"),
+      date: dates[i]!.join("\n"),
+      lines: labels[i]!.length,
+      gap: isGap(c),
+      missing: values[i]!.join("\n"),
+    }));
+    const height = Math.ceil(baseline + 8 + labelLines * labelLine + 2);
+    const node = Plot.plot({
+      document,
+      width,
+      height,
+      margin: 0,
+      x: { type: "identity", axis: null },
+      y: { type: "identity", axis: null },
+      color: { type: "identity" },
+      marks: [
+        Plot.rect(cells, { x1: "x1", x2: "x2", y1: "y1", y2: baseline, fill: "fill" }),
+        // A minimum: a dashed stretch above the column, where the true figure may reach.
+        Plot.ruleX(
+          cells.filter((c) => c.bound === "minimum"),
+          {
+            x: "x",
+            y1: "y1",
+            y2: (c) => c.y1 - OPEN_END,
+            stroke: theme.open,
+            strokeWidth: 3,
+            strokeDasharray: "4,3",
+          },
+        ),
+        // A maximum: a cross-line capping the column, wider than it, like a ceiling.
+        Plot.ruleY(
+          cells.filter((c) => c.bound === "maximum"),
+          {
+            y: "y1",
+            x1: (c) => c.x1 - CAP_OVERHANG,
+            x2: (c) => c.x2 + CAP_OVERHANG,
+            stroke: theme.text,
+            strokeWidth: 3,
+          },
+        ),
+        Plot.text(cells, {
+          x: "x",
+          y: (c) => c.y1 - above(c) - 6,
+          text: "valueText",
+          lineAnchor: "bottom",
+          fontSize: sizes.value,
+          fontWeight: "bold",
+          fill: theme.text,
+          lineHeight: sizes.leading,
+        }),
+        Plot.text(
+          under.filter((u) => u.gap),
+          {
+            x: "x",
+            y: baseline - 6,
+            text: "missing",
+            lineAnchor: "bottom",
+            fontSize: sizes.label,
+            fill: theme.muted,
+            lineHeight: sizes.leading,
+          },
+        ),
+        Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
+        Plot.text(under, {
+          x: "x",
+          y: baseline + 8,
+          text: "text",
+          lineAnchor: "top",
+          fontSize: sizes.label,
+          fill: (u) => (u.gap ? theme.muted : theme.text),
+          lineHeight: sizes.leading,
+        }),
+        // The period under a label the entry chose ("Thursday night" over "Thu 29 Jun"): dates on the axis.
+        Plot.text(
+          under.filter((u) => u.date),
+          {
+            x: "x",
+            y: (u) => baseline + 8 + u.lines * labelLine,
+            text: "date",
+            lineAnchor: "top",
+            fontSize: sizes.label,
+            fill: theme.muted,
+            lineHeight: sizes.leading,
+          },
+        ),
+      ],
+    }) as SVGSVGElement;
+    return { node, height };
+  },
+};

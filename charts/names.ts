@@ -1,0 +1,85 @@
+import { formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
+import type { Figure } from "../pipeline/facts/figure.ts";
+
+/**
+ * How a chart names a figure in a sentence (attribution and correction notes): what is counted and,
+ * for a dated figure, when. Two figures on one chart never share a name, so a note that says which
+ * figure changed is never ambiguous.
+ */
+
+const PROPER = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+/** "Police officers" reads "police officers" mid-sentence; "PTI marchers", "Friday night" keep their capitals. */
+export function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) && !PROPER.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** What the figure counts, as a reader says it: its category, else its metric ("people arrested"). */
+export function whatOf(f: Figure): string {
+  return lowerFirst((f.category || f.metric).trim());
+}
+
+/**
+ * When the figure is for: "Thu 29 Jun" for a day, "Tue 27 Jun – Sun 2 Jul 2023" for a period, "the
+ * night of Thu 29 Jun" for a night (dated by its evening), "" if undated.
+ */
+export function whenOf(f: Pick<Figure, "start" | "end" | "nights">, { year = false } = {}): string {
+  if (!f.start || !f.end) return "";
+  const when = f.start === f.end ? formatDate(f.start, { weekday: true, year }) : formatPeriod(f.start, f.end);
+  if (!f.nights) return when;
+  return `the ${f.start === f.end ? "night" : "nights"} of ${when}`;
+}
+
+/**
+ * "people arrested on Thursday night", "people arrested on Thu 29 Jun", "people arrested for Tue
+ * 27 Jun – Sun 2 Jul 2023": what is counted, then when, from the chart's label for the figure when
+ * it has one. For kinds whose labels say when (columns, line, period).
+ */
+export function nameByTime(f: Figure, label?: string): string {
+  const when = label?.trim() || whenOf(f);
+  if (!when) return whatOf(f);
+  return `${whatOf(f)} ${f.start && f.start === f.end ? "on" : "for"} ${when}`;
+}
+
+/**
+ * For kinds whose labels say what (bars, share): the label, or the category; a dated figure adds
+ * when, unless its label already names it, and a label that only tells figures of one category
+ * apart ("Friday night" among three nights of arrests) follows the category.
+ */
+export function nameByWhat(f: Figure, label: string | undefined, sharesCategory: boolean): string {
+  const chosen = label?.trim();
+  if (chosen && sharesCategory) return `${whatOf(f)}${f.start && f.start === f.end ? " on" : ","} ${chosen}`;
+  const base = chosen ? lowerFirst(chosen) : whatOf(f);
+  const when = whenOf(f);
+  if (!when || (chosen && chosen.includes(when))) return base;
+  return `${base} ${f.start === f.end ? "on" : "for"} ${when}`;
+}
+
+/**
+ * Names by figure id, made unique: a name two figures would share gets what tells them apart (a
+ * group's name), else the figure's id.
+ */
+export function uniqueNames(
+  figures: Figure[],
+  nameOf: (f: Figure, i: number) => string,
+  distinguish: (f: Figure) => string | undefined = () => undefined,
+): Record<string, string> {
+  // Counted once, so a chart of thousands of points stays linear.
+  const counts = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const first = figures.map(nameOf);
+  const firstCounts = counts(first);
+  const second = first.map((n, i) =>
+    firstCounts.get(n)! > 1 && distinguish(figures[i]) ? `${n} (${distinguish(figures[i])})` : n,
+  );
+  const secondCounts = counts(second);
+  const out: Record<string, string> = {};
+  figures.forEach((f, i) => {
+    out[f.id] = secondCounts.get(second[i])! > 1 ? `${second[i]} ("${f.id}")` : second[i];
+  });
+  return out;
+}
+
+/** A figure's name where no chart label applies (a figure cited only in a chart's words). */
+export function defaultName(f: Figure): string {
+  return nameByWhat(f, undefined, false);
+}

@@ -1,0 +1,54 @@
+import { addDays, daysBetween, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
+import type { Figure } from "../pipeline/facts/figure.ts";
+import { unitKey } from "./units.ts";
+
+/** Figures over time must count one thing: these are the ways one can differ from another. */
+const same = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** How `f` differs from `of` in what it counts, in words: metric, category, unit. */
+export function seriesDifferences(f: Figure, of: Figure): string[] {
+  const out: string[] = [];
+  const words = (text: string) => (text.trim() ? JSON.stringify(text.trim()) : "none");
+  if (!same(f.metric, of.metric)) out.push(`its metric is ${words(f.metric)}, not ${words(of.metric)}`);
+  if (!same(f.category, of.category)) out.push(`its category is ${words(f.category)}, not ${words(of.category)}`);
+  if (unitKey(f.unit) !== unitKey(of.unit)) out.push(`its unit is ${words(f.unit)}, not ${words(of.unit)}`);
+  return out;
+}
+
+/** A period as a label under a column or beside a point: "Thu 29 Jun", "Fri 30 Jun – Sat 1 Jul". */
+export function periodLabel(start: string, end: string): string {
+  return start === end ? formatDate(start, { weekday: true, year: false }) : formatPeriod(start, end, { year: false });
+}
+
+/**
+ * The label a figure's period gets under a column or a point: "Thu 29 Jun"; a night, dated by its
+ * evening, reads as one: "Thu 29 Jun night", "Fri 30 Jun – Sat 1 Jul nights".
+ */
+export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">): string {
+  const label = periodLabel(f.start, f.end);
+  return f.nights ? `${label} ${f.start === f.end ? "night" : "nights"}` : label;
+}
+
+/**
+ * The days between periods in date order that no figure covers, as spans: [["2023-06-30",
+ * "2023-06-30"]]. Work grows with the number of periods, never with the days between them.
+ */
+export function gapsBetween(periods: { start: string; end: string }[]): { start: string; end: string }[] {
+  const gaps: { start: string; end: string }[] = [];
+  for (let i = 1; i < periods.length; i++) {
+    const before = periods[i - 1].end;
+    const after = periods[i].start;
+    if (daysBetween(before, after) > 1) gaps.push({ start: addDays(before, 1), end: addDays(after, -1) });
+  }
+  return gaps;
+}
+
+/** "Fri 30 Jun", "Sun 2 – Tue 4 Jul", "the night of Sun 2 Jul": gaps as a reader lists them. */
+export function gapWords(gaps: { start: string; end: string }[], nights = false): string[] {
+  return gaps.map((g) =>
+    nights
+      ? `the ${g.start === g.end ? "night" : "nights"} of ${periodLabel(g.start, g.end)}`
+      : periodLabel(g.start, g.end),
+  );
+}
