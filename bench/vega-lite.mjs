@@ -5,8 +5,9 @@
  * pay anyway). Each chart is three labelled horizontal bars with a title and subtitle, in the four
  * variants a chart of ours ships as SVG (desktop and mobile, light and dark); no PNG.
  *
- *   node bench/vega-lite.mjs CHARTS OUT_DIR
+ *   node bench/vega-lite.mjs CHARTS OUT_DIR [VARIANTS]
  *
+ * VARIANTS (1 to 4, default 4): 1 is a single SVG, the "cold one-chart render".
  * Prints one JSON line: { charts, svgs, ms } (ms from process start, loading included).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import * as vl from "vega-lite";
 
 const charts = Number(process.argv[2] ?? 1);
 const out = process.argv[3];
+const variants = Number(process.argv[4] ?? 4);
 if (out) mkdirSync(out, { recursive: true });
 
 const VARIANTS = [
@@ -61,7 +63,7 @@ function spec(k, variant) {
 
 let svgs = 0;
 for (let k = 0; k < charts; k++) {
-  for (const variant of VARIANTS) {
+  for (const variant of VARIANTS.slice(0, variants)) {
     const view = new vega.View(vega.parse(vl.compile(spec(k, variant)).spec), { renderer: "none" });
     const svg = await view.toSVG();
     view.finalize();

@@ -27,10 +27,22 @@ const LEAD = 40;
 /** Quote marks a reporter pasted around the quote: "“Nearly 1,000 …”" is the quote inside them. */
 const ENCLOSING = /^(["'])(.*)\1$/s;
 
+/** Sources normalized lately: every row quoting a source normalizes it once, not once a row. */
+const normalizedSources = new Map<string, string>();
+function normalizedSource(source: string): string {
+  let normalized = normalizedSources.get(source);
+  if (normalized === undefined) {
+    if (normalizedSources.size >= 16) normalizedSources.clear();
+    normalized = normalizeForMatch(source);
+    normalizedSources.set(source, normalized);
+  }
+  return normalized;
+}
+
 /** Whether the source contains the quote; when not, where the two part ways, so the fix is quick. */
 export function matchQuote(quote: string, source: string): QuoteMatch {
   let q = normalizeForMatch(quote);
-  const s = normalizeForMatch(source);
+  const s = normalizedSource(source);
   if (q === "") return { found: false, hint: "the quote is empty" };
   const inner = ENCLOSING.exec(q)?.[2].trim();
   for (const candidate of inner ? [q, inner] : [q]) {

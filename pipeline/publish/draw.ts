@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { PreparedChart } from "../words/story.ts";
 import { pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
+import { pngJob } from "./png.ts";
 import { pngPool } from "./png-pool.ts";
 
 /** How many threads draw PNGs: one a core, at most one a chart. */
@@ -32,7 +33,7 @@ export async function drawCharts(
       sizes.set(id, drawn.sizes);
       const desktop = drawn.svgs.get(svgName(id, VARIANTS[0]))!;
       const png: Promise<void> = pool
-        .png(desktop, drawn.sizes.desktop.width)
+        .png(pngJob(desktop, drawn.sizes.desktop.width))
         .then((bytes) => (failed ? undefined : onFile(pngName(id), bytes)))
         .catch((error: unknown) => void (failed ??= { error }))
         .finally(() => inFlight.delete(png));

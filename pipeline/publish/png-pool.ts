@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { pngOptions } from "./png.ts";
+import type { PngJob } from "./png.ts";
 
 /**
  * PNGs drawn in worker threads, so they use every core while the main thread draws the next
@@ -15,15 +15,24 @@ const { parentPort, workerData } = require("node:worker_threads");
 const { Resvg } = require(workerData.resvg);
 require("node:v8").setFlagsFromString("--expose-gc");
 const gc = require("node:vm").runInNewContext("gc");
+const jobs = [];
 let drawn = 0;
-parentPort.on("message", ({ id, svg, options }) => {
+// One job a turn of the event loop: resvg's objects are freed by finalizers that run between turns,
+// which a worker answering message after message in one turn would never reach.
+function next() {
+  const { id, svg, options } = jobs.shift();
   try {
     const png = new Resvg(svg, options).render().asPng();
     parentPort.postMessage({ id, png });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
   if (++drawn % workerData.collectEvery === 0) gc();
+  if (jobs.length > 0) setImmediate(next);
+}
+parentPort.on("message", (job) => {
+  jobs.push(job);
+  if (jobs.length === 1) setImmediate(next);
 });
 `;
 
@@ -32,10 +41,8 @@ const COLLECT_EVERY = 4;
 /** A worker is replaced after this many PNGs, returning any native memory still held. */
 const RECYCLE_AFTER = 250;
 
-interface Job {
+interface Job extends PngJob {
   id: number;
-  svg: string;
-  width: number;
   resolve: (png: Buffer) => void;
   reject: (error: Error) => void;
 }
@@ -60,10 +67,10 @@ export class PngPool {
 
   constructor(readonly size: number) {}
 
-  /** The PNG of an SVG drawn `width` pixels wide (at twice that). */
-  png(svg: string, width: number): Promise<Buffer> {
+  /** The PNG resvg draws for the job (see png.ts). */
+  png({ svg, options }: PngJob): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, svg, width, resolve, reject });
+      this.queue.push({ id: this.next++, svg, options, resolve, reject });
       this.dispatch();
     });
   }
@@ -129,7 +136,7 @@ export class PngPool {
       slot.jobs.push(job);
       slot.sent += 1;
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, svg: job.svg, options: pngOptions(job.width) });
+      slot.worker.postMessage({ id: job.id, svg: job.svg, options: job.options });
     }
   }
 }
