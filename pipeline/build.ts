@@ -69,7 +69,10 @@ export async function build({
       const changes = writer.changes();
       const written = !check && hasChanges(changes);
       if (written) writer.commit();
-      else writer.discard();
+      else {
+        writer.discard();
+        writer.vouch();
+      }
       return {
         story,
         manifest: planned.manifest,

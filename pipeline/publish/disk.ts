@@ -20,6 +20,8 @@ export interface Disk {
   list(path: string): fs.Dirent[];
   /** Stat with nanosecond times; undefined if nothing is there. Links are followed. */
   stat(path: string): fs.BigIntStats | undefined;
+  /** Sets a file's change time (ctime) to now, and nothing else: its bytes, mode and mtime stay. */
+  markChanged(path: string): void;
 }
 
 export const realDisk: Disk = {
@@ -41,6 +43,8 @@ export const realDisk: Disk = {
   },
   list: (path) => fs.readdirSync(path, { withFileTypes: true }),
   stat: (path) => fs.statSync(path, { bigint: true, throwIfNoEntry: false }),
+  // chmod to the mode it has: the system stamps the change time with its own clock.
+  markChanged: (path) => fs.chmodSync(path, fs.statSync(path).mode & 0o7777),
 };
 
 /** The error code of a failed system call (ENOSPC, EROFS…), if it is one. */

@@ -13,8 +13,9 @@ import type { PngJob } from "./png.ts";
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { Resvg } = require(workerData.resvg);
-require("node:v8").setFlagsFromString("--expose-gc");
-const gc = require("node:vm").runInNewContext("gc");
+// V8's flags are the process's: once one worker has exposed gc, later workers start with it.
+if (typeof globalThis.gc !== "function") require("node:v8").setFlagsFromString("--expose-gc");
+const collect = typeof globalThis.gc === "function" ? globalThis.gc : require("node:vm").runInNewContext("gc");
 const jobs = [];
 let drawn = 0;
 // One job a turn of the event loop: resvg's objects are freed by finalizers that run between turns,
@@ -27,7 +28,7 @@ function next() {
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
-  if (++drawn % workerData.collectEvery === 0) gc();
+  if (++drawn % workerData.collectEvery === 0) collect();
   if (jobs.length > 0) setImmediate(next);
 }
 parentPort.on("message", (job) => {
@@ -65,7 +66,10 @@ export class PngPool {
   private readonly queue: Job[] = [];
   private next = 0;
 
-  constructor(readonly size: number) {}
+  constructor(
+    readonly size: number,
+    private readonly recycleAfter = RECYCLE_AFTER,
+  ) {}
 
   /** The PNG resvg draws for the job (see png.ts). */
   png({ svg, options }: PngJob): Promise<Buffer> {
@@ -100,7 +104,7 @@ export class PngPool {
       if (slot.jobs.length === 0) worker.unref();
       if (message.error !== undefined) job.reject(new Error(`resvg could not draw the PNG: ${message.error}`));
       else job.resolve(Buffer.from(message.png!.buffer, message.png!.byteOffset, message.png!.byteLength));
-      if (slot.sent >= RECYCLE_AFTER && slot.jobs.length === 0) this.replace(slot);
+      if (slot.sent >= this.recycleAfter && slot.jobs.length === 0) this.replace(slot);
       this.dispatch();
     });
     const fail = (error: Error) => {
@@ -125,7 +129,7 @@ export class PngPool {
   private dispatch(): void {
     while (this.queue.length > 0) {
       let slot = this.slots
-        .filter((s) => s.jobs.length < DEPTH && s.sent < RECYCLE_AFTER)
+        .filter((s) => s.jobs.length < DEPTH && s.sent < this.recycleAfter)
         .sort((a, b) => a.jobs.length - b.jobs.length)[0];
       if (!slot && this.slots.length < this.size) {
         slot = this.spawn();

@@ -69,6 +69,8 @@ export class OutputWriter implements OutputSink {
   private readonly added: string[] = [];
   private readonly changed: string[] = [];
   private stagingMade = false;
+  /** A file the manifest could not vouch for was read and found as it should be. */
+  private readAndSame = false;
 
   constructor(
     private readonly layout: Layout,
@@ -109,11 +111,14 @@ export class OutputWriter implements OutputSink {
       const old = previous!.files[name];
       return old.sha256 === record.sha256 && old.bytes === record.bytes;
     }
+    let same: boolean;
     try {
-      return disk.readFile(join(this.layout.out, name)).equals(bytes);
+      same = disk.readFile(join(this.layout.out, name)).equals(bytes);
     } catch (error) {
       throw asEnvironmentError(error, `cannot read ${join(this.layout.out, name)}`);
     }
+    if (same && name !== MANIFEST) this.readAndSame = true;
+    return same;
   }
 
   private stage(name: string, bytes: Buffer): void {
@@ -134,6 +139,21 @@ export class OutputWriter implements OutputSink {
       throw asEnvironmentError(error, `cannot write the new output into ${staging}`);
     }
     this.staged.push(name);
+  }
+
+  /**
+   * After a build that changes nothing: if files had to be read because they looked newer than the
+   * manifest (touched, copied, or a build killed just before stamping it) and all were as they
+   * should be, the manifest's ctime is stamped, so the next build trusts them again. Nothing else
+   * changes: no byte, no mtime, no inode.
+   */
+  vouch(): void {
+    if (this.options.check || !this.readAndSame || hasChanges(this.changes())) return;
+    try {
+      this.options.disk.markChanged(join(this.layout.out, MANIFEST));
+    } catch {
+      // A disk that refuses even this: the next build reads those files again, nothing worse.
+    }
   }
 
   /** Drops what was staged; the output folder is as it was. */
@@ -226,6 +246,14 @@ export class OutputWriter implements OutputSink {
       throw error;
     }
     disk.remove(old);
+    // Removing the old folder's links stamped every kept file's ctime: the manifest is stamped after
+    // them, so the next build trusts them (see trustedFiles). Should that fail, the next build
+    // reads them instead, finds them right, and stamps it (vouch).
+    try {
+      disk.markChanged(join(out, MANIFEST));
+    } catch {
+      // The output is in place either way.
+    }
     return undefined;
   }
 

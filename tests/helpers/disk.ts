@@ -1,6 +1,7 @@
 import { type Disk, realDisk } from "../../pipeline/publish/disk.ts";
 
-export type DiskCall = "writeFile" | "link" | "rename" | "copyFile" | "unlink" | "remove" | "mkdir" | "createExclusive";
+export type DiskCall =
+  "writeFile" | "link" | "rename" | "copyFile" | "unlink" | "remove" | "mkdir" | "createExclusive" | "markChanged";
 
 /** A system call's error as Node raises it: `code`, `syscall` and `path` set. */
 export function systemError(code: string, call: string, path: string): NodeJS.ErrnoException {
@@ -33,6 +34,7 @@ export function faultyDisk(fault: (call: DiskCall, path: string, to?: string) =>
     remove: guard("remove", realDisk.remove),
     mkdir: guard("mkdir", realDisk.mkdir),
     createExclusive: guard("createExclusive", realDisk.createExclusive),
+    markChanged: guard("markChanged", realDisk.markChanged),
   };
 }
 
