@@ -35,6 +35,8 @@ const isSize = (value: unknown) =>
  */
 export function manifestProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return "it is not a JSON object";
+  if (!["published", "files", "charts", "corrections"].some((key) => key in value))
+    return "it has none of the fields a build writes";
   if (typeof value.published !== "string") return 'it has no "published" date';
   if (!isRecord(value.files)) return 'it has no "files" list';
   for (const [name, file] of Object.entries(value.files))
