@@ -4,16 +4,10 @@ import { planOutputs } from "./publish/outputs.ts";
 import { formatProblem, type Problem } from "./facts/problem.ts";
 import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
+import { type Disk, realDisk } from "./publish/disk.ts";
 import { withOutputLock } from "./publish/lock.ts";
-import {
-  type Changes,
-  commitOutputs,
-  compareOutputs,
-  hasChanges,
-  previousFileReader,
-  readManifest,
-  recoverOutputs,
-} from "./publish/swap.ts";
+import { layoutOf, readManifest, trustedFiles } from "./publish/output-folder.ts";
+import { type Changes, hasChanges, OutputWriter, recoverOutputs } from "./publish/swap.ts";
 
 export interface BuildOptions {
   data: string;
@@ -28,6 +22,10 @@ export interface BuildOptions {
   code?: string;
   /** Today's date (YYYY-MM-DD); the machine's unless a test injects its own. */
   today?: string;
+  /** The file system calls of the output stage; the real disk unless a test injects a failing one. */
+  disk?: Disk;
+  /** Threads drawing PNGs; one a core unless given. */
+  threads?: number;
 }
 
 export interface BuildResult {
@@ -40,7 +38,7 @@ export interface BuildResult {
   ms: number;
 }
 
-/** The whole build: read and prove the story, plan the output, and swap it in if anything changed. */
+/** The whole build: read and prove the story, plan the output, and put it in place if anything changed. */
 export async function build({
   data,
   out: given,
@@ -49,32 +47,50 @@ export async function build({
   baseUrl = "",
   code,
   today,
+  disk = realDisk,
+  threads,
 }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // An --out that is a link is written where it points: the swap replaces a folder, not the link.
   const out = existsSync(given) ? realpathSync(given) : given;
+  const layout = layoutOf(out, disk);
   const run = async (): Promise<BuildResult> => {
-    if (!check) recoverOutputs(out);
+    if (!check) recoverOutputs(out, disk);
     const story = loadStory(data, { today });
-    const previous = readManifest(out);
-    // --check draws everything afresh: the output's own manifest cannot vouch for the output.
-    const planned = check
-      ? await planOutputs(story, { baseUrl, code })
-      : await planOutputs(story, { previous, previousFile: previousFileReader(out, previous), baseUrl, code });
-    const changes = compareOutputs(out, planned.files);
-    const written = !check && hasChanges(changes);
-    if (written) commitOutputs(out, planned.files, changes);
-    return {
-      story,
-      manifest: planned.manifest,
-      changes,
-      drawn: planned.drawn,
-      written,
-      ms: performance.now() - started,
-    };
+    // --check draws everything afresh and reads every file: the output's own manifest cannot vouch for the output.
+    const previous = check ? undefined : readManifest(out, disk);
+    const trusted = check ? new Set<string>() : trustedFiles(out, previous, disk);
+    const writer = new OutputWriter(layout, { disk, previous, trusted, check });
+    try {
+      const planned = await planOutputs(story, writer, {
+        previous,
+        reusable: (name) => trusted.has(name),
+        baseUrl,
+        code,
+        threads,
+      });
+      const changes = writer.changes();
+      const written = !check && hasChanges(changes);
+      if (written) writer.commit();
+      else {
+        writer.discard();
+        writer.vouch();
+      }
+      return {
+        story,
+        manifest: planned.manifest,
+        changes,
+        drawn: planned.drawn,
+        written,
+        ms: performance.now() - started,
+      };
+    } catch (error) {
+      writer.discard();
+      throw error;
+    }
   };
-  // --check takes the lock too, so it never sees a build's swap half done.
-  return withOutputLock(out, waitMs, run);
+  // --check takes the lock too, so it never sees a build's swap half done (where it can: not on a read-only disk).
+  return withOutputLock(layout, { waitMs, disk, readOnly: check }, run);
 }
 
 /** Problems as a reporter reads them: paths as typed on the command line, one line each. */

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { build, describeChanges, describeProblems } from "./build.ts";
 import { DataError } from "./facts/problem.ts";
+import { type Disk, EnvironmentError } from "./publish/disk.ts";
 import { parseBaseUrl } from "./publish/embed.ts";
 import { MissingFonts } from "./publish/fonts.ts";
 import { LockBusy } from "./publish/lock.ts";
@@ -17,7 +18,8 @@ const USAGE = `usage: npm run build -- [--data DIR] [--out DIR] [--check] [--bas
   --base-url URL  where output/ will be served (e.g. https://cdn.example.org/graphics/islamabad/):
                embeds then refer to their files by absolute URL`;
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the command; returns its exit code. `disk` lets a test make the file system fail. */
+export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Promise<number> {
   let options: { data: string; out: string; check: boolean; baseUrl: string };
   try {
     const { values } = parseArgs({
@@ -54,10 +56,12 @@ async function main(argv: string[]): Promise<number> {
     );
     process.exit(130);
   };
-  process.once("SIGINT", () => interrupted("SIGINT"));
-  process.once("SIGTERM", () => interrupted("SIGTERM"));
+  const onInt = () => interrupted("SIGINT");
+  const onTerm = () => interrupted("SIGTERM");
+  process.once("SIGINT", onInt);
+  process.once("SIGTERM", onTerm);
   try {
-    const result = await build({ data: options.data, out, check: options.check, baseUrl: options.baseUrl });
+    const result = await build({ data: options.data, out, check: options.check, baseUrl: options.baseUrl, disk });
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
@@ -116,7 +120,16 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Build refused: ${error.message}.`);
       return 1;
     }
+    if (error instanceof EnvironmentError) {
+      console.error(
+        `Build failed: ${error.message}.${error.outputIntact && !options.check ? ` ${shownOut}/ left as it was.` : ""}`,
+      );
+      return 1;
+    }
     throw error;
+  } finally {
+    process.removeListener("SIGINT", onInt);
+    process.removeListener("SIGTERM", onTerm);
   }
 }
 

@@ -1,8 +1,10 @@
-import { existsSync, watch } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, describeChanges, describeProblems } from "./build.ts";
 import { DataError } from "./facts/problem.ts";
+import { followStory } from "./follow-story.ts";
+import { EnvironmentError } from "./publish/disk.ts";
 import { LockBusy } from "./publish/lock.ts";
 
 /**
@@ -49,6 +51,7 @@ async function rebuild(reason: string): Promise<void> {
     if (error instanceof DataError)
       console.error(`${reason}: build stopped, output left as it was:\n${describeProblems(error.problems, data)}`);
     else if (error instanceof LockBusy) console.error(`${reason}: build refused: ${error.message}`);
+    else if (error instanceof EnvironmentError) console.error(`${reason}: build failed: ${error.message}`);
     else console.error(error);
   } finally {
     running = false;
@@ -59,19 +62,6 @@ async function rebuild(reason: string): Promise<void> {
   }
 }
 
-let timer: NodeJS.Timeout | undefined;
-const changed = new Set<string>();
-watch(data, { recursive: true }, (_event, name) => {
-  // Only the story's own files: editors' swap and temporary files come and go on every save.
-  if (!name || !/\.(csv|json|txt)$/i.test(name) || /(^|\/)\./.test(name)) return;
-  changed.add(String(name));
-  clearTimeout(timer);
-  // Spreadsheets save in several writes; wait for the last one.
-  timer = setTimeout(() => {
-    const names = [...changed].sort().join(", ");
-    changed.clear();
-    void rebuild(`${names} saved`);
-  }, 150);
-});
+followStory(data, (names, replaced) => void rebuild(replaced ? `${data}/ replaced` : `${names.join(", ")} saved`));
 console.log(`Watching ${data}/ — save a file to rebuild ${values.out}/. Ctrl-C to stop.`);
 void rebuild("start");

@@ -5,7 +5,7 @@ import createDOMPurify from "dompurify";
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
-import { planOutputs } from "../pipeline/publish/outputs.ts";
+import { outputFiles } from "../pipeline/publish/outputs.ts";
 import { DataError } from "../pipeline/facts/problem.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { csvCell } from "./helpers/problems.ts";
@@ -119,7 +119,7 @@ describe("any text as a chart's title, note or label, through the real render pa
     try {
       const story = loadStory(data);
       const chart = story.charts.find((c) => c.entry.id === CHART)!;
-      const planned = await planOutputs({ ...story, charts: [chart] });
+      const planned = await outputFiles({ ...story, charts: [chart] });
       return { files: planned.files };
     } catch (error) {
       if (error instanceof DataError) return { problems: error.problems };

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
+import { type Disk, realDisk } from "../pipeline/publish/disk.ts";
 import { sourceFingerprint } from "../pipeline/publish/fingerprint.ts";
 import { differences, snapshot, stamps } from "./helpers/files.ts";
 import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
@@ -43,6 +44,38 @@ describe("a rebuild with nothing changed", () => {
     expect(result.drawn).toEqual([]);
     expect(stamps(story.out)).toEqual(before);
     expect(differences(bytes, snapshot(story.out))).toEqual([]);
+  });
+
+  it("reads no output file but the manifest, after a first build and after a correction alike", async () => {
+    const story = copyStory();
+    const reads: string[] = [];
+    const counting: Disk = {
+      ...realDisk,
+      readFile: (path) => (reads.push(path), realDisk.readFile(path)),
+    };
+    await build({ data: story.data, out: story.out });
+    edit(story.data, "charts.json", "Security forces killed in the clashes", "Security forces killed in Islamabad");
+    expect((await build({ data: story.data, out: story.out })).drawn).toEqual(["casualties-by-force"]);
+    const result = await build({ data: story.data, out: story.out, disk: counting });
+    expect(result.drawn).toEqual([]);
+    expect(result.written).toBe(false);
+    // The manifest: parsed, then compared with the one this build would write.
+    expect(new Set(reads.filter((path) => path.startsWith(`${story.out}/`)))).toEqual(
+      new Set([join(story.out, "manifest.json")]),
+    );
+  });
+
+  it("still catches a file edited by hand since, even at the same size: it is newer than the manifest", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const file = join(story.out, "arrests-by-day.svg");
+    const right = readFileSync(file);
+    writeFileSync(file, right.toString("utf8").replace("954", "955"));
+    expect(readFileSync(file).length).toBe(right.length);
+    const result = await build({ data: story.data, out: story.out });
+    expect(result.changes.changed).toEqual(["arrests-by-day.svg"]);
+    expect(result.drawn).toEqual(["arrests-by-day"]);
+    expect(readFileSync(file).equals(right)).toBe(true);
   });
 
   it("does not even load jsdom", async () => {

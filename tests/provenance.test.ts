@@ -34,7 +34,7 @@ describe("the story's figures, proven against the article", () => {
       arrests: [954, "exact"],
       closest_approach: [1.6, "up_to"], // "within 1.6 kilometers"
       police_killed: [1, "at_least"], // "at least one"
-      paramilitary_killed: [4, "exact"], // "four"
+      paramilitary_killed: [4, "at_least"], // "at least one … and four": the qualifier governs the list
     });
   });
 

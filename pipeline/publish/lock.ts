@@ -1,22 +1,9 @@
-import {
-  closeSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { asEnvironmentError, type Disk, errorCode, realDisk } from "./disk.ts";
+import type { Layout } from "./output-folder.ts";
 
 /** The build refuses to write: another build holds the output (or, as OutputRefused, the folder is not ours). */
 export class LockBusy extends Error {}
-
-/** A path beside the output folder: its lock, its staging and old copies. */
-export const sibling = (out: string, tag: string) => join(dirname(out), `${basename(out)}.${tag}`);
 
 export function alive(pid: number): boolean {
   try {
@@ -29,36 +16,63 @@ export function alive(pid: number): boolean {
 
 const STALE_LOCK_MS = 10 * 60_000;
 
+/** Codes that say no lock can be written here at all: a read-only file system, a folder not ours. */
+const UNWRITABLE = new Set(["EROFS", "EACCES", "EPERM"]);
+
+export interface LockOptions {
+  /** How long to wait for another build before refusing. */
+  waitMs: number;
+  disk?: Disk;
+  /**
+   * A reader (`--check`): where no lock can be written (a read-only file system), it reads without
+   * one. Nothing can write there either, so there is no half-done swap to see.
+   */
+  readOnly?: boolean;
+}
+
 /**
  * One build at a time per output folder. A second build waits for the first (up to `waitMs`), then
  * refuses with a message naming the other build. A lock left by a killed build is taken over.
+ * The lock file is beside the output folder, or inside a mounted one (see Layout).
  */
-export async function withOutputLock<T>(out: string, waitMs: number, work: () => Promise<T>): Promise<T> {
-  const lock = sibling(out, "lock");
-  mkdirSync(dirname(lock), { recursive: true });
+export async function withOutputLock<T>(
+  { out, lock }: Pick<Layout, "out" | "lock">,
+  { waitMs, disk = realDisk, readOnly = false }: LockOptions,
+  work: () => Promise<T>,
+): Promise<T> {
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    if (tryLock(lock)) break;
-    const holder = Number(safeRead(lock));
-    if (!holder && Date.now() - safeMtime(lock) < 2000) {
-      await sleep(50); // Being written (only where hard links are missing and the lock is made in two steps).
-      continue;
+  try {
+    disk.mkdir(dirname(lock));
+    for (;;) {
+      if (tryLock(lock, disk)) break;
+      const holder = Number(safeRead(lock, disk));
+      if (!holder && Date.now() - safeMtime(lock, disk) < 2000) {
+        await sleep(50); // Being written (only where hard links are missing and the lock is made in two steps).
+        continue;
+      }
+      // A build takes about a second; a lock far older than any build belongs to a killed one whose
+      // process id the system has since given to something else (common in containers).
+      if (!holder || !alive(holder) || Date.now() - safeMtime(lock, disk) > STALE_LOCK_MS) {
+        takeOverStale(lock, holder, disk);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new LockBusy(
+          `another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`,
+        );
+      }
+      await sleep(100);
     }
-    // A build takes about a second; a lock far older than any build belongs to a killed one whose
-    // process id the system has since given to something else (common in containers).
-    if (!holder || !alive(holder) || Date.now() - safeMtime(lock) > STALE_LOCK_MS) {
-      takeOverStale(lock, holder);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new LockBusy(
-        `another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`,
-      );
-    }
-    await sleep(100);
+  } catch (error) {
+    if (readOnly && UNWRITABLE.has(errorCode(error) ?? "")) return work();
+    throw asEnvironmentError(error, `cannot take the lock ${lock} that keeps two builds of ${out} apart`);
   }
   const release = () => {
-    if (safeRead(lock) === String(process.pid)) rmSync(lock, { force: true });
+    try {
+      if (safeRead(lock, disk) === String(process.pid)) disk.unlink(lock);
+    } catch {
+      // Gone already, or the disk failed: a lock left behind is taken over as stale.
+    }
   };
   process.once("exit", release);
   try {
@@ -73,26 +87,24 @@ export async function withOutputLock<T>(out: string, waitMs: number, work: () =>
  * Creates the lock with this process's id already in it: written aside, then hard-linked into
  * place, which fails if the lock exists. No other build ever sees an empty or half-written lock.
  */
-function tryLock(lock: string): boolean {
+function tryLock(lock: string, disk: Disk): boolean {
   const mine = `${lock}.${process.pid}`;
-  writeFileSync(mine, String(process.pid));
+  disk.writeFile(mine, String(process.pid));
   try {
-    linkSync(mine, lock);
+    disk.link(mine, lock);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    if (errorCode(error) === "EEXIST") return false;
     // A file system without hard links: exclusive create, then write (a reader may see it empty).
     try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      disk.createExclusive(lock, String(process.pid));
       return true;
     } catch (inner) {
-      if ((inner as NodeJS.ErrnoException).code === "EEXIST") return false;
+      if (errorCode(inner) === "EEXIST") return false;
       throw inner;
     }
   } finally {
-    rmSync(mine, { force: true });
+    disk.remove(mine);
   }
 }
 
@@ -101,38 +113,35 @@ function tryLock(lock: string): boolean {
  * renames it aside first and checks it moved the dead build's lock, not one the other has just
  * taken (which it puts back).
  */
-function takeOverStale(lock: string, holder: number): void {
+function takeOverStale(lock: string, holder: number, disk: Disk): void {
   const aside = `${lock}.stale-${process.pid}`;
   try {
-    renameSync(lock, aside);
+    disk.rename(lock, aside);
   } catch {
     return; // Gone already: another build took it over.
   }
-  const moved = Number(safeRead(aside));
+  const moved = Number(safeRead(aside, disk));
   if (moved && moved !== holder && alive(moved)) {
     try {
-      linkSync(aside, lock);
+      disk.link(aside, lock);
     } catch {
       // A third build locked in between; the one we moved will find its lock gone and refuse to release ours.
     }
   }
-  rmSync(aside, { force: true });
+  disk.remove(aside);
 }
 
-function safeRead(path: string): string {
+function safeRead(path: string, disk: Disk): string {
   try {
-    return readFileSync(path, "utf8").trim();
+    return disk.readFile(path).toString("utf8").trim();
   } catch {
     return "";
   }
 }
 
-function safeMtime(path: string): number {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return 0;
-  }
+function safeMtime(path: string, disk: Disk): number {
+  const stat = disk.stat(path);
+  return stat ? Number(stat.mtimeMs) : 0;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

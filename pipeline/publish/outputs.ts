@@ -1,9 +1,11 @@
 import { chartCsv } from "./chart-csv.ts";
+import { drawCharts } from "./draw.ts";
 import { embedHtml } from "./embed.ts";
 import { codeFingerprint, sha256 } from "./fingerprint.ts";
 import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
 import { datasetCsv, datasetJson } from "./dataset.ts";
+import type { OutputSink } from "./swap.ts";
 import type { PreparedChart, Story } from "../words/story.ts";
 import {
   csvName,
@@ -12,108 +14,120 @@ import {
   drawnFiles,
   embedName,
   GALLERY,
-  pngName,
-  svgName,
-  VARIANTS,
+  type VariantSizes,
 } from "../words/output-names.ts";
 
 export interface Planned {
-  files: Map<string, Buffer>;
   manifest: Manifest;
   /** Charts drawn this time; the rest were unchanged and reused byte for byte. */
   drawn: string[];
 }
 
-/** Reads a file of the previous output, if it is still exactly what its manifest recorded. */
-export type PreviousFile = (name: string) => Buffer | undefined;
-
-/**
- * Everything the output folder should hold. Charts whose fingerprint matches the previous
- * manifest keep their drawn files; only changed charts are drawn, and jsdom, Plot and resvg are
- * loaded only if one is.
- */
 export interface PlanOptions {
   /** The previous build's manifest: charts whose fingerprint it records are reused, not drawn. */
   previous?: Manifest;
-  previousFile?: PreviousFile;
+  /** Whether a previous output file is still what the manifest records (see trustedFiles). */
+  reusable?: (name: string) => boolean;
   /** Where the output folder will be served from; embeds then use absolute URLs. */
   baseUrl?: string;
   /** What the drawing code is (codeFingerprint() unless given): part of every chart's fingerprint. */
   code?: string;
+  /** Threads drawing PNGs (one a core unless given). */
+  threads?: number;
 }
 
+/**
+ * Makes every file the output folder should hold and hands each to `sink` as it is made. A chart
+ * whose fingerprint matches the previous manifest, with its drawn files still as recorded, is kept
+ * as it is (not read, not drawn); only changed charts are drawn.
+ */
 export async function planOutputs(
   story: Story,
-  { previous, previousFile = () => undefined, baseUrl = "", code = codeFingerprint() }: PlanOptions = {},
+  sink: OutputSink,
+  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads }: PlanOptions = {},
 ): Promise<Planned> {
-  const files = new Map<string, Buffer>();
-  const charts: Record<string, ChartRecord> = {};
-  const drawn: string[] = [];
-  let render: ((chart: PreparedChart) => { svgs: Map<string, string>; sizes: ChartRecord["variants"] }) | undefined;
-  let toPng: ((svg: string, width: number) => Promise<Buffer>) | undefined;
-
+  const add = (name: string, text: string) => sink.add(name, Buffer.from(text, "utf8"));
+  const fingerprints = new Map<string, string>();
+  const sizes = new Map<string, VariantSizes>();
+  const toDraw: PreparedChart[] = [];
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
     const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows }));
-    const drawnNames = drawnFiles(entry.id);
+    fingerprints.set(entry.id, fingerprint);
     const old = previous?.charts[entry.id];
-    const reused = old?.fingerprint === fingerprint ? drawnNames.map(previousFile) : [];
-    let sizes: ChartRecord["variants"];
-    if (reused.length === drawnNames.length && reused.every(Boolean)) {
-      drawnNames.forEach((name, i) => files.set(name, reused[i]!));
-      sizes = old!.variants;
-    } else {
-      if (!render) {
-        const { createRenderer } = await import("./render.ts");
-        const renderer = createRenderer();
-        render = (c) => renderer(c.entry, c.model, c.words);
-        toPng = (await import("./png.ts")).svgToPng;
-      }
-      const out = render(chart);
-      for (const [name, svg] of out.svgs) files.set(name, Buffer.from(svg, "utf8"));
-      files.set(
-        pngName(entry.id),
-        await toPng!(out.svgs.get(svgName(entry.id, VARIANTS[0]))!, out.sizes.desktop.width),
-      );
-      sizes = out.sizes;
-      drawn.push(entry.id);
-    }
-    const embed = embedHtml(entry.id, words, sizes, baseUrl);
-    files.set(embedName(entry.id), Buffer.from(embed, "utf8"));
-    files.set(csvName(entry.id), Buffer.from(chartCsv(model.rows), "utf8"));
+    const names = drawnFiles(entry.id);
+    if (old?.fingerprint === fingerprint && names.every((name) => previous!.files[name] && reusable(name))) {
+      for (const name of names) sink.keep(name, previous!.files[name]);
+      sizes.set(entry.id, old.variants);
+    } else toDraw.push(chart);
+  }
+  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads))
+    sizes.set(id, drawn);
+
+  const charts: Record<string, ChartRecord> = {};
+  const embeds = new Map<string, string>();
+  for (const chart of story.charts) {
+    const { entry, model, words } = chart;
+    const embed = embedHtml(entry.id, words, sizes.get(entry.id)!, baseUrl);
+    embeds.set(entry.id, embed);
+    add(embedName(entry.id), embed);
+    add(csvName(entry.id), chartCsv(model.rows));
     charts[entry.id] = {
       kind: entry.kind,
       figures: chart.shown.map((f) => f.id),
       sources: [...new Set(chart.shown.map((f) => f.source))].sort(),
       corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
-      fingerprint,
-      variants: sizes,
-      files: [...drawnNames, embedName(entry.id), csvName(entry.id)],
+      fingerprint: fingerprints.get(entry.id)!,
+      variants: sizes.get(entry.id)!,
+      files: [...drawnFiles(entry.id), embedName(entry.id), csvName(entry.id)],
     };
   }
 
-  files.set(DATASET_CSV, Buffer.from(datasetCsv(story.figures), "utf8"));
-  files.set(DATASET_JSON, Buffer.from(datasetJson(story.figures, story.published), "utf8"));
+  add(DATASET_CSV, datasetCsv(story.figures));
+  add(DATASET_JSON, datasetJson(story.figures, story.published));
+  const warnings = new Map<string, string[]>();
+  for (const { message } of story.warnings) {
+    const id = /^chart "([^"]+)"/.exec(message)?.[1];
+    if (id) warnings.set(id, [...(warnings.get(id) ?? []), message]);
+  }
   const gallery = story.charts.map(({ entry, words }) => ({
     id: entry.id,
     words,
-    embed: files.get(embedName(entry.id))!.toString("utf8"),
-    warnings: story.warnings.filter((w) => w.message.startsWith(`chart "${entry.id}"`)).map((w) => w.message),
+    embed: embeds.get(entry.id)!,
+    warnings: warnings.get(entry.id) ?? [],
     sizes: charts[entry.id].variants,
   }));
-  files.set(GALLERY, Buffer.from(galleryHtml(gallery, story.published), "utf8"));
+  add(GALLERY, galleryHtml(gallery, story.published));
 
   const manifest: Manifest = {
     published: story.published,
-    files: Object.fromEntries(
-      [...files.keys()]
-        .sort()
-        .map((name) => [name, { sha256: sha256(files.get(name)!), bytes: files.get(name)!.length }]),
-    ),
+    files: Object.fromEntries([...sink.records.keys()].sort().map((name) => [name, sink.records.get(name)!])),
     charts,
     corrections: story.corrections.map(({ line: _line, ...c }) => c),
     unrecorded: story.unrecorded,
   };
-  files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
-  return { files, manifest, drawn };
+  add(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, drawn: toDraw.map((c) => c.entry.id) };
+}
+
+/** Every output file in memory, for tools and tests that look at the files rather than write them. */
+export async function outputFiles(
+  story: Story,
+  options: Omit<PlanOptions, "previous" | "reusable"> = {},
+): Promise<Planned & { files: Map<string, Buffer> }> {
+  const files = new Map<string, Buffer>();
+  const records = new Map<string, { sha256: string; bytes: number }>();
+  const sink: OutputSink = {
+    add(name, bytes) {
+      const record = { sha256: sha256(bytes), bytes: bytes.length };
+      files.set(name, bytes);
+      records.set(name, record);
+      return record;
+    },
+    keep() {
+      throw new Error("nothing is kept without a previous output");
+    },
+    records,
+  };
+  return { ...(await planOutputs(story, sink, options)), files };
 }

@@ -1,0 +1,54 @@
+import { availableParallelism } from "node:os";
+import type { PreparedChart } from "../words/story.ts";
+import { pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
+import { pngJob } from "./png.ts";
+import { pngPool } from "./png-pool.ts";
+
+/** How many threads draw PNGs: one a core, at most one a chart. */
+export const drawingThreads = (charts: number) => Math.max(1, Math.min(availableParallelism(), charts));
+
+/**
+ * Draws charts: SVGs in this thread (one jsdom document), each chart's PNG in a worker thread
+ * while this one draws the next chart's SVGs. Each file goes to `onFile` as soon as it is done, so
+ * memory holds a few charts at a time whatever the story's size. jsdom, Plot and resvg are loaded
+ * only here: a build that draws nothing never loads them. Returns each chart's variant sizes.
+ */
+export async function drawCharts(
+  charts: PreparedChart[],
+  onFile: (name: string, bytes: Buffer) => void,
+  threads = drawingThreads(charts.length),
+): Promise<Map<string, VariantSizes>> {
+  const sizes = new Map<string, VariantSizes>();
+  if (charts.length === 0) return sizes;
+  const pool = pngPool(threads);
+  pool.warm(Math.min(threads, charts.length)); // resvg loads in the workers while jsdom loads here.
+  const { createRenderer } = await import("./render.ts");
+  const render = createRenderer();
+  const inFlight = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  try {
+    for (const chart of charts) {
+      const id = chart.entry.id;
+      const drawn = render(chart.entry, chart.model, chart.words);
+      sizes.set(id, drawn.sizes);
+      const desktop = drawn.svgs.get(svgName(id, VARIANTS[0]))!;
+      const png: Promise<void> = pngJob(desktop, drawn.sizes.desktop.width)
+        .then((job) => pool.png(job))
+        .then((bytes) => (failed ? undefined : onFile(pngName(id), bytes)))
+        .catch((error: unknown) => void (failed ??= { error }))
+        .finally(() => inFlight.delete(png));
+      inFlight.add(png);
+      for (const [name, svg] of drawn.svgs) onFile(name, Buffer.from(svg, "utf8"));
+      // Let finished PNGs in (and more jobs out) between charts; wait while the workers are full.
+      while (inFlight.size >= 2 * threads) await Promise.race(inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (failed) break;
+    }
+  } catch (error) {
+    failed ??= { error };
+  }
+  // Nothing is written after a failure: the caller throws its staging away once this returns.
+  await Promise.all(inFlight);
+  if (failed) throw failed.error;
+  return sizes;
+}

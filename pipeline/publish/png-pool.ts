@@ -1,0 +1,157 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { PngJob } from "./png.ts";
+
+/**
+ * PNGs drawn in worker threads, so they use every core while the main thread draws the next
+ * chart's SVGs. resvg's pixels live in native memory that V8 does not count (thx/resvg-js#216), so
+ * V8 sees no reason to collect them and a long build would hold gigabytes: each worker collects
+ * its garbage every few PNGs, and is replaced after a few hundred, returning whatever is left.
+ *
+ * The workers are plain JavaScript (no TypeScript loader to start) and load only resvg.
+ */
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { Resvg } = require(workerData.resvg);
+// V8's flags are the process's: once one worker has exposed gc, later workers start with it.
+if (typeof globalThis.gc !== "function") require("node:v8").setFlagsFromString("--expose-gc");
+const collect = typeof globalThis.gc === "function" ? globalThis.gc : require("node:vm").runInNewContext("gc");
+const jobs = [];
+let drawn = 0;
+// One job a turn of the event loop: resvg's objects are freed by finalizers that run between turns,
+// which a worker answering message after message in one turn would never reach.
+function next() {
+  const { id, svg, options } = jobs.shift();
+  try {
+    const png = new Resvg(svg, options).render().asPng();
+    parentPort.postMessage({ id, png });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  }
+  if (++drawn % workerData.collectEvery === 0) collect();
+  if (jobs.length > 0) setImmediate(next);
+}
+parentPort.on("message", (job) => {
+  jobs.push(job);
+  if (jobs.length === 1) setImmediate(next);
+});
+`;
+
+/** A worker collects its garbage (and resvg's pixels with it) after this many PNGs. */
+const COLLECT_EVERY = 4;
+/** A worker is replaced after this many PNGs, returning any native memory still held. */
+const RECYCLE_AFTER = 250;
+
+interface Job extends PngJob {
+  id: number;
+  resolve: (png: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Jobs sent and not yet answered, in the order the worker takes them. */
+  jobs: Job[];
+  /** Jobs ever sent to this worker: it is replaced once RECYCLE_AFTER have been sent and answered. */
+  sent: number;
+}
+
+/** Jobs a worker holds at once: the next one waits in its queue while it draws, so it never idles. */
+const DEPTH = 2;
+
+const RESVG = createRequire(import.meta.url).resolve("@resvg/resvg-js");
+
+export class PngPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private next = 0;
+
+  constructor(
+    readonly size: number,
+    private readonly recycleAfter = RECYCLE_AFTER,
+  ) {}
+
+  /** The PNG resvg draws for the job (see png.ts). */
+  png({ svg, options }: PngJob): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.next++, svg, options, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Jobs waiting or being drawn. */
+  get pending(): number {
+    return this.queue.length + this.slots.reduce((n, s) => n + s.jobs.length, 0);
+  }
+
+  /** Starts the workers now, so they load resvg while the caller does other work. */
+  warm(count = this.size): void {
+    while (this.slots.length < Math.min(count, this.size)) this.slots.push(this.spawn());
+  }
+
+  /** Ends every worker (a pool is made again on demand). */
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER, { eval: true, workerData: { resvg: RESVG, collectEvery: COLLECT_EVERY } });
+    const slot: Slot = { worker, jobs: [], sent: 0 };
+    worker.unref(); // An idle worker never keeps the process alive; a busy one is ref'd while it works.
+    worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = slot.jobs.shift()!;
+      if (slot.jobs.length === 0) worker.unref();
+      if (message.error !== undefined) job.reject(new Error(`resvg could not draw the PNG: ${message.error}`));
+      else job.resolve(Buffer.from(message.png!.buffer, message.png!.byteOffset, message.png!.byteLength));
+      if (slot.sent >= this.recycleAfter && slot.jobs.length === 0) this.replace(slot);
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      for (const job of slot.jobs.splice(0)) job.reject(error);
+      this.replace(slot);
+      this.dispatch();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (slot.jobs.length > 0) fail(new Error(`the PNG worker stopped (exit code ${code})`));
+    });
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    void slot.worker.terminate();
+    this.slots.splice(index, 1);
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots
+        .filter((s) => s.jobs.length < DEPTH && s.sent < this.recycleAfter)
+        .sort((a, b) => a.jobs.length - b.jobs.length)[0];
+      if (!slot && this.slots.length < this.size) {
+        slot = this.spawn();
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.jobs.push(job);
+      slot.sent += 1;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: job.id, svg: job.svg, options: job.options });
+    }
+  }
+}
+
+let shared: PngPool | undefined;
+
+/** The process's PNG workers, up to `size` of them (made once, reused by every build of a watch). */
+export function pngPool(size: number): PngPool {
+  if (!shared || shared.size < size) {
+    void shared?.close();
+    shared = new PngPool(size);
+  }
+  return shared;
+}

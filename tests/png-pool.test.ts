@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PngPool } from "../pipeline/publish/png-pool.ts";
+import { pngJob, svgToPng } from "../pipeline/publish/png.ts";
+import { useBuiltStory } from "./helpers/story.ts";
+
+const built = useBuiltStory();
+const pools: PngPool[] = [];
+afterAll(async () => {
+  for (const pool of pools) await pool.close();
+});
+
+describe("the PNG workers", () => {
+  it("draw the same bytes as resvg in this thread, through workers replaced every two PNGs", async () => {
+    const pool = new PngPool(2, 2);
+    pools.push(pool);
+    const ids = ["security-vs-protesters", "arrests-by-day", "casualties-by-force"];
+    const svgs = ids.map((id) => readFileSync(join(built.out, `${id}.svg`), "utf8"));
+    // Seven rounds: each worker is replaced three times (a new worker starts with gc already exposed).
+    const jobs = Array.from({ length: 21 }, (_, i) => pngJob(svgs[i % 3], 640).then((job) => pool.png(job)));
+    const pngs = await Promise.all(jobs);
+    for (const [i, png] of pngs.entries())
+      expect(png.equals(built.files.get(`${ids[i % 3]}.png`)!), `job ${i}`).toBe(true);
+    expect((await svgToPng(svgs[0], 640)).equals(built.files.get(`${ids[0]}.png`)!)).toBe(true);
+    expect(pool.pending).toBe(0);
+  });
+
+  it("report an SVG resvg cannot read as an error of that job, and go on with the next", async () => {
+    const pool = new PngPool(1);
+    pools.push(pool);
+    await expect(pngJob("<svg", 640).then((job) => pool.png(job))).rejects.toThrow(/resvg could not draw the PNG/);
+    const svg = readFileSync(join(built.out, "arrests-by-day.svg"), "utf8");
+    expect((await pool.png(await pngJob(svg, 640))).equals(built.files.get("arrests-by-day.png")!)).toBe(true);
+  });
+});
