@@ -1,20 +1,22 @@
 import { chartCsv } from "./chart-csv.ts";
-import { embedHtml } from "./embed.ts";
+import { EMBEDS } from "./embed.ts";
 import { codeFingerprint, sha256 } from "./fingerprint.ts";
 import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
 import { datasetCsv, datasetJson } from "./dataset.ts";
 import type { PreparedChart, Story } from "../words/story.ts";
 import {
+  chartFiles,
   csvName,
   DATASET_CSV,
   DATASET_JSON,
   drawnFiles,
   embedName,
   GALLERY,
+  EMBED_FLAVOURS,
+  PNG_VARIANTS,
   pngName,
   svgName,
-  VARIANTS,
 } from "../words/output-names.ts";
 
 export interface Planned {
@@ -71,12 +73,13 @@ export async function planOutputs(
       }
       const out = render(chart);
       for (const [name, svg] of out.svgs) files.set(name, Buffer.from(svg, "utf8"));
-      files.set(pngName(entry.id), toPng!(out.svgs.get(svgName(entry.id, VARIANTS[0]))!, out.sizes.desktop.width));
+      for (const v of PNG_VARIANTS)
+        files.set(pngName(entry.id, v), toPng!(out.svgs.get(svgName(entry.id, v))!, out.sizes[v.name].width));
       sizes = out.sizes;
       drawn.push(entry.id);
     }
-    const embed = embedHtml(entry.id, words, sizes, baseUrl);
-    files.set(embedName(entry.id), Buffer.from(embed, "utf8"));
+    for (const flavour of EMBED_FLAVOURS)
+      files.set(embedName(entry.id, flavour), Buffer.from(EMBEDS[flavour](entry.id, words, sizes, baseUrl), "utf8"));
     files.set(csvName(entry.id), Buffer.from(chartCsv(model.rows), "utf8"));
     charts[entry.id] = {
       kind: entry.kind,
@@ -85,7 +88,7 @@ export async function planOutputs(
       corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
       fingerprint,
       variants: sizes,
-      files: [...drawnNames, embedName(entry.id), csvName(entry.id)],
+      files: chartFiles(entry.id),
     };
   }
 
