@@ -20,9 +20,9 @@ export const MOBILE_MAX_WIDTH = 599;
 const variant = (name: string) => VARIANTS.find((v) => v.name === name)!;
 
 /**
- * The snippet a producer pastes into a CMS: a <figure> whose <picture> picks the desktop layout
+ * The snippet a producer pastes into a CMS: a <div> whose <picture> picks the desktop layout
  * from MOBILE_MAX_WIDTH + 1 up and the dark variant by prefers-color-scheme, with the mobile light
- * SVG as its <img>; a caption with the facts in words, the source and a link to the chart's data.
+ * SVG as its <img>; below it a caption with the facts in words, the source and a link to the chart's data.
  *
  * Built for what CMS sanitizers leave of it (README, "Pasting into a CMS"). Where <picture> and
  * <source> are stripped (WordPress for Authors, sanitize-html), the <img> remains: the mobile
@@ -40,7 +40,7 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
   const dark = "(prefers-color-scheme: dark)";
   const mobile = variant("mobile");
   return [
-    `<figure class="chart-embed" data-chart="${chartId}" style="margin:1.5em 0">`,
+    OPEN(chartId),
     "  <picture>",
     source(variant("dark"), `${wide} and ${dark}`),
     source(variant("desktop"), wide),
@@ -48,7 +48,7 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
     `    <img src="${url(svgName(chartId, mobile))}" ${box(mobile)} alt="${alt(words)}" style="${IMG_STYLE}" loading="lazy">`,
     "  </picture>",
     caption(chartId, words, url),
-    "</figure>",
+    "</div>",
     "",
   ].join("\n");
 }
@@ -57,17 +57,17 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
  * The snippet for a CMS that shows only raster images from its own site (Drupal's Basic HTML,
  * whose "Restrict images to this site" replaces an SVG with an "Image removed." icon): the mobile
  * layout as PNG, at 340px, light. Build with `--base-url` set to the site path the files are
- * uploaded to; each part sits in a <p>, which Basic HTML keeps when it strips <figure>.
+ * uploaded to; each part sits in a <p>, which Basic HTML keeps when it strips <div>.
  */
 export function drupalEmbedHtml(chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl = ""): string {
   const url = (file: string) => escapeHtml(`${baseUrl}${file}`);
   const mobile = variant("mobile");
   const { width, height } = sizes[mobile.name];
   return [
-    `<figure class="chart-embed" data-chart="${chartId}" style="margin:1.5em 0">`,
+    OPEN(chartId),
     `  <p><img src="${url(pngName(chartId, mobile))}" width="${width}" height="${height}" alt="${alt(words)}" style="${IMG_STYLE}"></p>`,
     caption(chartId, words, url),
-    "</figure>",
+    "</div>",
     "",
   ].join("\n");
 }
@@ -92,11 +92,11 @@ export function wordpressEmbedHtml(chartId: string, words: ChartWords, sizes: Va
   const below = `max(0px, (${MOBILE_MAX_WIDTH + 1}px - 100vw) * 10000)`;
   const above = `max(0px, (100vw - ${MOBILE_MAX_WIDTH}px) * 10000)`;
   return [
-    `<figure class="chart-embed" data-chart="${chartId}" style="margin:1.5em 0">`,
+    OPEN(chartId),
     img(mobile, below, `alt="${alt(words)}"`),
     img(desktop, above, `alt="" aria-hidden="true"`),
     caption(chartId, words, url),
-    "</figure>",
+    "</div>",
     "",
   ].join("\n");
 }
@@ -107,6 +107,13 @@ export const EMBEDS: Record<
   (chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl?: string) => string
 > = { picture: embedHtml, wordpress: wordpressEmbedHtml, drupal: drupalEmbedHtml };
 
+/**
+ * A <div>, not a <figure>: sanitize-html keeps <figure> but strips its style, and the browser's own
+ * 40px side margins on a figure leave a 360px phone 280px, too narrow for the 340px mobile layout.
+ * The caption is a <p> for the same reason (and Drupal keeps <p>, where it strips <figcaption>).
+ */
+const OPEN = (chartId: string) => `<div class="chart-embed" data-chart="${chartId}" style="margin:1.5em 0">`;
+
 /** Lets the image shrink in a column narrower than its width attribute, never grow. */
 const IMG_STYLE = "max-width:100%;height:auto;vertical-align:top";
 
@@ -116,7 +123,7 @@ const alt = (words: ChartWords) => escapeHtml(sanitizerProof(words.description))
 function caption(chartId: string, words: ChartWords, url: (file: string) => string): string {
   const source = /[.!?]$/.test(words.source) ? words.source : `${words.source}.`;
   const text = escapeHtml(sanitizerProof(`${words.description} ${source}`));
-  return `  <figcaption style="font:14px/1.4 Helvetica,Arial,sans-serif"><p>${text} <a href="${url(csvName(chartId))}" download>Download the data (CSV)</a></p></figcaption>`;
+  return `  <p style="font:14px/1.4 Helvetica,Arial,sans-serif">${text} <a href="${url(csvName(chartId))}" download>Download the data (CSV)</a></p>`;
 }
 
 /**
