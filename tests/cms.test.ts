@@ -231,6 +231,11 @@ describe.runIf(RUN_BROWSER_TESTS && RUN_PHP_SANITIZERS)("what a reader sees afte
               { polling: 20 },
             );
             const seen = await look(page);
+            if (process.env.SCREENSHOT_DIR)
+              await page.screenshot({
+                path: join(process.env.SCREENSHOT_DIR, `cms-${i}-${j}-${view.name}.png`),
+                fullPage: true,
+              });
             const shown = seen.map((one) => {
               const chart = one.graphics.filter((g) => (g.tag === "svg" ? true : g.loaded && files.has(g.file)));
               if (chart[0] && chart[0].y + chart[0].h > HEIGHT)
