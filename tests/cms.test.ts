@@ -37,6 +37,8 @@ const PASTES: { name: string; paste: (id: string, out: string) => string; embed:
 const ADVICE: Record<string, { paste: string; lacks: string[] }> = {
   none: { paste: "`X.embed.html`", lacks: [] },
   "WordPress kses": { paste: "`X.wordpress.embed.html`", lacks: [] },
+  "WordPress kses + picture": { paste: "`X.embed.html`", lacks: [] },
+  "Drupal Basic HTML + picture": { paste: "`X.embed.html`", lacks: [] },
   "Drupal Basic HTML": { paste: "`X.drupal.embed.html`", lacks: ["light in dark mode", "phone layout at 700px"] },
   "sanitize-html": { paste: "`X.embed.html`", lacks: ["phone layout at 700px"] },
   "sanitize-html + source attributes": { paste: "`X.embed.html`", lacks: [] },

@@ -56,7 +56,7 @@ function references(root: Element): { el: Element; file: string }[] {
 }
 
 describe("embed snippets", () => {
-  it("X.embed.html: a <picture> with the desktop layout from 600px up, dark by colour scheme, and the mobile light SVG as its <img>", () => {
+  it("X.embed.html: a <picture> with the desktop layout from 600px up (also in range syntax, which Drupal leaves whole), dark by colour scheme, and the mobile light SVG as its <img>", () => {
     expect(ids.length).toBeGreaterThanOrEqual(3);
     expect(MOBILE_MAX_WIDTH).toBe(599);
     for (const id of ids) {
@@ -67,6 +67,7 @@ describe("embed snippets", () => {
       expect(sources.map((s) => [s.getAttribute("media"), s.getAttribute("srcset")])).toEqual([
         ["(min-width: 600px) and (prefers-color-scheme: dark)", name("dark")],
         ["(min-width: 600px)", name("desktop")],
+        ["(width >= 600px)", name("desktop")],
         ["(prefers-color-scheme: dark)", name("mobile-dark")],
       ]);
       const img = root.querySelector("picture > img")!;
@@ -244,8 +245,8 @@ describe("embeds built with --base-url", () => {
     for (const flavour of EMBED_FLAVOURS) {
       const html = readFileSync(join(story.out, embedName("arrests-by-day", flavour)), "utf8");
       const urls = [...html.matchAll(/(?:src|srcset|href)="([^"]+)"/g)].map((m) => m[1]);
-      // The <picture>: three <source>, the <img>, the CSV link; WordPress: two <img> and the link.
-      expect(urls).toHaveLength({ picture: 5, wordpress: 3, drupal: 2 }[flavour]);
+      // The <picture>: four <source>, the <img>, the CSV link; WordPress: two <img> and the link.
+      expect(urls).toHaveLength({ picture: 6, wordpress: 3, drupal: 2 }[flavour]);
       for (const url of urls)
         expect(url).toMatch(
           /^https:\/\/cdn\.example\.org\/graphics\/islamabad\/arrests-by-day[-.a-z]*\.(svg|png|csv)$/,

@@ -44,6 +44,10 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
     "  <picture>",
     source(variant("dark"), `${wide} and ${dark}`),
     source(variant("desktop"), wide),
+    // Drupal's XSS filter reads "(min-width" as a URL scheme and cuts the query to " 600px)", which
+    // matches nothing; the range syntax has no colon to cut (its ">" written as an entity, which
+    // Drupal's tag parser needs). Browsers that know it get the same file from the line above.
+    source(variant("desktop"), `(width &gt;= ${MOBILE_MAX_WIDTH + 1}px)`),
     source(variant("mobile-dark"), dark),
     `    <img src="${url(svgName(chartId, mobile))}" ${box(mobile)} alt="${alt(words)}" style="${IMG_STYLE}" loading="lazy">`,
     "  </picture>",

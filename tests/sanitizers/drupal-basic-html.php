@@ -14,7 +14,9 @@
  * - filter_align, filter_caption and editor_file_reference act only on data-align, data-caption and
  *   data-entity-* attributes; an input holding them is refused here rather than half-emulated.
  *
- * stdin: {"docroot": folder served at "/", "inputs": [HTML, ...]}; stdout: JSON array of results.
+ * stdin: {"docroot": folder served at "/", "inputs": [HTML, ...], "allowPicture": bool}; stdout: a
+ * JSON array of results. allowPicture is the README's change to the format: `<picture> <source
+ * srcset media width height>` added to the allowed tags, "Restrict images to this site" off.
  */
 const ALLOWED_HTML = '<br> <p> <h2 id> <h3 id> <h4 id> <h5 id> <h6 id> <cite> <dl> <dt> <dd> <a hreflang href> <blockquote cite> <ul type> <ol start type> <strong> <em> <code> <li> <img src alt data-entity-uuid data-entity-type height width data-caption data-align>';
 /** Drupal's default filter_protocols. */
@@ -22,8 +24,8 @@ const PROTOCOLS = ['http', 'https', 'ftp', 'news', 'nntp', 'tel', 'telnet', 'mai
 const BASE_PATH = '/';
 const ERROR_ICON = BASE_PATH . 'core/misc/icons/e32700/error.svg';
 
-function allowed_tags(): array {
-  preg_match_all('/<([a-z0-9]+)([^>]*)>/', ALLOWED_HTML, $m, PREG_SET_ORDER);
+function allowed_tags(string $allowed_html): array {
+  preg_match_all('/<([a-z0-9]+)([^>]*)>/', $allowed_html, $m, PREG_SET_ORDER);
   $tags = [];
   foreach ($m as [, $tag, $attrs]) $tags[$tag] = preg_split('/\s+/', trim($attrs), -1, PREG_SPLIT_NO_EMPTY);
   return $tags;
@@ -106,19 +108,20 @@ function restrict_images(DOMDocument $doc, string $docroot): void {
   }
 }
 
-function basic_html(string $html, string $docroot): string {
+function basic_html(string $html, string $docroot, bool $allow_picture): string {
   if (preg_match('/\sdata-(align|caption|entity-type|entity-uuid)\s*=/i', $html)) {
     throw new RuntimeException('data-align, data-caption and data-entity-* are not emulated');
   }
-  $tags = allowed_tags();
+  $tags = allowed_tags(ALLOWED_HTML . ($allow_picture ? ' <picture> <source srcset media width height>' : ''));
   $doc = new DOMDocument();
   @$doc->loadHTML('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /></head><body>' . filter_tags($html, $tags) . '</body></html>');
   filter_attributes($doc, $tags);
-  restrict_images($doc, $docroot);
+  if (!$allow_picture) restrict_images($doc, $docroot);
   $out = '';
   foreach ($doc->getElementsByTagName('body')->item(0)->childNodes as $node) $out .= $doc->saveXML($node);
   return trim($out);
 }
 
 $request = json_decode(stream_get_contents(STDIN), true);
-echo json_encode(array_map(fn ($html) => basic_html($html, rtrim($request['docroot'], '/')), $request['inputs']));
+$allow_picture = (bool) ($request['allowPicture'] ?? false);
+echo json_encode(array_map(fn ($html) => basic_html($html, rtrim($request['docroot'], '/'), $allow_picture), $request['inputs']));

@@ -43,7 +43,7 @@ function php(script: string, input: unknown): unknown {
 
 /** WordPress's version, as its own version.php states it. */
 export function wordpressVersion(): string {
-  return (php("wp-kses.php", []) as { version: string }).version;
+  return (php("wp-kses.php", { inputs: [] }) as { version: string }).version;
 }
 
 const { window } = new JSDOM("");
@@ -69,13 +69,18 @@ export function sanitizers(docroot: string): Sanitizer[] {
   return [
     {
       name: "none",
-      who: "WordPress Editors and Administrators (unfiltered_html); Drupal's Full HTML",
+      who: "WordPress Editors and Administrators (`unfiltered_html`); Drupal's Full HTML",
       run: (pastes) => pastes,
     },
     {
       name: "WordPress kses",
-      who: "WordPress Authors and Contributors (wp_kses_post)",
-      run: (pastes) => (php("wp-kses.php", pastes) as { results: string[] }).results,
+      who: "WordPress Authors and Contributors (`wp_kses_post`)",
+      run: (pastes) => (php("wp-kses.php", { inputs: pastes }) as { results: string[] }).results,
+    },
+    {
+      name: "WordPress kses + picture",
+      who: "the same, with the `wp_kses_allowed_html` filter above",
+      run: (pastes) => (php("wp-kses.php", { inputs: pastes, allowPicture: true }) as { results: string[] }).results,
     },
     {
       name: "Drupal Basic HTML",
@@ -83,19 +88,24 @@ export function sanitizers(docroot: string): Sanitizer[] {
       run: (pastes) => php("drupal-basic-html.php", { docroot, inputs: pastes }) as string[],
     },
     {
+      name: "Drupal Basic HTML + picture",
+      who: "the same, allowing `<picture>` and `<source>`, images not restricted to the site",
+      run: (pastes) => php("drupal-basic-html.php", { docroot, inputs: pastes, allowPicture: true }) as string[],
+    },
+    {
       name: "sanitize-html",
-      who: "sanitize-html, defaults plus img, picture, source",
+      who: "sanitize-html, its defaults plus `img`, `picture`, `source`",
       run: (pastes) => pastes.map((p) => sanitizeHtml(p, SANITIZE_HTML_NEWSROOM)),
     },
     {
       name: "sanitize-html + source attributes",
-      who: "the same, allowing srcset, media, width, height on <source>",
+      who: "the same, allowing `srcset`, `media`, `width`, `height` on `<source>`",
       run: (pastes) => pastes.map((p) => sanitizeHtml(p, SANITIZE_HTML_WITH_SOURCES)),
     },
     { name: "DOMPurify", who: "DOMPurify's defaults (HTML and SVG)", run: dompurify({}) },
     {
       name: "DOMPurify SVG profile",
-      who: "DOMPurify with USE_PROFILES svg, svgFilters (as for SVG uploads)",
+      who: "DOMPurify with `USE_PROFILES: { svg, svgFilters }` (as for SVG uploads)",
       run: dompurify({ USE_PROFILES: { svg: true, svgFilters: true } }),
     },
   ];

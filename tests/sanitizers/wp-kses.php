@@ -5,7 +5,9 @@
  * Loads only what kses.php calls: the hook API, formatting and general functions. No database, no
  * filters added: the defaults of a fresh WordPress.
  *
- * stdin: a JSON array of HTML strings; stdout: a JSON array of what wp_kses_post returns for each.
+ * stdin: {"inputs": [HTML, ...], "allowPicture": bool}; stdout: {"version", "results": [...]}, what
+ * wp_kses_post returns for each. allowPicture adds the README's wp_kses_allowed_html filter, as a
+ * site would in a plugin or its theme's functions.php.
  * WORDPRESS_DIR overrides where WordPress is installed (default: Debian's /usr/share/wordpress).
  */
 $root = rtrim(getenv('WORDPRESS_DIR') ?: '/usr/share/wordpress', '/') . '/';
@@ -21,5 +23,15 @@ require ABSPATH . WPINC . '/functions.php';
 require ABSPATH . WPINC . '/kses.php';
 require ABSPATH . WPINC . '/version.php';
 
-$inputs = json_decode(stream_get_contents(STDIN), true);
-echo json_encode(['version' => $wp_version, 'results' => array_map('wp_kses_post', $inputs)]);
+$request = json_decode(stream_get_contents(STDIN), true);
+if ($request['allowPicture'] ?? false) {
+  // The README's snippet, word for word.
+  add_filter('wp_kses_allowed_html', function ($tags, $context) {
+    if ($context === 'post') {
+      $tags['picture'] = [];
+      $tags['source'] = ['srcset' => true, 'media' => true, 'width' => true, 'height' => true];
+    }
+    return $tags;
+  }, 10, 2);
+}
+echo json_encode(['version' => $wp_version, 'results' => array_map('wp_kses_post', $request['inputs'] ?? [])]);
