@@ -44,7 +44,12 @@ ${variants}
       <dt>Alt text</dt><dd>${e(words.description)}</dd>
       <dt>Source</dt><dd>${e(words.source)}</dd>
       <dt>Files</dt><dd>${link(pngName(id))} (2×, social) · ${link(csvName(id))} (data) · ${link(embedName(id))}</dd>
-      <dt>Other embeds</dt><dd>${link(embedName(id, "wordpress"))} (WordPress Authors, Contributors) · ${link(embedName(id, "drupal"))} (Drupal Basic HTML, with ${link(pngName(id, VARIANTS.find((v) => v.name === "mobile")))}); see the README, "Pasting into a CMS"</dd>
+      <dt>Other embeds</dt><dd>${link(embedName(id, "wordpress"))} (WordPress Authors, Contributors) · ${link(embedName(id, "drupal"))} (Drupal Basic HTML, with ${link(
+        pngName(
+          id,
+          VARIANTS.find((v) => v.name === "mobile"),
+        ),
+      )}); see the README, "Pasting into a CMS"</dd>
     </dl>
     <div class="embed-head"><label for="${id}-embed">Embed code</label> <span>paste into the story's HTML; the files go in the same folder</span></div>
     <textarea id="${id}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>
