@@ -382,6 +382,39 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     expect(failures).toEqual([]);
   }, 240_000);
 
+  it("turns each light file, shown as an <img> to a reader in dark mode, into its dark twin, pixel for pixel", async () => {
+    const t = performance.now();
+    const lights = files.filter((f) => f.theme === "light");
+    const twin = (f: ChartFile) =>
+      files.find((g) => g.build === f.build && g.chart === f.chart && g.device === f.device && g.theme === "dark")!;
+    const images = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await images.emulateMedia({ colorScheme: "dark" });
+    await images.goto(site.page("images-dark.html", imagesPage([...lights, ...lights.map(twin)])));
+    await images.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
+    const failures: string[] = [];
+    for (const f of lights) {
+      const [light, dark] = await Promise.all(
+        [f, twin(f)].map((g) => images.locator(`img[data-key="${SHOW_IT(g)}"]`).screenshot()),
+      );
+      const diff = await comparePngs(images, light, dark);
+      if (diff.differing > 0)
+        failures.push(
+          `${SHOW_IT(f)} in dark mode differs from ${twin(f).file} in ${diff.differing} pixels ${diff.note}`,
+        );
+    }
+    // And in light mode it is itself: the light colours are its presentation attributes.
+    await images.emulateMedia({ colorScheme: "light" });
+    const [f] = lights;
+    const [lightInLight, darkInLight] = await Promise.all(
+      [f, twin(f)].map((g) => images.locator(`img[data-key="${SHOW_IT(g)}"]`).screenshot()),
+    );
+    expect((await comparePngs(images, lightInLight, darkInLight)).differing).toBeGreaterThan(1000);
+    await images.close();
+    timings.darkImages = performance.now() - t;
+    expect(lights.length).toBeGreaterThanOrEqual(18);
+    expect(failures).toEqual([]);
+  });
+
   it("keeps every text inside its frame, and every mark inside the viewBox", () => {
     const failures: string[] = [];
     for (const d of drawn) {
@@ -525,7 +558,7 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
     expect(intended).toBeGreaterThanOrEqual(11);
   });
 
-  it("embeds with a <figure> that picks the layout by width and the theme by colour scheme, text never under 11px", async () => {
+  it("embeds with a <picture> that picks the layout by width and the theme by colour scheme, text never under 11px", async () => {
     const t = performance.now();
     const charts = [...new Set(files.filter((f) => f.build === "a").map((f) => f.chart))];
     const embeds = charts.map((c) => readFileSync(join(outs.a, `${c}.embed.html`), "utf8"));
@@ -550,7 +583,7 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
           undefined,
           { polling: 20 },
         );
-        const shown = await embedPage.$$eval("figure img", (imgs) =>
+        const shown = await embedPage.$$eval("picture img", (imgs) =>
           (imgs as HTMLImageElement[]).map((i) => ({
             src: new URL(i.currentSrc).pathname.split("/").pop()!,
             width: i.getBoundingClientRect().width,
@@ -592,8 +625,8 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
         ),
       );
       const found = await p.evaluate(async () => {
-        const img = document.querySelector("figure picture img") as HTMLImageElement;
-        const link = document.querySelector("figure a[href$='.csv']") as HTMLAnchorElement;
+        const img = document.querySelector("picture img") as HTMLImageElement;
+        const link = document.querySelector("a[href$='.csv']") as HTMLAnchorElement;
         const csv = await fetch(link.href);
         return {
           alt: img.alt,

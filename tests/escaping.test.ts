@@ -13,7 +13,12 @@ import { copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
 const CHART = "security-vs-protesters";
-const MARKUP = "script, a, b, i, img, iframe, foreignObject, style";
+// A light chart's own style sheet (its dark colours) is a child of the root; any other is markup.
+const MARKUP = "script, a, b, i, img, iframe, foreignObject, * * style";
+const DARK_STYLE = /^@media \(prefers-color-scheme:dark\)\{(\.[a-z0-9-]+\{(fill|stroke):#[0-9a-f]{6}\})+\}$/;
+const houseStyleOnly = (doc: Document) => {
+  for (const style of Array.from(doc.querySelectorAll("style"))) expect(style.textContent).toMatch(DARK_STYLE);
+};
 
 /** White space as a reader sees it: any run is one space. */
 const words = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -53,6 +58,7 @@ describe("text from the data, shown in charts and pages", () => {
     for (const variant of ["", "-mobile", "-dark", "-mobile-dark"]) {
       const doc = parseSvg(readFileSync(join(out, `${CHART}${variant}.svg`), "utf8"));
       expect(doc.querySelectorAll(MARKUP)).toHaveLength(0);
+      houseStyleOnly(doc);
       expect(doc.querySelector("title")!.textContent).toBe(
         '<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>',
       );
@@ -178,6 +184,7 @@ describe("any text as a chart's title, note or label, through the real render pa
         for (const variant of ["", "-mobile", "-dark", "-mobile-dark"]) {
           const doc = parseSvg(files.get(`${CHART}${variant}.svg`)!.toString("utf8"));
           expect(doc.querySelectorAll(MARKUP)).toHaveLength(0);
+          houseStyleOnly(doc);
           const shown = letters(visibleText(doc).join(""));
           if (!templated.test(title)) {
             expect(words(doc.querySelector("title")!.textContent!)).toBe(words(title));

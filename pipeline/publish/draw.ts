@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { PreparedChart } from "../words/story.ts";
-import { pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
+import { PNG_VARIANTS, pngName, svgName, type VariantSizes } from "../words/output-names.ts";
 import { pngJob } from "./png.ts";
 import { pngPool } from "./png-pool.ts";
 
@@ -31,16 +31,18 @@ export async function drawCharts(
       const id = chart.entry.id;
       const drawn = render(chart.entry, chart.model, chart.words);
       sizes.set(id, drawn.sizes);
-      const desktop = drawn.svgs.get(svgName(id, VARIANTS[0]))!;
-      const png: Promise<void> = pngJob(desktop, drawn.sizes.desktop.width)
-        .then((job) => pool.png(job))
-        .then((bytes) => (failed ? undefined : onFile(pngName(id), bytes)))
-        .catch((error: unknown) => void (failed ??= { error }))
-        .finally(() => inFlight.delete(png));
-      inFlight.add(png);
+      for (const variant of PNG_VARIANTS) {
+        const svg = drawn.svgs.get(svgName(id, variant))!;
+        const png: Promise<void> = pngJob(svg, drawn.sizes[variant.name].width)
+          .then((job) => pool.png(job))
+          .then((bytes) => (failed ? undefined : onFile(pngName(id, variant), bytes)))
+          .catch((error: unknown) => void (failed ??= { error }))
+          .finally(() => inFlight.delete(png));
+        inFlight.add(png);
+      }
       for (const [name, svg] of drawn.svgs) onFile(name, Buffer.from(svg, "utf8"));
       // Let finished PNGs in (and more jobs out) between charts; wait while the workers are full.
-      while (inFlight.size >= 2 * threads) await Promise.race(inFlight);
+      while (inFlight.size >= 2 * threads * PNG_VARIANTS.length) await Promise.race(inFlight);
       await new Promise((resolve) => setImmediate(resolve));
       if (failed) break;
     }

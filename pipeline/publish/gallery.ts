@@ -3,6 +3,8 @@ import { formatDate, isIsoDate } from "../facts/dates.ts";
 import { escapeHtml } from "./html.ts";
 import { csvName, embedName, pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
 
+const link = (file: string) => `<a href="${file}">${file}</a>`;
+
 export interface GalleryChart {
   id: string;
   words: ChartWords;
@@ -41,7 +43,13 @@ ${variants}
     <dl>
       <dt>Alt text</dt><dd>${e(words.description)}</dd>
       <dt>Source</dt><dd>${e(words.source)}</dd>
-      <dt>Files</dt><dd><a href="${pngName(id)}">${pngName(id)}</a> (2×, social) · <a href="${csvName(id)}">${csvName(id)}</a> (data) · <a href="${embedName(id)}">${embedName(id)}</a></dd>
+      <dt>Files</dt><dd>${link(pngName(id))} (2×, social) · ${link(csvName(id))} (data) · ${link(embedName(id))}</dd>
+      <dt>Other embeds</dt><dd>${link(embedName(id, "wordpress"))} (WordPress Authors, Contributors) · ${link(embedName(id, "drupal"))} (Drupal Basic HTML, with ${link(
+        pngName(
+          id,
+          VARIANTS.find((v) => v.name === "mobile"),
+        ),
+      )}); see the README, "Pasting into a CMS"</dd>
     </dl>
     <div class="embed-head"><label for="${id}-embed">Embed code</label> <span>paste into the story's HTML; the files go in the same folder</span></div>
     <textarea id="${id}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>

@@ -1,6 +1,6 @@
 import { chartCsv } from "./chart-csv.ts";
 import { drawCharts } from "./draw.ts";
-import { embedHtml } from "./embed.ts";
+import { EMBEDS } from "./embed.ts";
 import { codeFingerprint, sha256 } from "./fingerprint.ts";
 import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
@@ -8,12 +8,14 @@ import { datasetCsv, datasetJson } from "./dataset.ts";
 import type { OutputSink } from "./swap.ts";
 import type { PreparedChart, Story } from "../words/story.ts";
 import {
+  chartFiles,
   csvName,
   DATASET_CSV,
   DATASET_JSON,
   drawnFiles,
   embedName,
   GALLERY,
+  EMBED_FLAVOURS,
   type VariantSizes,
 } from "../words/output-names.ts";
 
@@ -68,9 +70,11 @@ export async function planOutputs(
   const embeds = new Map<string, string>();
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    const embed = embedHtml(entry.id, words, sizes.get(entry.id)!, baseUrl);
-    embeds.set(entry.id, embed);
-    add(embedName(entry.id), embed);
+    for (const flavour of EMBED_FLAVOURS) {
+      const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl);
+      if (flavour === "picture") embeds.set(entry.id, embed);
+      add(embedName(entry.id, flavour), embed);
+    }
     add(csvName(entry.id), chartCsv(model.rows));
     charts[entry.id] = {
       kind: entry.kind,
@@ -79,7 +83,7 @@ export async function planOutputs(
       corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
       fingerprint: fingerprints.get(entry.id)!,
       variants: sizes.get(entry.id)!,
-      files: [...drawnFiles(entry.id), embedName(entry.id), csvName(entry.id)],
+      files: chartFiles(entry.id),
     };
   }
 

@@ -7,7 +7,8 @@ import { frame } from "../../charts/frame.ts";
 import { DEVICES, THEMES } from "../../charts/style.ts";
 import type { ChartEntry } from "../words/chart-list.ts";
 import type { ChartWords } from "../words/chart-words.ts";
-import { svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
+import { svgName, VARIANTS, type Variant, type VariantSizes } from "../words/output-names.ts";
+import { darkStyle } from "./dark-style.ts";
 
 export interface RenderedChart {
   /** SVG text by file name. */
@@ -22,6 +23,10 @@ const ID_TOKEN = "@@chart-id@@";
  * Draws one chart in every variant. One jsdom document serves all charts; Plot gets it as its
  * `document` option, so no global `window` exists to shift Plot's pixel offsets. Serialized as
  * XML, so the SVG namespace is declared and entities are XML's own.
+ *
+ * A light variant also carries its dark twin's colours in a <style> that applies only under
+ * prefers-color-scheme: dark (see dark-style.ts), so the one file an <img> shows follows the
+ * reader's colour scheme; the dark variants stay fixed, with no style sheet.
  */
 export function createRenderer() {
   const { window } = new JSDOM("<!DOCTYPE html><html><body></body></html>");
@@ -30,14 +35,20 @@ export function createRenderer() {
 
   return function render(entry: ChartEntry, model: ChartModel, words: ChartWords): RenderedChart {
     const kind = KINDS[entry.kind];
-    const svgs = new Map<string, string>();
-    const sizes: VariantSizes = {};
-    for (const variant of VARIANTS) {
+    const draw = (variant: Variant) => {
       const deviceSizes = DEVICES[variant.device];
       const theme = THEMES[variant.theme];
       const width = deviceSizes.width - 2 * deviceSizes.pad;
       const plot = kind.draw(model, { width, sizes: deviceSizes, theme, document, Plot });
-      const svg = frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
+      return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
+    };
+    const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
+    const svgs = new Map<string, string>();
+    const sizes: VariantSizes = {};
+    for (const variant of VARIANTS) {
+      const svg = drawn.get(variant.name)!;
+      const twin = VARIANTS.find((v) => v.device === variant.device && v.theme === "dark");
+      if (variant.theme === "light" && twin) darkStyle(svg, drawn.get(twin.name)!, `${ID_TOKEN}-dark`);
       const text = serializer.serializeToString(svg);
       // Ids derive from the chart, the variant and the graphic itself: unique on any page that
       // inlines several charts, stable across identical builds, different after a correction.

@@ -23,19 +23,39 @@ export const VARIANTS: Variant[] = [
 /** Width and height of each drawn variant, by variant name. */
 export type VariantSizes = Record<string, { width: number; height: number }>;
 
+/**
+ * The variants also drawn as PNG: the desktop one (2×, for social and newsletters) and the mobile
+ * one (2×, for a CMS that refuses SVG images, such as Drupal's Basic HTML; it is shown at 340px).
+ */
+export const PNG_VARIANTS: Variant[] = VARIANTS.filter((v) => v.theme === "light");
+
 export const svgName = (chartId: string, variant: Variant) => `${chartId}${variant.suffix}.svg`;
-export const pngName = (chartId: string) => `${chartId}.png`;
-export const embedName = (chartId: string) => `${chartId}.embed.html`;
+export const pngName = (chartId: string, variant: Variant = VARIANTS[0]) => `${chartId}${variant.suffix}.png`;
+/**
+ * The embed flavours: what survives each kind of CMS sanitizer (README, "Pasting into a CMS").
+ * `picture`: a <picture> of SVGs, for a CMS that keeps <picture>; `wordpress`: two SVG <img>s that
+ * swap by width through inline style, for WordPress users without unfiltered_html; `drupal`: the
+ * mobile PNG, for Drupal's Basic HTML, which shows only raster images from its own site.
+ */
+export type EmbedFlavour = "picture" | "wordpress" | "drupal";
+export const EMBED_FLAVOURS: EmbedFlavour[] = ["picture", "wordpress", "drupal"];
+export const embedName = (chartId: string, flavour: EmbedFlavour = "picture") =>
+  flavour === "picture" ? `${chartId}.embed.html` : `${chartId}.${flavour}.embed.html`;
 export const csvName = (chartId: string) => `${chartId}.csv`;
 
-/** The files drawn from a chart (SVG variants and the PNG): what a redraw replaces. */
+/** Every embed flavour of a chart. */
+export function embedFiles(chartId: string): string[] {
+  return EMBED_FLAVOURS.map((f) => embedName(chartId, f));
+}
+
+/** The files drawn from a chart (SVG variants and PNGs): what a redraw replaces. */
 export function drawnFiles(chartId: string): string[] {
-  return [...VARIANTS.map((v) => svgName(chartId, v)), pngName(chartId)];
+  return [...VARIANTS.map((v) => svgName(chartId, v)), ...PNG_VARIANTS.map((v) => pngName(chartId, v))];
 }
 
 /** Every file a chart writes. */
 export function chartFiles(chartId: string): string[] {
-  return [...drawnFiles(chartId), embedName(chartId), csvName(chartId)];
+  return [...drawnFiles(chartId), ...embedFiles(chartId), csvName(chartId)];
 }
 
 export const MANIFEST = "manifest.json";
