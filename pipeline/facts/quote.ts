@@ -17,9 +17,9 @@ export function normalizeForMatch(text: string): string {
 /**
  * Where a quote was found: `context` is the source from a little before the quote to its end, so
  * a qualifier standing just before the quoted words ("more than" before "10,000 people") still
- * counts; `start` is where the quote itself begins in it.
+ * counts; `start` is where the quote itself begins in it; `at` is where it begins in the normalized source.
  */
-export type QuoteMatch = { found: true; context: string; start: number } | { found: false; hint: string };
+export type QuoteMatch = { found: true; context: string; start: number; at: number } | { found: false; hint: string };
 
 /** How much source before the quote can hold its number's qualifier ("in excess of", "no fewer than"). */
 const LEAD = 40;
@@ -94,7 +94,7 @@ function wholeMatch(q: string, s: string): QuoteMatch | undefined {
       inWord.test(q[q.length - 1]) && (inWord.test(after.charAt(0)) || (/\d$/.test(q) && /^[.,]\d/.test(after)));
     if (cutBefore || cutAfter) continue;
     const from = Math.max(0, at - LEAD);
-    return { found: true, context: s.slice(from, end), start: at - from };
+    return { found: true, context: s.slice(from, end), start: at - from, at };
   }
   return undefined;
 }

@@ -1,9 +1,9 @@
 import { chartCsv } from "./chart-csv.ts";
 import { embedHtml } from "./embed.ts";
 import { codeFingerprint, sha256 } from "./fingerprint.ts";
-import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
 import { datasetCsv, datasetJson } from "./dataset.ts";
+import { staticNotebook } from "./notebook-page.ts";
 import type { PreparedChart, Story } from "../words/story.ts";
 import {
   csvName,
@@ -91,14 +91,13 @@ export async function planOutputs(
 
   files.set(DATASET_CSV, Buffer.from(datasetCsv(story.figures), "utf8"));
   files.set(DATASET_JSON, Buffer.from(datasetJson(story.figures, story.published), "utf8"));
-  const gallery = story.charts.map(({ entry, words }) => ({
-    id: entry.id,
-    words,
-    embed: files.get(embedName(entry.id))!.toString("utf8"),
-    warnings: story.warnings.filter((w) => w.message.startsWith(`chart "${entry.id}"`)).map((w) => w.message),
-    sizes: charts[entry.id].variants,
-  }));
-  files.set(GALLERY, Buffer.from(galleryHtml(gallery, story.published), "utf8"));
+  files.set(
+    GALLERY,
+    Buffer.from(
+      staticNotebook(story, (id) => charts[id].variants, files),
+      "utf8",
+    ),
+  );
 
   const manifest: Manifest = {
     published: story.published,
