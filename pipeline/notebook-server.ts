@@ -6,7 +6,7 @@ import type { BuildResult } from "./build.ts";
 import { parseDateline } from "./facts/dates.ts";
 import type { Problem } from "./facts/problem.ts";
 import { ARTICLE } from "./facts/story-files.ts";
-import type { Manifest } from "./publish/manifest.ts";
+import { MANIFEST, type Manifest } from "./publish/manifest.ts";
 import { cspHash, NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./publish/notebook-assets.ts";
 import { type LiveState, notebookHtml, notebookInput, storyName } from "./publish/notebook-page.ts";
 import { readManifest } from "./publish/swap.ts";
@@ -154,6 +154,7 @@ export async function startNotebook({
   const hosts = new Set([`127.0.0.1:${actual}`, `localhost:${actual}`]);
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    req.resume(); // Whatever a request sends is never read, only drained.
     const headers = {
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
@@ -185,12 +186,12 @@ export async function startNotebook({
       res.writeHead(200, { ...headers, "content-type": "text/event-stream" });
       res.write(`retry: 1000\nevent: build\ndata: ${version}\n\n`);
       clients.add(res);
-      req.on("close", () => clients.delete(res));
+      res.on("close", () => clients.delete(res));
       return;
     }
     // Only a file the output's manifest lists, by its plain name, never through a link.
     const name = path.slice(1);
-    if (!OUTPUT_NAME.test(name) || !Object.hasOwn(manifest()?.files ?? {}, name))
+    if (!OUTPUT_NAME.test(name) || !(name === MANIFEST || Object.hasOwn(manifest()?.files ?? {}, name)))
       return refuse(404, "not a file of the output");
     const bytes = readOutput(out, name);
     if (!bytes) return refuse(404, "not a file of the output");
