@@ -184,6 +184,7 @@ export async function startNotebook({
     }
     if (path === EVENTS) {
       res.writeHead(200, { ...headers, "content-type": "text/event-stream" });
+      if (req.method === "HEAD") return void res.end();
       res.write(`retry: 1000\nevent: build\ndata: ${version}\n\n`);
       clients.add(res);
       res.on("close", () => clients.delete(res));

@@ -53,10 +53,13 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 thead th { border-bottom: 2px solid #8c8c8c; white-space: nowrap; }
 tbody th { font-weight: normal; }
 td ul { margin: 0; padding-left: 1.1em; }
-.facts .value, .facts .period, .facts .bounds { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.facts .value { white-space: nowrap; }
+.facts .value, .facts .bounds { font-variant-numeric: tabular-nums; }
+.facts .source { overflow-wrap: anywhere; min-width: 7em; }
+.facts .corrections { min-width: 10em; }
 .facts a.quote { color: inherit; text-decoration-style: dotted; text-underline-offset: 3px; }
 .facts a.quote:hover { color: var(--link); text-decoration-style: solid; }
-.facts .quote { min-width: 16em; }
+.facts .quote { min-width: 14em; }
 .facts .what { display: block; color: var(--muted); }
 .facts .line-link { display: block; font-size: 12px; }
 tr:target { background: #fff6d6; outline: 2px solid #d97900; }
@@ -102,7 +105,6 @@ textarea { width: 100%; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace;
   .facts td, .facts tbody th, .log td { position: relative; border: 0; padding: 3px 0 3px 7.2em; min-height: 1.6em; }
   .facts td::before, .facts tbody th::before, .log td::before { content: attr(data-label); content: attr(data-label) / ""; position: absolute; left: 0; width: 6.8em; font-weight: bold; color: var(--muted); font-size: 12px; line-height: 1.9; }
   .facts .quote { min-width: 0; }
-  .facts .period, .facts .bounds { white-space: normal; }
   .facts caption { display: block; }
   .variants { gap: 12px; }
   .variant { padding: 0; border: 0; }

@@ -50,7 +50,8 @@ export function notebookInput(
   embed: (id: string) => string,
 ): NotebookInput {
   return {
-    name: storyName(story.files),
+    // Story.story is charts.json's "story" as the chart list reads it (branch kinds); until then, read here.
+    name: storyName(story.files, (story as Story & { story?: string }).story),
     published: story.published,
     files: story.files,
     figures: story.figures,
@@ -72,7 +73,8 @@ export function notebookInput(
  * What the story is called: charts.json's "story" when it gives one, else the article's headline
  * (its first line after the dateline), cut at a sentence or word end if long.
  */
-export function storyName(files: Map<string, string>): string {
+export function storyName(files: Map<string, string>, given?: string): string {
+  if (given?.trim()) return given.trim();
   const charts = parse(files.get(CHARTS) ?? "") as { story?: unknown } | undefined;
   if (charts && typeof charts === "object" && typeof charts.story === "string" && charts.story.trim())
     return charts.story.trim();
