@@ -220,7 +220,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the notebook in Chromium", () => {
       expect(requests.filter((url) => !url.startsWith("file://"))).toEqual([]);
       // The live page as first opened (the sort above is the reader's): the same text, facts and charts.
       await page.reload();
-      for (const section of ["#text", "#facts", "#charts", "#corrections", "#files"]) {
+      for (const section of ["#text", "#facts", "#charts", "#corrections"]) {
         const text = (p: Page) => p.$eval(section, (el) => el.textContent);
         expect(await text(file), section).toBe(await text(page));
       }

@@ -9,6 +9,7 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
 import { type NotebookServer, startNotebook } from "../pipeline/notebook-server.ts";
 import { snapshot } from "./helpers/files.ts";
 import { type DatasetFigure, provenanceFailures } from "./helpers/notebook.ts";
@@ -193,6 +194,30 @@ describe("the live notebook", () => {
     edit(story.data, "figures.csv", "1311,exactly-ish", "1311,exact");
     await fixed;
     expect(dom((await send(notebook.url, "/")).body).getElementById("problems")).toBeNull();
+  });
+});
+
+describe("a notebook started on a story that does not build", () => {
+  it("shows the problems, and points to the output's own notebook for the last good charts", async () => {
+    const story = copyStory();
+    await build({ data: story.data, out: story.out });
+    const before = snapshot(story.out);
+    edit(story.data, "charts.json", '"kind": "bars"', '"kind": "pie"');
+    const notebook = await startNotebook({ data: story.data, out: story.out, port: 0 });
+    try {
+      const doc = dom((await send(notebook.url, "/")).body);
+      expect(doc.querySelector("#problems li")!.textContent).toMatch(/^charts\.json:\d+: .*pie/);
+      expect(doc.querySelector("h1")!.textContent).toMatch(/^Nearly 1,000 protesters/);
+      const link = doc.querySelector("#charts a")!;
+      expect(link.getAttribute("href")).toBe("index.html");
+      const last = await send(notebook.url, "/index.html");
+      expect(last.status).toBe(200);
+      expect(last.body).toBe(before.get("index.html")!.toString("utf8"));
+      expect(snapshot(story.out)).toEqual(before);
+    } finally {
+      await notebook.close();
+      rmSync(story.dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -90,8 +90,8 @@ textarea { width: 100%; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace;
 .changes ul { margin: 4px 0 8px; padding-left: 1.4em; }
 /* A phone: tables become one card per row, sorted by the buttons above them. */
 @media (max-width: 720px) {
-  .page { padding: 8px; }
-  .panel { padding: 12px 10px; }
+  .page { padding: 6px; }
+  .panel { padding: 12px 8px; }
   header h1 { font-size: 21px; }
   .text { padding-left: 2.5em; font-size: 15px; }
   .ln::before { width: 2em; font-size: 11px; }
@@ -106,7 +106,7 @@ textarea { width: 100%; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace;
   .facts td::before, .facts tbody th::before, .log td::before { content: attr(data-label); content: attr(data-label) / ""; position: absolute; left: 0; width: 6.8em; font-weight: bold; color: var(--muted); font-size: 12px; line-height: 1.9; }
   .facts .quote { min-width: 0; }
   .facts caption { display: block; }
-  .variants { gap: 12px; }
+  .variants { gap: 12px; margin: 0 -8px; }
   .variant { padding: 0; border: 0; }
   .variant figcaption { padding: 2px 6px 6px; }
   dl { grid-template-columns: 1fr; }

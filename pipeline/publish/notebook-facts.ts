@@ -59,7 +59,9 @@ export function factSheet(figures: Figure[], context: FactContext): string {
           (f.restates
             ? ` <span class="note">restates <a href="#${figureAnchor(f.restates)}">${e(f.restates)}</a></span>`
             : "") +
-          ` <a class="line-link" href="#${lineAnchor(FIGURES, f.line)}">${FIGURES}:${f.line}</a>`,
+          (context.shownFiles.has(FIGURES)
+            ? ` <a class="line-link" href="#${lineAnchor(FIGURES, f.line)}">${FIGURES}:${f.line}</a>`
+            : ` <span class="line-link">${FIGURES}:${f.line}</span>`),
       ],
       [String(f.value), `${formatNumber(f.value)}${f.unit ? ` <span class="what">${e(f.unit)}</span>` : ""}`],
       [String(QUALIFIERS.indexOf(f.qualifier)), e(qualifierWords(f.qualifier))],
@@ -92,7 +94,7 @@ export function factSheet(figures: Figure[], context: FactContext): string {
   });
   return `<div class="table-wrap" role="region" aria-labelledby="facts-title" tabindex="0">
 <table class="sortable facts">
-<caption>${figures.length} figure${figures.length === 1 ? "" : "s"}, in <a href="#${fileAnchor(FIGURES)}">${FIGURES}</a> order; sort by any column. Bounds are the lowest and highest value the qualifier allows; open means the source sets none.</caption>
+<caption>${figures.length} figure${figures.length === 1 ? "" : "s"}, in ${context.shownFiles.has(FIGURES) ? `<a href="#${fileAnchor(FIGURES)}">${FIGURES}</a>` : FIGURES} order; sort by any column. Bounds are the lowest and highest value the qualifier allows; open means the source sets none.</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join("\n")}

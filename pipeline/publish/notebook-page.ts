@@ -6,7 +6,7 @@ import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "../facts/story-files.ts";
 import type { Story } from "../words/story.ts";
 import { DATASET_CSV, DATASET_JSON, embedName, MANIFEST, type VariantSizes } from "../words/output-names.ts";
 import { escapeHtml as e } from "./html.ts";
-import { fileAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
+import { chartAnchor, fileAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
 import { NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./notebook-assets.ts";
 import { chartSection, type NotebookChart } from "./notebook-charts.ts";
 import { correctionsLog, factSheet } from "./notebook-facts.ts";
@@ -115,7 +115,9 @@ export function notebookHtml(input: NotebookInput): string {
   for (const n of numbers) for (const id of n.figures) sentenceOf.set(id, sentenceAnchor(n.figures[0]));
 
   const texts = textFiles(input.files);
-  const codeFiles = [FIGURES, CHARTS, CORRECTIONS].filter((f) => input.files.has(f));
+  // The story files as saved are shown live only, where a problem links to its line: the static page
+  // is build output, and must not change because a spreadsheet saved the same data another way.
+  const codeFiles = live ? [FIGURES, CHARTS, CORRECTIONS].filter((f) => input.files.has(f)) : [];
   for (const p of problems)
     if (input.files.has(p.file) && !texts.includes(p.file) && !codeFiles.includes(p.file)) codeFiles.push(p.file);
   const shownFiles = new Set([...texts, ...codeFiles]);
@@ -125,9 +127,16 @@ export function notebookHtml(input: NotebookInput): string {
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const byStatus = (s: NumberStatus) => numbers.filter((n) => n.status === s).length;
 
+  const chartIds = new Set(input.charts.map((c) => c.id));
   const problemItem = (p: Problem) => {
     const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-    const href = shownFiles.has(p.file) ? `#${p.line > 0 ? lineAnchor(p.file, p.line) : fileAnchor(p.file)}` : "";
+    // A file shown here links to its line; a chart's warning in the static page, to the chart.
+    const chart = /^chart "([a-z0-9-]+)"/.exec(p.message)?.[1];
+    const href = shownFiles.has(p.file)
+      ? `#${p.line > 0 ? lineAnchor(p.file, p.line) : fileAnchor(p.file)}`
+      : chart && chartIds.has(chart)
+        ? `#${chartAnchor(chart)}`
+        : "";
     return `<li>${href ? `<a href="${href}"><code>${e(where)}</code></a>` : `<code>${e(where)}</code>`}: ${e(p.message)}</li>`;
   };
   const problemPanel =
@@ -191,8 +200,12 @@ ${changed}
     ["facts", "Fact sheet"],
     ["charts", "Charts"],
     ["corrections", "Corrections"],
-    ...(live ? [["build", "Last build"]] : []),
-    ["files", "Story files"],
+    ...(live
+      ? [
+          ["build", "Last build"],
+          ["files", "Story files"],
+        ]
+      : []),
   ];
   const status = live
     ? `<p id="build-status" class="status${failed ? " failed" : ""}" role="status">${
@@ -246,11 +259,15 @@ ${input.charts.map((c) => chartSection(c, asset)).join("\n") || (live?.noGoodBui
 ${correctionsLog(input.corrections, new Set(input.figures.map((f) => f.id)), shownFiles)}
 </section>
 ${buildPanel}
-<section class="panel" id="files" aria-labelledby="files-title">
+${
+  live
+    ? `<section class="panel" id="files" aria-labelledby="files-title">
 <h2 id="files-title">Story files</h2>
-<p>As read by the build; problems link to their lines.</p>
+<p>As saved now; problems link to their lines.</p>
 ${codeSections.join("\n")}
-</section>
+</section>`
+    : ""
+}
 </main>
 </div>
 <script>${NOTEBOOK_SCRIPT}</script>

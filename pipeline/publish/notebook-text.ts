@@ -18,7 +18,8 @@ const BARS_ICON =
  * problem can link to), with its numbers highlighted by status when it is the article or a source.
  */
 export function textView(file: string, text: string, numbers: NumberInText[], context: TextContext): string {
-  const e = escapeHtml;
+  // As a browser reads it: line ends are line ends and a byte-order mark is nothing, however saved.
+  const e = (chunk: string) => escapeHtml(chunk.replace(/\r\n?/g, "\n").replace(/\uFEFF/g, ""));
   const spans: { start: number; end: number; open: string; close: string }[] = [];
   const dateline = parseDateline(text) ? /^\uFEFF?\s*date\s+\S+/i.exec(text)![0] : "";
   if (dateline) {
