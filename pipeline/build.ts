@@ -26,6 +26,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** What the drawing code is; codeFingerprint() unless a test injects its own. */
   code?: string;
+  /** Today's date (YYYY-MM-DD); the machine's unless a test injects its own. */
+  today?: string;
 }
 
 export interface BuildResult {
@@ -46,13 +48,14 @@ export async function build({
   waitMs = 30_000,
   baseUrl = "",
   code,
+  today,
 }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // An --out that is a link is written where it points: the swap replaces a folder, not the link.
   const out = existsSync(given) ? realpathSync(given) : given;
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out);
-    const story = loadStory(data);
+    const story = loadStory(data, { today });
     const previous = readManifest(out);
     // --check draws everything afresh: the output's own manifest cannot vouch for the output.
     const planned = check

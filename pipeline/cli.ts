@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
+    const coverage = coverageLine(story.unrecorded.length, options.data);
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const summary = [
       count(story.charts.length, "chart"),
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     ].join(", ");
     if (options.check) {
       if (!hasChanges(changes)) {
-        console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).`);
+        console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).\n${coverage}`);
         return 0;
       }
       console.error(
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const time = `${Math.round(result.ms)} ms`;
     if (!result.written) {
-      console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).`);
+      console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).\n${coverage}`);
       return 0;
     }
     const touchedFiles = new Set([...changes.added, ...changes.changed]);
@@ -95,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
         touched.length
           ? `Replace the embeds of: ${touched.map((c) => c.entry.id).join(", ")}`
           : "No chart changed; no embed needs replacing.",
+        coverage,
       ].join("\n"),
     );
     return 0;
@@ -111,6 +113,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The one line every build prints about figures the sources state and figures.csv does not record. */
+export function coverageLine(unrecorded: number, data: string): string {
+  if (unrecorded === 0) return "Coverage: every figure the article and sources state is in figures.csv.";
+  return `Coverage: ${unrecorded} figure${unrecorded === 1 ? "" : "s"} the article and sources state ${unrecorded === 1 ? "is" : "are"} not in figures.csv; npm run figures -- --data ${data} lists ${unrecorded === 1 ? "it" : "them"}.`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

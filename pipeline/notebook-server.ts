@@ -11,6 +11,8 @@ import { cspHash, NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./publish/notebook-ass
 import { type LiveState, notebookHtml, notebookInput, storyName } from "./publish/notebook-page.ts";
 import { readManifest } from "./publish/swap.ts";
 import { readStory } from "./read.ts";
+import { loadStory } from "./story.ts";
+import type { Story } from "./words/story.ts";
 import { oneAtATime, rebuildAndReport, watchStory } from "./story-watch.ts";
 import { embedName } from "./words/output-names.ts";
 
@@ -31,7 +33,7 @@ export interface NotebookOptions {
 
 export interface NotebookServer {
   url: string;
-  /** How many builds have finished (the page's version). */
+  /** How many builds have finished. */
   readonly builds: number;
   /** Resolves when the build after this call has finished and the page is updated. */
   nextBuild(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startNotebook({
 }: NotebookOptions): Promise<NotebookServer> {
   let out = resolve(given);
   let version = 0;
+  let builds = 0;
   let good: { result: BuildResult; embeds: Map<string, string>; at: string } | undefined;
   let page = "";
   const clients = new Set<ServerResponse>();
@@ -80,29 +83,46 @@ export async function startNotebook({
     return hash ? `${file}?v=${hash.slice(0, 12)}` : file;
   };
 
-  const render = (failure?: { problems: Problem[]; at: string; files: Map<string, string> }) => {
+  /**
+   * The page for what is known: the last good build; a story just proven whose charts are being
+   * drawn (its text and fact sheet, the last build's charts); or a failed build's problems over
+   * the last good build, with the story files as they are now.
+   */
+  const render = (state: {
+    failure?: { problems: Problem[]; at: string; files: Map<string, string> };
+    proven?: { story: Story; at: string };
+  }) => {
+    const { failure, proven } = state;
     const live: LiveState = {
       events: EVENTS,
       version,
       problems: failure?.problems ?? [],
       build: {
-        at: failure?.at ?? good?.at ?? "",
+        at: failure?.at ?? proven?.at ?? good?.at ?? "",
         ms: good?.result.ms ?? 0,
         changes: good?.result.changes,
         good: good?.at,
+        drawing: Boolean(proven),
       },
       asset,
       noGoodBuild: !good,
     };
-    if (good) {
-      const { story, manifest } = good.result;
+    const built = good
+      ? notebookInput(
+          good.result.story,
+          (id) => good!.result.manifest.charts[id]?.variants ?? {},
+          (id) => good!.embeds.get(id) ?? "",
+        )
+      : undefined;
+    if (proven) {
       const input = notebookInput(
-        story,
-        (id) => manifest.charts[id]?.variants ?? {},
-        (id) => good!.embeds.get(id) ?? "",
+        proven.story,
+        () => ({}),
+        () => "",
       );
-      return notebookHtml({ ...input, files: failure?.files ?? input.files, live });
+      return notebookHtml({ ...input, charts: built?.charts ?? [], live });
     }
+    if (built) return notebookHtml({ ...built, files: failure?.files ?? built.files, live });
     const files = failure?.files ?? new Map<string, string>();
     return notebookHtml({
       name: storyName(files),
@@ -116,9 +136,38 @@ export async function startNotebook({
     });
   };
 
-  const rebuild = oneAtATime(async (reason) => {
-    const outcome = await rebuildAndReport(data, out, reason);
+  /** A new page: rendered with its version, and the open pages told to fetch it. */
+  let served = 0;
+  const publish = (state: Parameters<typeof render>[0]) => {
     version += 1;
+    page = render(state);
+    served = 0;
+    for (const client of clients) client.write(`event: build\ndata: ${version}\n\n`);
+  };
+  /** Resolves once every open page has fetched the page just published, or after `ms`. */
+  const fetched = async (ms: number) => {
+    for (const until = Date.now() + ms; served < clients.size && Date.now() < until;)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  const rebuild = oneAtATime(async (reason) => {
+    // The text and fact sheet follow a save at once, proven as the build proves them; the charts
+    // follow when drawn. (A story that does not prove goes straight to the build, which says why.)
+    if (good) {
+      let proven: Story | undefined;
+      try {
+        proven = loadStory(data);
+      } catch {
+        // Reported by the build below, with every problem.
+      }
+      if (proven) {
+        publish({ proven: { story: proven, at: stamp() } });
+        // Drawing holds the event loop; the open pages fetch the new text and fact sheet first.
+        await fetched(1000);
+      }
+    }
+    const outcome = await rebuildAndReport(data, out, reason);
+    builds += 1;
     if (outcome.ok) {
       const { result } = outcome;
       if (existsSync(out)) out = realpathSync(out); // as build() does: a link is served where it points
@@ -129,12 +178,11 @@ export async function startNotebook({
         ]),
       );
       good = { result, embeds, at: stamp() };
-      page = render();
+      publish({});
     } else {
       // The story as it is now, so each problem links to the line it names; the charts stay the last good build's.
-      page = render({ problems: outcome.problems, at: stamp(), files: readStory(data).files });
+      publish({ failure: { problems: outcome.problems, at: stamp(), files: readStory(data).files } });
     }
-    for (const client of clients) client.write(`event: build\ndata: ${version}\n\n`);
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve();
@@ -180,6 +228,7 @@ export async function startNotebook({
     if (path === "/") {
       res.writeHead(200, { ...headers, "content-type": TYPES.html, "content-security-policy": CSP });
       res.end(req.method === "HEAD" ? undefined : page);
+      served += 1;
       return;
     }
     if (path === EVENTS) {
@@ -208,7 +257,7 @@ export async function startNotebook({
   return {
     url: `http://127.0.0.1:${actual}/`,
     get builds() {
-      return version;
+      return builds;
     },
     nextBuild: () => new Promise<void>((resolve) => waiting.push(resolve)),
     close: async () => {

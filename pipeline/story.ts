@@ -2,30 +2,52 @@ import { KINDS } from "../charts/index.ts";
 import { type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
+import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
+import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { parseDateline } from "./facts/dates.ts";
+import { parseDateline, todayIso } from "./facts/dates.ts";
 import { FIGURE_COLUMNS, type Figure } from "./facts/figure.ts";
 import { type Problem, throwIfAny } from "./facts/problem.ts";
-import { readStory } from "./read.ts";
+import { readStory, type StoryFiles } from "./read.ts";
 import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
+
+export interface LoadOptions {
+  /** Today's date (YYYY-MM-DD) where the build runs: corrections dated after it are refused. */
+  today?: string;
+}
 
 /**
  * Reads and checks a story folder. Problems from every file are collected and reported together;
  * the build never gets past this point with one outstanding.
  */
-export function loadStory(dir: string): Story {
-  const { files, problems } = readStory(dir);
+export function loadStory(dir: string, options: LoadOptions = {}): Story {
+  return proveStory(readStory(dir), options);
+}
+
+/** The checks of loadStory on a story already read: `npm run correct` proves a correction before writing it. */
+export function proveStory(
+  { dir, files, problems: read }: StoryFiles,
+  { today = todayIso() }: LoadOptions = {},
+): Story {
+  const problems = [...read];
   // A missing file is one problem among others: the files that are there are still checked.
   if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
   problems.push(...table.problems);
   const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
-  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
+  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published, today);
   problems.push(...corrected.problems);
-  const checked = checkFigures({ rows: corrected.rows, files, history: corrected.history, origin: corrected.origin });
+  const sources: SourceCache = new Map();
+  const checked = checkFigures({
+    rows: corrected.rows,
+    files,
+    history: corrected.history,
+    origin: corrected.origin,
+    sources,
+  });
   problems.push(...checked.problems);
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
@@ -35,7 +57,7 @@ export function loadStory(dir: string): Story {
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...checked.warnings];
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
@@ -57,7 +79,10 @@ export function loadStory(dir: string): Story {
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
-  return { dir, published, files, figures: checked.figures, corrections, charts, warnings };
+  const unrecorded = unrecordedNumbers(
+    listStoryNumbers({ files, rows: table.rows, history: corrected.history, sources }),
+  );
+  return { dir, published, files, figures: checked.figures, corrections, charts, warnings, unrecorded };
 }
 
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */

@@ -96,7 +96,7 @@ describe("text from the data, shown in charts and pages", () => {
     );
     expect(section.querySelector("textarea")!.textContent).toBe(readFileSync(join(out, `${CHART}.embed.html`), "utf8"));
     expect(section.textContent).toContain(category);
-    expect(doc.getElementById("files")!.textContent).toContain(note);
+    expect(doc.getElementById("facts")!.textContent).toContain(category);
   });
 
   it("is text in the data files: the chart CSV and the dataset give it back unchanged", () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findMentions, parseValue } from "../pipeline/facts/numbers.ts";
 import { parseQualifier } from "../pipeline/facts/qualifiers.ts";
+import { readSentence } from "../pipeline/facts/reader.ts";
+import { parseValue } from "../pipeline/facts/value-cell.ts";
 
+/** The figures a sentence states, as the reader reads them. */
+const findMentions = (text: string) => readSentence(text).filter((r) => r.kind === "figure");
 /** The numbers a sentence states, as [value, qualifier, words]. */
 const stated = (text: string) => findMentions(text).map((m) => [m.value, m.qualifier, m.text]);
 
@@ -42,14 +45,13 @@ describe("a number stated in words", () => {
     expect(stated("a five-day strike")).toEqual([[5, "exact", "five"]]);
   });
 
-  it("keeps two numbers joined by 'and' apart", () => {
-    expect(stated("between four and five people")).toEqual([
-      [4, "exact", "four"],
-      [5, "exact", "five"],
+  it("reads 'between four and five' as one range, and a qualifier as governing the list after it", () => {
+    expect(findMentions("between four and five people").map((m) => [m.range, m.text])).toEqual([
+      [{ low: 4, high: 5 }, "between four and five"],
     ]);
     expect(stated("at least one police officer and four paramilitary personnel")).toEqual([
       [1, "at_least", "at least one"],
-      [4, "exact", "four"],
+      [4, "at_least", "four"],
     ]);
   });
 
@@ -83,11 +85,11 @@ describe("the qualifier a sentence puts on a number", () => {
 
 describe("a value cell", () => {
   it("accepts digits with thousands separators and stray spaces", () => {
-    expect(parseValue("20000")).toEqual({ ok: true, value: 20000 });
-    expect(parseValue(" 20,000 ")).toEqual({ ok: true, value: 20000 });
-    expect(parseValue("20 000")).toEqual({ ok: true, value: 20000 });
-    expect(parseValue("1.6")).toEqual({ ok: true, value: 1.6 });
-    expect(parseValue("-0")).toEqual({ ok: true, value: 0 });
+    expect(parseValue("20000")).toEqual({ ok: true, value: 20000, fraction: null });
+    expect(parseValue(" 20,000 ")).toEqual({ ok: true, value: 20000, fraction: null });
+    expect(parseValue("20 000")).toEqual({ ok: true, value: 20000, fraction: null });
+    expect(parseValue("1.6")).toEqual({ ok: true, value: 1.6, fraction: null });
+    expect(parseValue("-0")).toEqual({ ok: true, value: 0, fraction: null });
   });
 
   it.each([
@@ -99,7 +101,10 @@ describe("a value cell", () => {
     ["Infinity", /not a number/],
     ["NaN", /not a number/],
     ["9".repeat(400), /too large to be a number/],
-    ["-5", /value -5 is negative; .*write 5/],
+    ["12%", /"12%" is a percentage; write the number alone, 12, and % in the unit column/],
+    ["3-Jan", /is a date, as a spreadsheet writes a fraction it took for one; write the fraction as 1 in 3/],
+    ["3/3", /is not a share of a whole/],
+    ["a third", /write the fraction as 1\/3/],
     ["$5", /not a number/],
   ])("refuses %j, saying what to write", (cell, message) => {
     const parsed = parseValue(cell);
@@ -144,6 +149,20 @@ describe("signs and words around a number", () => {
   });
 });
 
+describe("a value cell with a fraction or a sign", () => {
+  it("keeps a fraction exact, written 1/3 or 1 in 3", () => {
+    expect(parseValue("1/3")).toEqual({ ok: true, value: 1 / 3, fraction: { numerator: 1, denominator: 3 } });
+    expect(parseValue(" 1 in 5 ")).toEqual({ ok: true, value: 0.2, fraction: { numerator: 1, denominator: 5 } });
+    expect(parseValue("2/3")).toMatchObject({ fraction: { numerator: 2, denominator: 3 } });
+  });
+
+  it("keeps a sign, ASCII or U+2212 (the check decides whether the unit allows it)", () => {
+    expect(parseValue("-5")).toEqual({ ok: true, value: -5, fraction: null });
+    expect(parseValue("\u22125")).toEqual({ ok: true, value: -5, fraction: null });
+    expect(parseValue("-12.5")).toEqual({ ok: true, value: -12.5, fraction: null });
+  });
+});
+
 describe("a value that cannot be shown exactly", () => {
   it("is refused rather than rounded: more than 15 significant digits, 1e21 and up, under 0.000001", () => {
     for (const cell of ["1234567890123456789", "0.123456789012345678", "1,000,000,000,000,000,000,000", "0.0000001"]) {
@@ -151,7 +170,7 @@ describe("a value that cannot be shown exactly", () => {
       expect(parsed.ok, cell).toBe(false);
       if (!parsed.ok) expect(parsed.message).toMatch(/cannot be shown exactly/);
     }
-    expect(parseValue("1234567.891")).toEqual({ ok: true, value: 1234567.891 });
+    expect(parseValue("1234567.891")).toEqual({ ok: true, value: 1234567.891, fraction: null });
   });
 });
 
@@ -163,12 +182,10 @@ describe("numbers as South Asian and European copy writes them", () => {
     expect(read("Rs 2 crore")).toEqual([[20000000, "exact"]]);
     expect(read("two lakh")).toEqual([[200000, "exact"]]);
     expect(read("20 000 policiers")[0]).toEqual([20000, "exact"]);
-    expect(parseValue("10,00,000")).toEqual({ ok: true, value: 1000000 });
+    expect(parseValue("10,00,000")).toEqual({ ok: true, value: 1000000, fraction: null });
   });
 
-  it("still reads two numbers where a space may separate them: on 24 100 people", () => {
-    expect(findMentions("on 24 100 people were held").map((m) => m.value)).toEqual(
-      expect.arrayContaining([24100, 24, 100]),
-    );
+  it("reads space-grouped digits as one number, never its groups: 20 000 is not 20 and 0", () => {
+    expect(findMentions("20 000 security personnel").map((m) => [m.value, m.pieces])).toEqual([[20000, [20, 0]]]);
   });
 });

@@ -5,7 +5,13 @@ import { parseCsv } from "../pipeline/facts/csv.ts";
 import { addDays, isIsoDate, toDate } from "../pipeline/facts/dates.ts";
 import { findPeriod } from "../pipeline/facts/periods.ts";
 import { formatNumber } from "../pipeline/facts/format.ts";
-import { findMentions, parseValue } from "../pipeline/facts/numbers.ts";
+import { readSentence } from "../pipeline/facts/reader.ts";
+import { parseValue } from "../pipeline/facts/value-cell.ts";
+
+const findMentions = (text: string) =>
+  readSentence(text)
+    .filter((r) => r.kind === "figure")
+    .map((r) => ({ ...r, index: r.start }));
 import { parseQualifier, QUALIFIER_PHRASE, QUALIFIERS } from "../pipeline/facts/qualifiers.ts";
 import { matchQuote } from "../pipeline/facts/quote.ts";
 
@@ -70,7 +76,7 @@ describe("the number parser", () => {
       fc.property(anyText, (text) => {
         for (const m of findMentions(text)) {
           expect(text.slice(m.index, m.index + m.text.length)).toBe(m.text);
-          expect(Number.isFinite(m.value) && m.value >= 0).toBe(true);
+          expect(Number.isFinite(m.value)).toBe(true);
         }
       }),
       { numRuns: 500 },
@@ -109,13 +115,14 @@ describe("the number parser", () => {
 });
 
 describe("the value cell parser", () => {
-  it("never throws: a finite, non-negative number or a message saying what to write", () => {
+  it("never throws: a finite number (a fraction between 0 and 1) or a message saying what to write", () => {
     fc.assert(
       fc.property(anyText, (cell) => {
         const parsed = parseValue(cell);
-        if (parsed.ok)
-          expect(Number.isFinite(parsed.value) && parsed.value >= 0 && !Object.is(parsed.value, -0)).toBe(true);
-        else expect(parsed.message).toMatch(/^value .*; /);
+        if (parsed.ok) {
+          expect(Number.isFinite(parsed.value) && !Object.is(parsed.value, -0)).toBe(true);
+          if (parsed.fraction) expect(parsed.value > 0 && parsed.value < 1).toBe(true);
+        } else expect(parsed.message).toMatch(/^value .*; /);
       }),
       { numRuns: 500 },
     );
@@ -132,7 +139,7 @@ describe("the value cell parser", () => {
         fc.constantFrom("", " ", "  \t"),
         (value, grouped, pad) => {
           const cell = `${pad}${grouped ? formatNumber(value) : String(value)}${pad}`;
-          expect(parseValue(cell)).toEqual({ ok: true, value });
+          expect(parseValue(cell)).toEqual({ ok: true, value, fraction: null });
         },
       ),
     );

@@ -1,13 +1,14 @@
 import type { Row } from "./csv.ts";
 import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
-import { findPeriod } from "./periods.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
-import { formatNumber } from "./format.ts";
-import { findMentions, parseValue } from "./numbers.ts";
 import type { Problem } from "./problem.ts";
-import { bounds, parseQualifier, QUALIFIERS, QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
+import { proveClaim } from "./proof.ts";
+import { bounds, parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
-import { ARTICLE, CORRECTIONS, FIGURES } from "../facts/story-files.ts";
+import { readSource, type SourceCache } from "./source-readings.ts";
+import { ARTICLE, CORRECTIONS, FIGURES } from "./story-files.ts";
+import { isCountUnit } from "./units.ts";
+import { parseValue } from "./value-cell.ts";
 
 export interface CheckInput {
   rows: Row[];
@@ -15,14 +16,24 @@ export interface CheckInput {
   files: Map<string, string>;
   history: Map<string, Correction[]>;
   origin: Map<string, number>;
+  /** Sources already read (the coverage count reads them too); filled as rows need them. */
+  sources?: SourceCache;
+}
+
+export interface Checked {
+  figures: Figure[];
+  problems: Problem[];
+  /** Rows proven on one of two readings the words allow: both readings, for the reporter to confirm. */
+  warnings: Problem[];
 }
 
 /**
- * Turns fact-sheet rows into figures, proving each one: the quote is in its source and states the
- * value with the qualifier claimed; a period the quote names agrees with the row's dates.
+ * Turns fact-sheet rows into figures, proving each one: the quote is in its source, and the
+ * sentence's reading of the quoted number agrees with the row: value, qualifier and period.
  */
-export function checkFigures({ rows, files, history, origin }: CheckInput): { figures: Figure[]; problems: Problem[] } {
+export function checkFigures({ rows, files, history, origin, sources = new Map() }: CheckInput): Checked {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const figures: Figure[] = [];
   const firstLine = new Map<string, number>();
   const published = parseDateline(files.get(ARTICLE) ?? "");
@@ -90,6 +101,13 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       }
     }
     let periodChecked = false;
+    let proven: Extract<ReturnType<typeof proveClaim>, { ok: true }> | undefined;
+    const negativeCount = parsed?.ok === true && parsed.value < 0 && isCountUnit(c.unit ?? "");
+    if (negativeCount)
+      fail(
+        "value",
+        `value ${c.value.trim()} is negative; ${c.unit?.trim() ? `unit "${c.unit.trim()}"` : "a blank unit"} counts people or things, which cannot be fewer than none: write ${String(-parsed.value)} and say in the metric what fell, or give the unit the value measures (degrees, %)`,
+      );
 
     const source = (c.source || ARTICLE).replace(/\\/g, "/");
     const text = files.get(source);
@@ -107,29 +125,45 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
           : "";
       fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${fix}`);
     } else if (c.quote) {
-      const match = matchQuote(c.quote, text);
+      const read = readSource(sources, source, text, published);
+      const match = matchQuote(c.quote, read.index);
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
-      else {
-        if (parsed?.ok && qualifier) {
-          const stated = statedProblem(match.context, match.start, parsed.value, qualifier);
-          // Blame the correction that last touched what the proof reads, else the row itself.
-          const blamed = ["value", "qualifier", "quote", "source"]
-            .filter((f) => origin.has(`${c.id}.${f}`))
-            .sort((a, b) => origin.get(`${c.id}.${b}`)! - origin.get(`${c.id}.${a}`)!)[0];
-          if (stated) fail(blamed ?? "quote", stated);
-        }
-        const anchor = parseDateline(text) ?? published;
-        const period = anchor && datesOk ? findPeriod(c.quote, anchor) : undefined;
-        if (period) {
-          periodChecked = true;
-          if ((start && start !== period.start) || (end && end !== period.end)) {
-            fail(
-              start && start !== period.start ? "start" : "end",
-              `the quote says "${period.text}", which is ${period.start} to ${period.end} for a source dated ${anchor}, but start/end say ${start || "(blank)"} to ${end || "(blank)"}; set start ${period.start} and end ${period.end}, or leave both blank`,
-            );
+      else if (parsed?.ok && qualifier && !negativeCount) {
+        const sentences = read.sentencesAt(match.at, match.end);
+        // The numbers the quote holds, each read in its whole sentence.
+        const candidates = sentences
+          .flatMap((sentence) => sentence.readings)
+          .filter((r) => r.numberEnd > match.at && r.numberStart < match.end);
+        const several =
+          new Set(candidates.filter((r) => r.span).map((r) => `${r.span!.start}/${r.span!.end}`)).size > 1;
+        const claim = {
+          value: parsed.value,
+          fraction: parsed.fraction,
+          qualifier,
+          start: datesOk ? start : "",
+          end: datesOk ? end : "",
+          unit: c.unit ?? "",
+        };
+        const proof = proveClaim(claim, candidates, read.dateline, several);
+        // Blame the correction that last touched what the proof reads, else the row itself.
+        const blamed = ["value", "qualifier", "quote", "source"]
+          .filter((f) => origin.has(`${c.id}.${f}`))
+          .sort((a, b) => origin.get(`${c.id}.${b}`)! - origin.get(`${c.id}.${a}`)!)[0];
+        if (!proof.ok) {
+          const field =
+            proof.field === "start" || proof.field === "end" || proof.field === "unit"
+              ? proof.field
+              : (blamed ?? "quote");
+          fail(field, proof.problem);
+        } else {
+          proven = proof;
+          // A period the reading gave is in order; dates the row alone gives are checked below.
+          periodChecked = proof.reading.span !== null;
+          if (proof.span) {
+            start = proof.span.start;
+            end = proof.span.end;
           }
-          start ||= period.start;
-          end ||= period.end;
+          for (const message of proof.warnings) warnings.push({ ...where(blamed ?? "quote"), message });
         }
       }
     }
@@ -142,11 +176,15 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       metric: c.metric,
       category: c.category ?? "",
       value: parsed.value,
+      fraction: parsed.fraction,
       qualifier,
+      qualifier_words: qualifier === "exact" ? "" : (proven?.qualifierWords ?? ""),
+      value_words: parsed.fraction ? (proven?.reading.valueWords ?? "") : "",
       ...bounds(parsed.value, qualifier),
       unit: c.unit ?? "",
       start: start || end,
       end: end || start,
+      nights: proven?.span?.nights ?? false,
       attributed_to: c.attributed_to ?? "",
       quote: c.quote,
       source,
@@ -167,22 +205,5 @@ export function checkFigures({ rows, files, history, origin }: CheckInput): { fi
       });
     }
   }
-  return { figures, problems };
-}
-
-/** Why a quote does not state the figure, or undefined when it does. */
-function statedProblem(context: string, start: number, value: number, qualifier: Qualifier): string | undefined {
-  // Numbers inside the quote, each with whatever qualifies it, even words just before the quote.
-  const mentions = findMentions(context).filter((m) => m.index + m.text.length > start);
-  if (mentions.some((m) => m.value === value && m.qualifier === qualifier)) return undefined;
-  const same = mentions.filter((m) => m.value === value);
-  const claimed = qualifier === "exact" ? "exact" : `${qualifier} ("${QUALIFIER_PHRASE[qualifier]}")`;
-  const unsupported = same.find((m) => m.qualifier === null);
-  if (same.length > 0 && same.every((m) => m.qualifier === null)) {
-    return `the quote says "${unsupported!.text}", which none of the qualifiers (${QUALIFIERS.join(", ")}) states; the chart could not show it as the source does, so quote a sentence that states the figure another way`;
-  }
-  const stated = same.find((m) => m.qualifier !== null);
-  if (stated) return `the quote says "${stated.text}", so the qualifier must be ${stated.qualifier}, not ${claimed}`;
-  const states = mentions.length ? `it states ${mentions.map((m) => `"${m.text}"`).join(", ")}` : "it states no number";
-  return `the quote does not state the value ${formatNumber(value)} (${states}); copy the value from the quote, or quote the sentence that states it`;
+  return { figures, problems, warnings };
 }

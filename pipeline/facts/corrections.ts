@@ -1,7 +1,7 @@
 import { parseCsv, type Row } from "./csv.ts";
-import { dateFix, isIsoDate } from "./dates.ts";
+import { addDays, dateFix, isIsoDate } from "./dates.ts";
 import type { Correction } from "./figure.ts";
-import { parseValue } from "./numbers.ts";
+import { parseValue } from "./value-cell.ts";
 import { parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import type { Problem } from "./problem.ts";
 import { CORRECTIONS } from "../facts/story-files.ts";
@@ -20,8 +20,10 @@ export interface Corrected {
 /**
  * Applies the append-only corrections log to the fact sheet, oldest first. Each row must name the
  * value it replaces, so a correction written against stale data is refused rather than guessed at.
+ * A correction is dated between the article's dateline and `today` (one day's grace for time
+ * zones): "Corrected 28 Nov 2042" is a typo, not a correction.
  */
-export function applyCorrections(rows: Row[], text: string | undefined, published?: string): Corrected {
+export function applyCorrections(rows: Row[], text: string | undefined, published?: string, today?: string): Corrected {
   const history = new Map<string, Correction[]>();
   const origin = new Map<string, number>();
   if (text === undefined) return { rows, history, origin, problems: [] };
@@ -44,6 +46,11 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
       else if (published && date < published)
         wrong.push(
           `date ${date} is before the article was published (${published}); a correction is dated the day it is made`,
+        );
+      // A day's grace: the newsroom's today may be tomorrow where the build runs.
+      else if (today && date > addDays(today, 1))
+        wrong.push(
+          `date ${date} is in the future (today is ${today}); a correction is dated the day it is made, e.g. ${today}`,
         );
       if (!byId.has(id)) wrong.push(`no figure has id ${JSON.stringify(id)}; ids are in figures.csv`);
       if (field === "id") wrong.push("a correction cannot change a figure's id; add a new figure instead");
@@ -103,7 +110,7 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
 }
 
 /** Whether two cells say the same: "20,000" is 20000, "more than" is more_than. */
-function sameCell(field: string, current: string, claimed: string): boolean {
+export function sameCell(field: string, current: string, claimed: string): boolean {
   if (field === "value") {
     const a = parseValue(current);
     const b = parseValue(claimed);

@@ -64,6 +64,12 @@ export function eachDay(start: string, end: string): string[] {
   return days;
 }
 
+/** Today's date where the code runs (its local calendar day), as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** The publication date from a source's first line: "date 2024-11-27 …". */
 export function parseDateline(text: string): string | undefined {
   const match = /^\uFEFF?\s*date\s+(\d{4}-\d{2}-\d{2})\b/i.exec(text);

@@ -27,19 +27,64 @@ export interface Correction {
   line: number;
 }
 
-/** A reported figure, checked against its source: the unit of truth every chart draws from. */
+/**
+ * A share stated as a fraction: "a third" is 1/3, "one in five" 1/5, "two-thirds" 2/3, "half" 1/2.
+ * Kept exact: no chart or dataset shows it as 0.33 or 33.3.
+ */
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * A reported figure, checked against its source: the unit of truth every chart draws from.
+ *
+ * What figures.csv's value cell may hold (see parseValue in numbers.ts):
+ *   `954`, `20,000`, `20 000`, `10,00,000`, `1.6`  a number in digits
+ *   `1/3`, `2/3`, `1/5`                            a fraction ("a third", "two-thirds", "one in five")
+ *   `-5`, `−5`                                     a negative measure; refused for counts (blank or people units)
+ * A percentage is its number with unit `%`: "12%" is value 12, unit %.
+ *
+ * Show a figure with the functions of format.ts (`qualified`, `formatValue`), never by formatting
+ * `value` yourself: they keep the source's words ("some 45,000", "about a third").
+ */
 export interface Figure {
   id: string;
   metric: string;
   category: string;
+  /**
+   * The number as stated, for lengths, sums and sorting. For a fraction it is numerator/denominator
+   * (1/3 is 0.333…): draw with it, never print it; `fraction` holds the exact value.
+   */
   value: number;
+  /** The exact share when the source states a fraction; null for a plain number. */
+  fraction: Fraction | null;
   qualifier: Qualifier;
+  /**
+   * The source's own words for the qualifier, lower-case, as the reader found them around the
+   * number: "some" for "Some 45,000", "over", "almost", "more than", "an estimated". The canonical
+   * phrase ("about") where the source used a sign or words after the number ("~500", "500 or so");
+   * "" for an exact figure. Capitalised by position only, where shown (format.ts `capitalize`).
+   */
+  qualifier_words: string;
+  /**
+   * The source's words for the value where digits would misstate it: "a third", "one in five",
+   * "half", "two-thirds" for fractions. "" when the digits say what the source says.
+   */
+  value_words: string;
   /** The bounds the qualifier implies; null where the source leaves it open. */
   low: number | null;
   high: number | null;
   unit: string;
+  /** ISO dates; both "" when the figure has no period. */
   start: string;
   end: string;
+  /**
+   * Whether start and end count nights, each dated by the evening it begins: "on Friday night" and
+   * "the night of Friday to Saturday" are start = end = that Friday; "Friday and Saturday nights"
+   * is Friday to Saturday. False for days.
+   */
+  nights: boolean;
   attributed_to: string;
   quote: string;
   /** The file the quote is in, relative to the story folder. */

@@ -1,16 +1,36 @@
-import { QUALIFIER_AFTER, QUALIFIER_SIGNS, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
+import type { Fraction } from "./figure.ts";
 
-/** One number as a sentence states it: "Nearly 1,000" is { value: 1000, qualifier: "nearly" }. */
-export interface Mention {
-  value: number;
-  /**
-   * The qualifier the words around the number state; null when they qualify it in a way no
-   * qualifier expresses ("fewer than 100"), so no row can claim it, not even as exact.
-   */
-  qualifier: Qualifier | null;
-  /** The words as they appear, qualifier included: what an error message quotes back. */
+/**
+ * Every number a text states, as a copy editor would read it: a count or a measure (a figure), or a
+ * year, a date, an age, a clock time, an ordinal or a label ("Article 370"), which are numbers but
+ * not figures. A number is read whole: "20 000", "2.5m", "half a million", "between 900 and 1,200"
+ * and "−5" are one number each, never their pieces. Never throws; linear in the text.
+ */
+
+export type NumberKind = "figure" | "year" | "date" | "age" | "time" | "ordinal" | "label";
+
+export interface NumberToken {
+  kind: NumberKind;
+  /** Where the number's words are: sign, currency, suffix and percent sign included, qualifier not. */
+  start: number;
+  end: number;
   text: string;
-  index: number;
+  /** The value; for a range, its low end; for a fraction, its quotient (see `fraction`). */
+  value: number;
+  fraction: Fraction | null;
+  /** A range read as one figure: "between 900 and 1,200", "300-400", "four or five". */
+  range: { low: number; high: number } | null;
+  /** The words that state a fraction ("a third", "one in five"); "" otherwise. */
+  valueWords: string;
+  /** "%", "percentage points", a currency as written ("$", "Rs"), a unit glued on ("km"); "" otherwise. */
+  unit: string;
+  /** Written in words ("four", "a dozen") rather than digits. */
+  spelled: boolean;
+  /**
+   * Numbers a careless row could take out of this one: the 20 and 0 of "20 000", the 2.5 of
+   * "2.5m", the million of "half a million", the ends of a range.
+   */
+  pieces: number[];
 }
 
 type WordKind = "unit" | "teen" | "tens" | "hundred" | "dozen" | "scale";
@@ -52,64 +72,455 @@ const NUMBER_WORDS: Record<string, [WordKind, number]> = {
   crore: ["scale", 1e7],
   billion: ["scale", 1e9],
 };
-// Lakh and crore: South Asian copy ("1.5 lakh people", "Rs 2 crore") counts in them.
-const SCALES: Record<string, number> = { thousand: 1e3, lakh: 1e5, million: 1e6, crore: 1e7, billion: 1e9 };
+
+/** Scales after digits, in words or as the suffixes headlines use ("20k", "2.5m", "$3bn"). */
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  lakh: 1e5,
+  lakhs: 1e5,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  crore: 1e7,
+  crores: 1e7,
+  cr: 1e7,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+const SMALL_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** The parts of a whole in words: "third" and "thirds" are both 3. */
+const PARTS: Record<string, number> = {
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
+};
 
 const WORD = Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join("|");
-// Digits, with thousands separators ("20,000", "20 000", and South Asian "10,00,000") and an optional
-// scale word ("1.6 million", "2 lakh"); or a run
-// of number words ("twenty-five", "one hundred and twelve", "a thousand"), split into numbers below.
-// Neither may be part of a longer token: "1,0000", "1.6.2" and "someone" state no number.
-const MENTION = new RegExp(
-  String.raw`(?<![\w.,])(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)(?:\s+(thousand|lakh|million|crore|billion)\b)?` +
-    String.raw`|((?:a\s+)?(?:${WORD})\b(?:(?:\s+and\s+|[\s-]+)(?:${WORD})\b)*))`,
-  "giu",
+const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?![\p{L}])`;
+const DAY_NUMBER = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+// Thousands grouped by commas ("20,000"), the South Asian way ("10,00,000") or by spaces ("20 000").
+const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d|[.,]\d)`;
+const SUFFIX = String.raw`(?:(?:k|mn|m|bn|b|tn|cr)(?![\p{L}\p{N}])|\s(?:bn|mn|tn)(?![\p{L}])|\s+(?:thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}]))`;
+const CURRENCY = String.raw`(?:US\$|A\$|C\$|\$|£|€|₹|¥|Rs\.?\s?|PKR\s?|INR\s?|USD\s?|EUR\s?|GBP\s?)`;
+const PERCENT = String.raw`(?:\s?%|\s?per\s?cent(?![\p{L}])|\s?percent(?![\p{L}])|\s+percentage\s+points?(?![\p{L}]))`;
+const SMALL = `(?:an?|${SMALL_WORDS.join("|")})`;
+const PART = Object.keys(PARTS).join("|");
+const MAGNITUDE = "(?:thousand|million|billion|lakh|crore|dozen|hundred)";
+// Not inside a word or number: "G7", "COVID-19", "1.6.2" and "F-16" state no number.
+const FREE = String.raw`(?<![\p{L}\p{N}_.,]|[\p{L}\p{N}][-–/])`;
+
+const ALTERNATIVES: [string, string][] = [
+  // Clock times: "1:30 a.m.", "10pm", "22:00", "1.30am", "9 o'clock".
+  [
+    "time",
+    String.raw`${FREE}(?<time>\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?(?![\p{L}])|\d{1,2}:\d{2}(?![\d])|\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])|\d{1,2}\s+o['’]clock)`,
+  ],
+  // Dates: "2024-11-24", "24/11/2024", "24 November", "24-26 November 2024", "Nov. 24", "August 2023".
+  ["iso", String.raw`${FREE}(?<iso>\d{4}-\d{2}-\d{2}(?!\d)|\d{1,2}/\d{1,2}/\d{2,4}(?!\d))`],
+  [
+    "dayMonth",
+    String.raw`${FREE}(?<dayMonth>${DAY_NUMBER}(?:\s*(?:-|–|—|to|and)\s*${DAY_NUMBER})?\s+(?:of\s+)?(?<m1>${MONTH})(?:,?\s+\d{4}(?!\d))?)`,
+  ],
+  [
+    "monthDay",
+    String.raw`(?<![\p{L}])(?<monthDay>(?<m2>${MONTH})\s+(?:${DAY_NUMBER}(?:\s*[-–]\s*${DAY_NUMBER})?(?![\d,]\d|\s*%)(?:,?\s+\d{4}(?!\d))?|\d{4}(?!\d)))`,
+  ],
+  // Ages: "17-year-old", "aged 17", "17 years old", "a seventeen-year-old".
+  [
+    "age",
+    String.raw`${FREE}(?<age>\d{1,3}[-\s](?:years?|months?)[-\s]olds?(?![\p{L}])|\d{1,3}\s+years\s+old(?![\p{L}])|(?:${WORD})(?:-(?:${WORD}))?-(?:years?|months?)-olds?(?![\p{L}]))`,
+  ],
+  ["aged", String.raw`(?<![\p{L}])(?<aged>aged\s+(?:about\s+|around\s+)?\d{1,3}(?!\d|[.,]\d))`],
+  // Ordinals: "2nd", "21st".
+  ["ordinal", String.raw`${FREE}(?<ordinal>\d+(?:st|nd|rd|th)(?![\p{L}]))`],
+  // Fractions of a magnitude: "half a million", "a quarter of a million", "one and a half million".
+  [
+    "magnitude",
+    String.raw`(?<![\p{L}])(?<magnitude>(?:half\s+an?|(?:a|one|three)[\s-]+quarters?\s+of\s+an?|an?\s+(?:half|quarter)|(?:one|a|\d{1,3})\s+and\s+a\s+half)[\s-]+${MAGNITUDE}(?![\p{L}])|an?\s+${MAGNITUDE}\s+and\s+a\s+half(?![\p{L}]))`,
+  ],
+  // Shares: "a third", "two-thirds", "half", "one in five", "nine out of 10".
+  [
+    "share",
+    String.raw`(?<![\p{L}\p{N}])(?<share>${SMALL}[\s-]+(?:${PART})|half|(?:${SMALL_WORDS.join("|")}|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:${SMALL_WORDS.join("|")}|\d{1,4}))(?![\p{L}\p{N}-])`,
+  ],
+  // Digits: a sign, a currency, the number, a scale or suffix, a second number for a range, a percent sign.
+  [
+    "digits",
+    String.raw`${FREE}(?<digits>(?<sign>(?<![\p{L}\p{N}])[-−+](?=[\d$£€₹]))?(?<cur>${CURRENCY})?(?<d1>${DIGITS})(?<s1>${SUFFIX})?(?:(?<dash>\s?[-–—]\s?)(?<d2>${DIGITS})(?<s2>${SUFFIX})?)?(?<pct>${PERCENT})?)`,
+  ],
+  // Words: "twenty-five thousand", "a dozen", "one hundred and twelve".
+  [
+    "words",
+    String.raw`(?<![\p{L}\p{N}])(?<words>(?:an?\s+)?(?:${WORD})(?:(?:\s+and\s+|[\s-]+)(?:${WORD}))*)(?![\p{L}])(?<wpct>${PERCENT})?`,
+  ],
+];
+
+const NUMBER = new RegExp(ALTERNATIVES.map(([, source]) => source).join("|"), "giu");
+/** The same without dates and shares: what to read where a date or a share was a false start ("10 march", "a fifth night"). */
+const PLAIN = new RegExp(
+  ALTERNATIVES.filter(([name]) => !["iso", "dayMonth", "monthDay", "share"].includes(name))
+    .map(([, source]) => source)
+    .join("|"),
+  "giuy",
 );
 
-/** Every number a text states, with the qualifier around it. Never throws. */
-export function findMentions(text: string): Mention[] {
-  const mentions: Mention[] = [];
-  for (const match of text.matchAll(MENTION)) {
-    const [whole, digits, scale, words] = match;
-    const at = match.index ?? 0;
-    if (digits !== undefined) {
-      const value = Number(digits.replace(/[,\s]/g, "")) * (scale ? SCALES[scale.toLowerCase()] : 1);
-      if (Number.isFinite(value)) mentions.push(qualify(text, value, at, at + whole.length));
-      // "On 24 100 people…" may be two numbers: space-grouped digits are also read group by group.
-      if (/\s/.test(digits)) {
-        for (const part of digits.matchAll(/\S+/g))
-          mentions.push(qualify(text, Number(part[0]), at + part.index!, at + part.index! + part[0].length));
-      }
-    } else if (words !== undefined) {
-      for (const number of wordNumbers(words))
-        mentions.push(qualify(text, number.value, at + number.start, at + number.end));
-    }
-  }
-  return mentions;
+/** Words that stand before a number that names a thing rather than counting it: "Article 370", "Route 66". */
+const LABELS =
+  /(?:^|[^\p{L}])(?:Article|Section|No\.?|Number|Route|Flight|Chapter|Paragraph|Resolution|Room|Gate|Platform|Highway|Road|Sector|Block|Phase|Grade|Class|Category|Lane|Street|District|Ward|Terminal|Channel|Camp|Battalion|Brigade|Division|Regiment|Precinct|Zone|Exit|Junction|Volume|Act|Bill|Rule|Clause|Schedule|Level|Stage|Round|Game|Match|Episode|Season|Page|Vol\.)\s+$/u;
+/** Words before a four-digit number that make it a year: "in 2022", "since 1999", "the 2024 election". */
+const YEAR_BEFORE =
+  /(?:^|[^\p{L}])(?:in|since|until|till|by|from|during|before|after|early|late|mid|of|to|through|and|or|the|this|last|next|year|fiscal|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+$/iu;
+/** Plural nouns after a four-digit number that still make it a year ("the 2019 elections"). */
+const YEAR_NOUNS =
+  /^(?:elections|polls|games|olympics|riots|protests|floods|talks|accords|budgets?|census|season|world)$/iu;
+/** Plural nouns without an s: "2000 people" counts people. */
+const PLURALS = /^(?:people|police|personnel|children|men|women|staff|troops|cattle|sheep|feet|youth|militia|crew)$/iu;
+/** Words after "a third", "a fifth" that make it a share; otherwise it is an ordinal ("a fifth night"). */
+const SHARE_FOLLOWERS = new Set(
+  "of were was are is had have has said say says the these those them its their his her our all or and to voted went did do remain remained came come live lived died held work worked support supported oppose opposed believe believed would could will may might should must can also now still".split(
+    " ",
+  ),
+);
+/** Verbs of change: "rose from 300 to 400" states two figures, not a range. */
+const CHANGE =
+  /(?:^|[^\p{L}])(?:rose|risen|rises?|rising|increased?|increasing|climbed|jumped|grew|grown|fell|fallen|falls?|falling|dropped|declined|decreased|went\s+(?:up|down)|cut|raised|lowered|doubled|halved|revised|reduced|soared|surged|plunged|slumped|up|down)\s+(?:\p{L}+\s+){0,2}from\s+$/iu;
+
+interface Raw extends NumberToken {
+  /** The scale a suffix or scale word gave the number (2.5m: 1e6); 1 without one. */
+  scale: number;
 }
 
-function qualify(text: string, value: number, start: number, end: number): Mention {
-  const before = qualifierBefore(text, start);
-  const after = before.qualifier === "exact" ? qualifierAfter(text, end) : undefined;
-  return {
-    value: roundFloat(value),
-    qualifier: after ? after.qualifier : before.qualifier,
-    text: text.slice(before.start, after ? after.end : end),
-    index: before.start,
-  };
-}
+const token = (
+  t: Omit<Raw, "text" | "pieces" | "fraction" | "range" | "valueWords" | "unit" | "spelled" | "scale"> & Partial<Raw>,
+  text: string,
+): Raw => ({
+  fraction: null,
+  range: null,
+  valueWords: "",
+  unit: "",
+  spelled: false,
+  pieces: [],
+  scale: 1,
+  ...t,
+  text: text.slice(t.start, t.end),
+});
 
 /** "1.6 million" is 1600000, not 1600000.0000000002; and -0 is 0. */
 function roundFloat(value: number): number {
   return Number(value.toPrecision(15)) + 0;
 }
 
+const small = (word: string) =>
+  /^\d+$/.test(word) ? Number(word) : /^an?$/i.test(word) ? 1 : SMALL_WORDS.indexOf(word.toLowerCase()) + 1;
+
+function digitValue(digits: string): number {
+  return Number(digits.replace(/[,\s\u00A0\u202F\u2009]/g, ""));
+}
+
+/** The groups of "20 000" (20 and 0): pieces no row may take. */
+function groups(digits: string): number[] {
+  return /\s/.test(digits) ? digits.split(/[\s\u00A0\u202F\u2009]/).map(Number) : [];
+}
+
+function scaleOf(suffix: string | undefined, currency: string | undefined, after: string): number | undefined {
+  if (!suffix) return 1;
+  const word = suffix.trim().toLowerCase();
+  // "b" alone is a billion only after a currency ("$3b"); "3b" is a flat or a grade.
+  if (word === "b" && !currency) return undefined;
+  // "m" glued to a number is a million in news copy ("2.5m people"), metres before a measure word ("a 2.5m wall").
+  if (
+    word === "m" &&
+    !currency &&
+    /^\s*(?:high|tall|long|wide|deep|away|above|below|sprint|race|hurdles|freestyle)(?![\p{L}])/iu.test(after)
+  )
+    return undefined;
+  return SCALES[word] ?? 1;
+}
+
+/** Tokens for one match of NUMBER, or undefined when the match was a false start (a lower-case month, an ordinal "a third"). */
+function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
+  const g = m.groups!;
+  const at = m.index;
+  const end = at + m[0].length;
+  const after = text.slice(end, end + 30);
+  const before = text.slice(Math.max(0, at - 30), at);
+  if (g.time !== undefined)
+    return [token({ kind: "time", start: at, end, value: Number(/\d+/.exec(g.time)![0]) }, text)];
+  if (g.iso !== undefined) return [token({ kind: "date", start: at, end, value: Number(/\d+/.exec(g.iso)![0]) }, text)];
+  if (g.dayMonth !== undefined || g.monthDay !== undefined) {
+    // Month names are capitalised: "10 march" and "may 20" are a verb and a number.
+    if (!/^\p{Lu}/u.test(g.m1 ?? g.m2)) return undefined;
+    return [token({ kind: "date", start: at, end, value: Number(/\d+/.exec(m[0])![0]) }, text)];
+  }
+  if (g.age !== undefined || g.aged !== undefined) {
+    const digits = /\d+/.exec(m[0]);
+    const value = digits ? Number(digits[0]) : (wordNumbers(m[0])[0]?.value ?? 0);
+    return [token({ kind: "age", start: at, end, value }, text)];
+  }
+  if (g.ordinal !== undefined)
+    return [token({ kind: "ordinal", start: at, end, value: Number(/\d+/.exec(g.ordinal)![0]) }, text)];
+  if (g.magnitude !== undefined) {
+    const words = g.magnitude.toLowerCase().replace(/[\s-]+/g, " ");
+    const scale = NUMBER_WORDS[/(\w+)(?: and a half)?$/.exec(words)![1]][1];
+    let share = 0.5;
+    if (/quarter/.test(words)) share = /three/.test(words) ? 0.75 : 0.25;
+    const lead = /^(\d+|one|a) and a half/.exec(words);
+    if (lead) share = (/^\d/.test(lead[1]) ? Number(lead[1]) : 1) + 0.5;
+    if (/^an? \w+ and a half$/.test(words)) share = 1.5;
+    return [
+      token(
+        { kind: "figure", start: at, end, value: roundFloat(share * scale), spelled: true, pieces: [scale], scale },
+        text,
+      ),
+    ];
+  }
+  if (g.share !== undefined) {
+    const words = g.share
+      .toLowerCase()
+      .replace(/[\s-]+/g, " ")
+      .split(" ");
+    let numerator: number;
+    let denominator: number;
+    if (words[0] === "half") [numerator, denominator] = [1, 2];
+    else if (words[1] === "in" || words[1] === "out") {
+      numerator = small(words[0]);
+      denominator = small(words[words.length - 1]);
+    } else {
+      numerator = small(words[0]);
+      denominator = PARTS[words[1]];
+      const singular = !/s$/.test(words[1]);
+      const next = /^\s*([\p{L}]+)/u.exec(after)?.[1];
+      // "a fifth night of unrest" is an ordinal, "a third of those arrested" a share.
+      if (singular && next && /^\p{Ll}/u.test(next) && !SHARE_FOLLOWERS.has(next)) return undefined;
+    }
+    if (!(numerator >= 1 && denominator >= 2 && numerator < denominator)) return undefined;
+    return [
+      token(
+        {
+          kind: "figure",
+          start: at,
+          end,
+          value: numerator / denominator,
+          fraction: { numerator, denominator },
+          valueWords: g.share.toLowerCase().replace(/\s+/g, " "),
+          spelled: true,
+        },
+        text,
+      ),
+    ];
+  }
+  if (g.digits !== undefined) {
+    const negative = g.sign === "-" || g.sign === "−";
+    const unit = g.pct ? (/points?/i.test(g.pct) ? "percentage points" : "%") : (g.cur?.trim() ?? "");
+    const afterFirst = text.slice(at + m[0].indexOf(g.d1) + g.d1.length + (g.s1?.length ?? 0));
+    const s1 = scaleOf(g.s1, g.cur, g.d2 === undefined ? after : afterFirst);
+    if (s1 === undefined) {
+      // The suffix is not a scale ("3b", "2.5m wall"): the number ends before it.
+      const stop = at + m[0].indexOf(g.d1) + g.d1.length;
+      return [
+        token(
+          {
+            kind: "figure",
+            start: at,
+            end: stop,
+            value: roundFloat((negative ? -1 : 1) * digitValue(g.d1)),
+            unit: g.cur?.trim() ?? "",
+          },
+          text,
+        ),
+      ];
+    }
+    const first = roundFloat((negative ? -1 : 1) * digitValue(g.d1) * s1);
+    const pieces = [...groups(g.d1), ...(s1 !== 1 ? [digitValue(g.d1)] : []), ...(negative ? [-first] : [])];
+    if (g.d2 === undefined) {
+      const raw = token({ kind: "figure", start: at, end, value: first, unit, pieces, scale: s1 }, text);
+      return [classify(raw, g.d1, before, after)];
+    }
+    // "2023-24" is a fiscal year; "300-400" a range.
+    if (/^(?:1[89]|20)\d{2}$/.test(g.d1) && /^\d{2}$/.test(g.d2) && !g.pct && !g.s1 && !g.s2)
+      return [token({ kind: "year", start: at, end, value: Number(g.d1) }, text)];
+    const s2 = scaleOf(g.s2, g.cur, after) ?? 1;
+    const low = g.s1 || s2 === 1 ? first : roundFloat(first * s2);
+    const high = roundFloat(digitValue(g.d2) * s2);
+    if (!(high > low)) {
+      // Not a range ("7-2", a score; "24-7"): the first number alone.
+      const stop = at + m[0].indexOf(g.d1) + g.d1.length + (g.s1?.length ?? 0);
+      return [
+        classify(
+          token(
+            { kind: "figure", start: at, end: stop, value: first, unit: g.cur?.trim() ?? "", pieces, scale: s1 },
+            text,
+          ),
+          g.d1,
+          before,
+          text.slice(stop, stop + 30),
+        ),
+      ];
+    }
+    return [
+      token(
+        {
+          kind: "figure",
+          start: at,
+          end,
+          value: low,
+          range: { low, high },
+          unit,
+          pieces: [low, high, ...pieces, ...groups(g.d2)],
+          scale: s2,
+        },
+        text,
+      ),
+    ];
+  }
+  // Words: one run may hold several numbers ("four and five").
+  const found = wordNumbers(g.words).flatMap((n) => {
+    const start = at + n.start;
+    const stop = at + n.end;
+    const word = text.slice(start, stop).toLowerCase();
+    // "no one", "one another" and "the one" are pronouns.
+    if (
+      word === "one" &&
+      (/(?:^|[^\p{L}])(?:no|any|every|the|this|that)\s+$/iu.test(text.slice(Math.max(0, start - 6), start)) ||
+        /^\s+another\b/i.test(text.slice(stop, stop + 10)))
+    )
+      return [];
+    return [
+      token(
+        {
+          kind: "figure" as const,
+          start,
+          end: stop,
+          value: roundFloat(n.value),
+          spelled: true,
+          pieces: n.scale !== 1 ? [n.value / n.scale] : [],
+          scale: n.scale,
+        },
+        text,
+      ),
+    ];
+  });
+  if (g.wpct !== undefined && found.length > 0) {
+    const last = found[found.length - 1];
+    found[found.length - 1] = {
+      ...last,
+      end,
+      text: text.slice(last.start, end),
+      unit: /points?/i.test(g.wpct) ? "percentage points" : "%",
+    };
+  }
+  return found;
+}
+
+/** A four-digit number is a year unless a plural noun follows ("2000 people"); a number after "Article" is a label. */
+function classify(raw: Raw, digits: string, before: string, after: string): Raw {
+  if (LABELS.test(before) && !raw.unit && raw.scale === 1) return { ...raw, kind: "label" };
+  if (!/^(?:1[89]|20)\d{2}$/.test(digits) || raw.unit || raw.scale !== 1 || raw.value < 0) return raw;
+  if (/^['’]s(?![\p{L}])/u.test(after)) return { ...raw, kind: "year" };
+  const next = /^\s+([\p{L}]+)/u.exec(after)?.[1];
+  if (next && (/^\p{Ll}.*s$/u.test(next) || PLURALS.test(next)) && !YEAR_NOUNS.test(next)) return raw;
+  if (YEAR_BEFORE.test(before) || !next || /^\p{Ll}/u.test(next)) return { ...raw, kind: "year" };
+  return raw;
+}
+
+/**
+ * Every number the text states, in order, none overlapping. Ranges are one number: "between 900
+ * and 1,200", "300 to 400", "four or five" (but "rose from 300 to 400" is two).
+ */
+export function findNumbers(text: string): NumberToken[] {
+  const raws: Raw[] = [];
+  NUMBER.lastIndex = 0;
+  let at = 0;
+  while (at <= text.length) {
+    NUMBER.lastIndex = at;
+    const m = NUMBER.exec(text);
+    if (!m) break;
+    let read = readMatch(m, text);
+    let stop = m.index + m[0].length;
+    if (!read) {
+      PLAIN.lastIndex = m.index;
+      const again = PLAIN.exec(text);
+      read = again ? readMatch(again, text) : undefined;
+      stop = again && read ? again.index + again[0].length : m.index + 1;
+    }
+    if (read) raws.push(...read);
+    at = Math.max(stop, m.index + 1);
+  }
+  return joinRanges(raws, text).map(({ scale: _scale, ...t }) => t);
+}
+
+function joinRanges(raws: Raw[], text: string): Raw[] {
+  const out: Raw[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const a = raws[i];
+    const b = raws[i + 1];
+    if (b && a.kind === "figure" && b.kind === "figure" && !a.range && !b.range && !a.fraction && !b.fraction) {
+      const gap = text.slice(a.end, b.start);
+      const lead = text.slice(Math.max(0, a.start - 40), a.start);
+      const between = /(?:^|[^\p{L}])between\s+$/iu.exec(lead);
+      const from = /(?:^|[^\p{L}])from\s+$/iu.exec(lead);
+      const joined =
+        (between && /^\s+and\s+$/i.test(gap)) ||
+        (/^\s*(?:to|[-–—])\s*$/i.test(gap) && /\S/.test(gap) && !CHANGE.test(lead)) ||
+        (/^\s+or\s+$/i.test(gap) && !/^\s+(?:more|so|fewer|less)(?![\p{L}])/iu.test(text.slice(b.end, b.end + 8)));
+      const scale = a.scale === 1 && b.scale !== 1 ? b.scale : 1;
+      const low = roundFloat(a.value * scale);
+      const unit = a.unit || (b.unit === "%" || b.unit === "percentage points" ? b.unit : a.unit);
+      if (joined && b.value > low && (a.unit === b.unit || !a.unit)) {
+        const start = between
+          ? a.start - (lead.length - between.index - (between[0].length - between[0].trimStart().length))
+          : from && !CHANGE.test(lead)
+            ? a.start - (lead.length - from.index - (from[0].length - from[0].trimStart().length))
+            : a.start;
+        out.push({
+          ...a,
+          start,
+          end: b.end,
+          text: text.slice(start, b.end),
+          value: low,
+          range: { low, high: b.value },
+          unit: unit || b.unit,
+          spelled: a.spelled && b.spelled,
+          pieces: [low, b.value, a.value, ...a.pieces, ...b.pieces],
+          scale: b.scale,
+        });
+        i += 1;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 interface WordNumber {
   value: number;
   start: number;
   end: number;
+  /** The last scale word in it ("twenty-five thousand": 1000); 1 without one. */
+  scale: number;
 }
 
 /**
@@ -119,11 +530,13 @@ interface WordNumber {
 function wordNumbers(run: string): WordNumber[] {
   const found: WordNumber[] = [];
   let current:
-    { total: number; part: number; last: WordKind; smallestScale: number; start: number; end: number } | undefined;
+    | { total: number; part: number; last: WordKind; smallestScale: number; start: number; end: number; scale: number }
+    | undefined;
   let article: number | undefined;
   let joined = false;
   const close = () => {
-    if (current) found.push({ value: current.total + current.part, start: current.start, end: current.end });
+    if (current)
+      found.push({ value: current.total + current.part, start: current.start, end: current.end, scale: current.scale });
     current = undefined;
   };
   for (const token of run.matchAll(/[a-z]+/giu)) {
@@ -165,6 +578,7 @@ function wordNumbers(run: string): WordNumber[] {
         part: 0,
         last: kind,
         smallestScale: Infinity,
+        scale: 1,
         start: multiplier && article !== undefined ? article : start,
         end,
       };
@@ -176,6 +590,7 @@ function wordNumbers(run: string): WordNumber[] {
       number.total += (number.part || 1) * value;
       number.part = 0;
       number.smallestScale = value;
+      number.scale = value;
     }
     number.last = kind;
     number.end = end;
@@ -184,88 +599,4 @@ function wordNumbers(run: string): WordNumber[] {
   }
   close();
   return found;
-}
-
-const QUALIFIER_PATTERNS = QUALIFIER_WORDS.map(
-  ([phrase, qualifier]) =>
-    [new RegExp(String.raw`(?<!\w)${phrase.replace(/ /g, String.raw`\s+`)}\s+$`, "iu"), qualifier] as const,
-);
-const AFTER_PATTERNS = [
-  ...QUALIFIER_AFTER.map(
-    ([phrase, qualifier]) =>
-      [new RegExp(String.raw`^\s+${phrase.replace(/ /g, String.raw`\s+`)}(?!\w)`, "iu"), qualifier] as const,
-  ),
-  [/^(?:\+|-plus(?!\w))/iu, "at_least"] as const,
-  [/^-odd(?!\w)/iu, "about"] as const,
-];
-
-function qualifierBefore(text: string, index: number): { qualifier: Qualifier | null; start: number } {
-  const before = text.slice(Math.max(0, index - 40), index);
-  for (const [pattern, qualifier] of QUALIFIER_SIGNS) {
-    const found = pattern.exec(before);
-    if (found) return { qualifier, start: index - before.length + found.index };
-  }
-  for (const [pattern, qualifier] of QUALIFIER_PATTERNS) {
-    const found = pattern.exec(before);
-    if (found) return { qualifier, start: index - before.length + found.index };
-  }
-  return { qualifier: "exact", start: index };
-}
-
-function qualifierAfter(text: string, end: number): { qualifier: Qualifier | null; end: number } | undefined {
-  const after = text.slice(end, end + 20);
-  for (const [pattern, qualifier] of AFTER_PATTERNS) {
-    const found = pattern.exec(after);
-    if (found) return { qualifier, end: end + found[0].length };
-  }
-  return undefined;
-}
-
-export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
-
-// Thousands grouped by commas, or by spaces as some spreadsheets and style guides write them.
-const VALUE =
-  /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?$/u;
-
-/**
- * A value cell from the fact sheet. Thousands separators and stray spaces are fine
- * ("20,000 ", "20 000"); words, signs and anything that is not a finite number are refused with the fix.
- */
-export function parseValue(cell: string): ValueParse {
-  const text = cell.trim();
-  if (text === "") return { ok: false, message: "value is empty; write the number in digits, e.g. 954" };
-  if (!VALUE.test(text)) {
-    const spelled = findMentions(text).find((m) => m.text.trim().length === text.length && m.qualifier === "exact");
-    const qualified = findMentions(text).find((m) => m.text.trim().length === text.length && m.qualifier !== "exact");
-    const hint = spelled
-      ? `write it in digits: ${spelled.value}`
-      : qualified
-        ? `write the number alone, ${qualified.value}, and the qualifier in the qualifier column`
-        : /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)
-          ? "write it with a decimal point and optional comma thousands, e.g. 1.6 or 20,000"
-          : "write a plain number in digits, e.g. 20000 or 1.6";
-    return { ok: false, message: `value ${JSON.stringify(text)} is not a number; ${hint}` };
-  }
-  const value = Number(text.replace(/[,\s\u00A0\u202F\u2009]/g, ""));
-  if (!Number.isFinite(value))
-    return {
-      ok: false,
-      message: `value ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is too large to be a number; check the cell`,
-    };
-  if (value < 0)
-    return {
-      ok: false,
-      message: `value ${text} is negative; figures are counts or amounts, write ${-value} and say in the metric what fell`,
-    };
-  // A double holds 15 significant digits exactly; past that (or from 1e21 or under 1e-6, which
-  // JavaScript writes as "1e+21", "1e-7") a number could not be shown as the source states it, so
-  // it is refused, not rounded.
-  const digits = text.replace(/[^\d]/g, "").replace(/^0+/, "").replace(/0+$/, "");
-  if (digits.length > 15 || value >= 1e21 || (value > 0 && value < 1e-6)) {
-    return {
-      ok: false,
-      message: `value ${JSON.stringify(text)} cannot be shown exactly (at most 15 significant digits, between 0.000001 and 1e21); state it in another unit, e.g. 1.2 billion as 1.2 with unit "billion"`,
-    };
-  }
-  return { ok: true, value: value + 0 }; // "-0" is 0
 }

@@ -24,7 +24,8 @@ export interface DatasetRecord {
   id: string;
   metric: string;
   category: string;
-  value: number;
+  /** A number; a fraction as "1/3", exact (its quotient would be a rounded 0.333…). */
+  value: number | string;
   qualifier: string;
   low: number | null;
   high: number | null;
@@ -43,7 +44,7 @@ export function toRecord(f: Figure): DatasetRecord {
     id: f.id,
     metric: f.metric,
     category: f.category,
-    value: f.value,
+    value: f.fraction ? `${f.fraction.numerator}/${f.fraction.denominator}` : f.value,
     qualifier: f.qualifier,
     low: f.low,
     high: f.high,

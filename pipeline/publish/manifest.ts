@@ -1,3 +1,4 @@
+import type { UnrecordedNumber } from "../facts/coverage.ts";
 import type { Correction } from "../facts/figure.ts";
 import type { VariantSizes } from "../words/output-names.ts";
 
@@ -21,4 +22,6 @@ export interface Manifest {
   files: Record<string, { sha256: string; bytes: number }>;
   charts: Record<string, ChartRecord>;
   corrections: Omit<Correction, "line">[];
+  /** Figures the article and sources state that figures.csv does not record (npm run figures lists them). */
+  unrecorded: UnrecordedNumber[];
 }

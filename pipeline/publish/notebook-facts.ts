@@ -1,6 +1,6 @@
-import { formatDate, formatPeriod } from "../facts/dates.ts";
+import { formatDate } from "../facts/dates.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
-import { formatNumber } from "../facts/format.ts";
+import { formatNumber, formatValue, periodWords, qualifierWords as sourceQualifierWords } from "../facts/format.ts";
 import { QUALIFIER_PHRASE, QUALIFIERS } from "../facts/qualifiers.ts";
 import { CORRECTIONS, FIGURES } from "../facts/story-files.ts";
 import { escapeHtml as e } from "./html.ts";
@@ -14,9 +14,11 @@ export interface FactContext {
   shownFiles: Set<string>;
 }
 
-/** "more than", "exactly": the qualifier as the sentence says it. */
-export function qualifierWords(qualifier: Figure["qualifier"]): string {
-  return QUALIFIER_PHRASE[qualifier] || "exactly";
+/** "more than", "exactly"; with the source's own words where they differ: 'about ("some")'. */
+export function qualifierWords(figure: Figure): string {
+  const phrase = QUALIFIER_PHRASE[figure.qualifier] || "exactly";
+  const own = sourceQualifierWords(figure);
+  return own && own !== phrase ? `${phrase} ("${own}")` : phrase;
 }
 
 const COLUMNS = [
@@ -50,8 +52,9 @@ export function factSheet(figures: Figure[], context: FactContext): string {
     const source = context.shownFiles.has(f.source)
       ? `<a href="#${fileAnchor(f.source)}">${e(f.source)}</a>`
       : e(f.source);
-    const bound = (n: number | null) => (n === null ? "open" : formatNumber(n));
-    const period = f.start ? formatPeriod(f.start, f.end) : "";
+    const share = f.fraction ? `${f.fraction.numerator}/${f.fraction.denominator}` : "";
+    const bound = (n: number | null) => (n === null ? "open" : share && n === f.value ? share : formatNumber(n));
+    const period = periodWords(f);
     const cells = [
       [
         f.id,
@@ -63,8 +66,11 @@ export function factSheet(figures: Figure[], context: FactContext): string {
             ? ` <a class="line-link" href="#${lineAnchor(FIGURES, f.line)}">${FIGURES}:${f.line}</a>`
             : ` <span class="line-link">${FIGURES}:${f.line}</span>`),
       ],
-      [String(f.value), `${formatNumber(f.value)}${f.unit ? ` <span class="what">${e(f.unit)}</span>` : ""}`],
-      [String(QUALIFIERS.indexOf(f.qualifier)), e(qualifierWords(f.qualifier))],
+      [
+        String(f.value),
+        `${e(formatValue(f))}${share ? ` (${share})` : ""}${f.unit ? ` <span class="what">${e(f.unit)}</span>` : ""}`,
+      ],
+      [String(QUALIFIERS.indexOf(f.qualifier)), e(qualifierWords(f))],
       [String(f.low ?? f.high ?? f.value), `${bound(f.low)} to ${bound(f.high)}`],
       [f.start ? `${f.start} ${f.end}` : "~", period ? e(period) : '<span class="note">none given</span>'],
       [f.attributed_to || "~", f.attributed_to ? e(f.attributed_to) : '<span class="note">not attributed</span>'],

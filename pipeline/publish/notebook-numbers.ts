@@ -1,16 +1,22 @@
+import { listStoryNumbers, textFiles as storyTextFiles } from "../facts/coverage.ts";
+import type { Row } from "../facts/csv.ts";
 import { parseDateline } from "../facts/dates.ts";
-import type { Correction, Figure } from "../facts/figure.ts";
-import { findMentions, parseValue } from "../facts/numbers.ts";
+import type { Correction, Figure, Fraction } from "../facts/figure.ts";
+import { proveClaim } from "../facts/proof.ts";
 import { parseQualifier, type Qualifier } from "../facts/qualifiers.ts";
 import { matchQuote, normalizeForMatch } from "../facts/quote.ts";
-import { ARTICLE } from "../facts/story-files.ts";
+import type { Reading } from "../facts/reader.ts";
+import { readSource, type SourceCache } from "../facts/source-readings.ts";
+import { ARTICLE, FIGURES } from "../facts/story-files.ts";
+import { parseValue } from "../facts/value-cell.ts";
 
 /**
  * What the notebook knows about one number in the article or a source:
  * - recorded: the number a figure's quote states (its row proves it);
  * - charted: recorded, and drawn or cited by a chart;
  * - superseded: the number a figure's quote stated before a correction replaced it;
- * - unrecorded: a number the text states that no figure records.
+ * - unrecorded: a figure the text states that no row records (years, dates, ages, clock times,
+ *   ordinals and names are not figures, and are not marked).
  */
 export type NumberStatus = "recorded" | "charted" | "superseded" | "unrecorded";
 
@@ -23,99 +29,118 @@ export interface NumberInText {
   status: NumberStatus;
   /** Recorded and charted: the figures this number is the value of, in fact-sheet order. */
   figures: string[];
+  /** The number those figures' proof chose (the one place the fact sheet links back to). */
+  proof: boolean;
   /** Superseded: the corrections that replaced it (their corrections.csv lines). */
   corrections: Correction[];
 }
 
 /** The texts whose numbers the notebook shows: the article and the sources, in that order. */
-export function textFiles(files: Map<string, string>): string[] {
-  const sources = [...files.keys()].filter((name) => /^sources\/.+\.txt$/i.test(name)).sort();
-  return [...(files.has(ARTICLE) ? [ARTICLE] : []), ...sources];
-}
+export const textFiles = storyTextFiles;
 
 /**
- * Every number of the article and sources, placed exactly and given its status. The one place
- * the notebook reads numbers from text: today findMentions (numbers.ts) and matchQuote (quote.ts),
- * the same reading the build's check proves figures with.
+ * Every figure of the article and sources, placed exactly and given its status. The one place the
+ * notebook reads numbers from text, with the sentence reader the build's check and coverage count
+ * use: a figure's number is the reading its proof chose, and a number is unrecorded exactly when
+ * the build counts it so (manifest.unrecorded).
  */
 export function numbersInStory(files: Map<string, string>, figures: Figure[], charted: Set<string>): NumberInText[] {
-  const found: NumberInText[] = [];
-  const byFile = new Map<string, NumberInText[]>();
-  const add = (n: NumberInText) => {
-    const list = byFile.get(n.file) ?? [];
-    // One number, several figures (two rows quoting the same words): one highlight naming them all.
-    const same = list.find((m) => m.start === n.start && m.end === n.end);
-    if (same && same.status !== "superseded" && n.status !== "superseded") {
-      same.figures.push(...n.figures.filter((id) => !same.figures.includes(id)));
-      if (n.status === "charted") same.status = "charted";
-      return;
-    }
-    if (list.some((m) => m.start < n.end && n.start < m.end)) return; // the first claim on these characters wins
-    list.push(n);
-    byFile.set(n.file, list);
-  };
+  const published = parseDateline(files.get(ARTICLE) ?? "");
+  const sources: SourceCache = new Map();
+  const key = (file: string, r: Reading) => `${file}:${r.numberStart}`;
+
+  // The number each figure's proof reads, now and as it stood before each day's corrections.
+  const current = new Map<string, string[]>();
+  const superseded = new Map<string, Correction[]>();
   for (const figure of figures) {
-    const at = placeStatement(files, figure);
-    if (at)
-      add({
-        ...at,
-        status: charted.has(figure.id) ? "charted" : "recorded",
-        figures: [figure.id],
-        corrections: [],
-      });
+    const at = provenReading(files, sources, published, figure);
+    if (at) current.set(key(figure.source, at), [...(current.get(key(figure.source, at)) ?? []), figure.id]);
   }
-  for (const figure of figures) {
+  for (const figure of figures)
     for (const { state, corrections } of earlierStates(figure)) {
-      const at = placeStatement(files, state);
-      if (at) add({ ...at, status: "superseded", figures: [], corrections });
+      const at = provenReading(files, sources, published, state);
+      if (at && !current.has(key(state.source, at))) superseded.set(key(state.source, at), corrections);
     }
+
+  const numbers: NumberInText[] = [];
+  const all = listStoryNumbers({ files, rows: originalRows(figures), history: history(figures), sources });
+  for (const n of all) {
+    if (n.reading.kind !== "figure") continue;
+    const place = toOriginal(files.get(n.file)!, n.reading);
+    if (!place) continue;
+    const ids = current.get(key(n.file, n.reading)) ?? [];
+    const old = superseded.get(key(n.file, n.reading));
+    // A number a row's quote covers with its value though its proof chose another (the same number
+    // twice in one quote) is that row's number all the same: the build does not count it unrecorded.
+    const covering = ids.length ? ids : old ? [] : n.recordedBy;
+    const status: NumberStatus = covering.length
+      ? covering.some((id) => charted.has(id))
+        ? "charted"
+        : "recorded"
+      : old
+        ? "superseded"
+        : "unrecorded";
+    numbers.push({ file: n.file, ...place, status, figures: covering, proof: ids.length > 0, corrections: old ?? [] });
   }
-  for (const file of textFiles(files)) {
-    const text = files.get(file)!;
-    for (const m of numbersIn(text)) add({ file, ...m, status: "unrecorded", figures: [], corrections: [] });
-  }
-  for (const file of textFiles(files)) found.push(...(byFile.get(file) ?? []).sort((a, b) => a.start - b.start));
-  return found;
+  return numbers;
 }
 
 /** What a figure claims: the value, with its qualifier, stated by the quote in the source. */
 interface Statement {
   value: number;
+  fraction: Fraction | null;
   qualifier: Qualifier;
   quote: string;
   source: string;
 }
 
-/** Where the number a quote states stands in its source, as the build's check read it. */
-export function placeStatement(
+/** The reading a figure's proof chooses: the very number its quote states, as the build's check read it. */
+function provenReading(
   files: Map<string, string>,
-  { value, qualifier, quote, source }: Statement,
-): { file: string; start: number; end: number } | undefined {
+  sources: SourceCache,
+  published: string | undefined,
+  { value, fraction, qualifier, quote, source }: Statement,
+): Reading | undefined {
   const text = files.get(source);
   if (text === undefined) return undefined;
-  const match = matchQuote(quote, text);
+  const read = readSource(sources, source, text, published);
+  const match = matchQuote(quote, read.index);
   if (!match.found) return undefined;
-  const mention = findMentions(match.context).find(
-    (m) => m.index + m.text.length > match.start && m.value === value && m.qualifier === qualifier,
-  );
-  if (!mention) return undefined;
-  const map = normalizedPositions(text);
-  if (!map) return undefined;
-  const from = match.at - match.start + mention.index;
-  const to = from + mention.text.length;
-  return { file: source, start: map.starts[from], end: map.ends[to - 1] };
+  const candidates = read
+    .sentencesAt(match.at, match.end)
+    .flatMap((sentence) => sentence.readings)
+    .filter((r) => r.numberEnd > match.at && r.numberStart < match.end);
+  const claim = { value, fraction, qualifier, start: "", end: "", unit: "" };
+  const proof = proveClaim(claim, candidates, read.dateline, false);
+  return proof.ok ? proof.reading : undefined;
 }
 
-/** Numbers a text states, outside its dateline, none overlapping: the longest reading of a place wins. */
-function numbersIn(text: string): { start: number; end: number }[] {
-  const dateline = parseDateline(text) ? /^\uFEFF?\s*date\s+\S+/i.exec(text)![0].length : 0;
-  const spans = findMentions(text)
-    .map((m) => ({ start: m.index, end: m.index + m.text.length }))
-    .filter((s) => s.start >= dateline)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: { start: number; end: number }[] = [];
-  for (const s of spans) if (!kept.length || s.start >= kept[kept.length - 1].end) kept.push(s);
-  return kept;
+/** A reading's place in the file as received (the reader reads the normalized text). */
+function toOriginal(text: string, r: Reading): { start: number; end: number } | undefined {
+  const map = normalizedPositions(text);
+  if (!map || r.end > map.starts.length || r.start >= r.end) return undefined;
+  return { start: map.starts[r.start], end: map.ends[r.end - 1] };
+}
+
+/**
+ * The fact sheet as written, before corrections, for the coverage count: each figure's cells as
+ * they stood before its first correction.
+ */
+function originalRows(figures: Figure[]): Row[] {
+  return figures.map((f) => {
+    const cells: Record<string, string> = {
+      id: f.id,
+      value: f.fraction ? `${f.fraction.numerator}/${f.fraction.denominator}` : String(f.value),
+      quote: f.quote,
+      source: f.source,
+    };
+    for (const c of [...f.corrections].reverse()) if (c.field in cells) cells[c.field] = c.from;
+    return { file: FIGURES, line: f.line, cells };
+  });
+}
+
+function history(figures: Figure[]): Map<string, Correction[]> {
+  return new Map(figures.filter((f) => f.corrections.length).map((f) => [f.id, f.corrections]));
 }
 
 /**
@@ -125,7 +150,7 @@ function numbersIn(text: string): { start: number; end: number }[] {
 function earlierStates(figure: Figure): { state: Statement; corrections: Correction[] }[] {
   const states: { state: Statement; corrections: Correction[] }[] = [];
   const cells: Record<string, string> = {
-    value: String(figure.value),
+    value: figure.fraction ? `${figure.fraction.numerator}/${figure.fraction.denominator}` : String(figure.value),
     qualifier: figure.qualifier,
     quote: figure.quote,
     source: figure.source,
@@ -138,7 +163,13 @@ function earlierStates(figure: Figure): { state: Statement; corrections: Correct
     const qualifier = parseQualifier(cells.qualifier);
     if (!value.ok || !qualifier || !ofDate.some((c) => c.field in cells)) continue;
     states.push({
-      state: { value: value.value, qualifier, quote: cells.quote, source: cells.source.trim() || ARTICLE },
+      state: {
+        value: value.value,
+        fraction: value.fraction,
+        qualifier,
+        quote: cells.quote,
+        source: cells.source.trim() || ARTICLE,
+      },
       corrections: ofDate,
     });
   }

@@ -6,7 +6,7 @@ import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "../facts/story-files.ts";
 import type { Story } from "../words/story.ts";
 import { DATASET_CSV, DATASET_JSON, embedName, MANIFEST, type VariantSizes } from "../words/output-names.ts";
 import { escapeHtml as e } from "./html.ts";
-import { chartAnchor, fileAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
+import { chartAnchor, figureAnchor, fileAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
 import { NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./notebook-assets.ts";
 import { chartSection, type NotebookChart } from "./notebook-charts.ts";
 import { correctionsLog, factSheet } from "./notebook-facts.ts";
@@ -36,7 +36,7 @@ export interface LiveState {
   /** The last build stopped on these; the fact sheet and charts are the last good build's. */
   problems: Problem[];
   /** The last build: when, how long, and (if it wrote) what changed in the output. */
-  build: { at: string; ms: number; changes?: Changes; good?: string };
+  build: { at: string; ms: number; changes?: Changes; good?: string; drawing?: boolean };
   /** An output file's address, with its version so a redrawn chart is fetched again. */
   asset: (file: string) => string;
   /** No build has succeeded since the server started: the output's own notebook is the last good one. */
@@ -112,7 +112,7 @@ export function notebookHtml(input: NotebookInput): string {
       chartsOf.set(id, [...(chartsOf.get(id) ?? []), { id: chart.id, title: chart.words.title }]);
   const numbers = numbersInStory(input.files, input.figures, new Set(chartsOf.keys()));
   const sentenceOf = new Map<string, string>();
-  for (const n of numbers) for (const id of n.figures) sentenceOf.set(id, sentenceAnchor(n.figures[0]));
+  for (const n of numbers) if (n.proof) for (const id of n.figures) sentenceOf.set(id, sentenceAnchor(n.figures[0]));
 
   const texts = textFiles(input.files);
   // The story files as saved are shown live only, where a problem links to its line: the static page
@@ -130,21 +130,25 @@ export function notebookHtml(input: NotebookInput): string {
   const chartIds = new Set(input.charts.map((c) => c.id));
   const problemItem = (p: Problem) => {
     const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-    // A file shown here links to its line; a chart's warning in the static page, to the chart.
+    // A file shown here links to its line; in the static page, a row's warning links to the row in
+    // the fact sheet, a chart's to the chart.
     const chart = /^chart "([a-z0-9-]+)"/.exec(p.message)?.[1];
+    const row = p.file === FIGURES ? input.figures.find((f) => f.line === p.line) : undefined;
     const href = shownFiles.has(p.file)
       ? `#${p.line > 0 ? lineAnchor(p.file, p.line) : fileAnchor(p.file)}`
-      : chart && chartIds.has(chart)
-        ? `#${chartAnchor(chart)}`
-        : "";
+      : row
+        ? `#${figureAnchor(row.id)}`
+        : chart && chartIds.has(chart)
+          ? `#${chartAnchor(chart)}`
+          : "";
     return `<li>${href ? `<a href="${href}"><code>${e(where)}</code></a>` : `<code>${e(where)}</code>`}: ${e(p.message)}</li>`;
   };
   const problemPanel =
     problems.length || input.warnings.length
       ? `<section class="panel problems" id="problems" aria-labelledby="problems-title">
 <h2 id="problems-title">${failed ? `The build stopped: ${count(problems.length, "problem")}` : count(input.warnings.length, "warning")}</h2>
-${failed ? `<p>${live?.noGoodBuild ? "No build has succeeded yet; the output folder holds the last good one." : "The output was left as it was: the fact sheet and charts below are the last good build's."} Fix these and save; the page updates by itself.</p>\n<ol>${problems.map(problemItem).join("")}</ol>` : ""}
-${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.length, "warning")}</h3>` : ""}${input.warnings.length ? `<ol>${input.warnings.map(problemItem).join("")}</ol>` : ""}
+${failed ? `<p>${live?.noGoodBuild ? "No build has succeeded yet; the output folder holds the last good one." : "The output was left as it was: the fact sheet and charts below are the last good build's."} Fix these and save; the page updates by itself.</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
+${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.length, "warning")}</h3>` : ""}${input.warnings.length ? `<ol class="warned">${input.warnings.map(problemItem).join("")}</ol>` : ""}
 </section>`
       : "";
 
@@ -211,7 +215,9 @@ ${changed}
     ? `<p id="build-status" class="status${failed ? " failed" : ""}" role="status">${
         failed
           ? `Build stopped at ${e(live.build.at)}: ${count(problems.length, "problem")}. Showing the last good build.`
-          : `Built at ${e(live.build.at)} in ${Math.round(live.build.ms)} ms${changes ? `; ${count(changes.added.length + changes.changed.length + changes.removed.length, "file")} changed` : ""}. This page updates on every save.`
+          : live.build.drawing
+            ? `Saved at ${e(live.build.at)}: the text and fact sheet are up to date; drawing the charts…`
+            : `Built at ${e(live.build.at)} in ${Math.round(live.build.ms)} ms${changes ? `; ${count(changes.added.length + changes.changed.length + changes.removed.length, "file")} changed` : ""}. This page updates on every save.`
       }</p>`
     : "";
   const summary = [

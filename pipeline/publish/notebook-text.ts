@@ -50,7 +50,7 @@ export function textView(file: string, text: string, numbers: NumberInText[], co
       spans.push({
         start: n.start,
         end: n.end,
-        open: `<a class="num ${n.status}" id="${sentenceAnchor(id)}" href="#${figureAnchor(id)}" data-figure="${id}"${others.length ? ` data-figures="${n.figures.join(" ")}"` : ""} title="Fact sheet: ${e(n.figures.join(", "))}">`,
+        open: `<a class="num ${n.status}"${n.proof ? ` id="${sentenceAnchor(id)}"` : ""} href="#${figureAnchor(id)}" data-figure="${id}"${others.length ? ` data-figures="${n.figures.join(" ")}"` : ""} title="Fact sheet: ${e(n.figures.join(", "))}">`,
         close: `</a>${icons}`,
       });
     }

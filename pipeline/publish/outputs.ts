@@ -108,6 +108,7 @@ export async function planOutputs(
     ),
     charts,
     corrections: story.corrections.map(({ line: _line, ...c }) => c),
+    unrecorded: story.unrecorded,
   };
   files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
   return { files, manifest, drawn };

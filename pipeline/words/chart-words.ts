@@ -6,7 +6,7 @@ import type { ChartEntry } from "./chart-list.ts";
 import { formatDate, parseDateline } from "../facts/dates.ts";
 import type { Figure } from "../facts/figure.ts";
 import { formatQualified } from "../facts/format.ts";
-import { parseValue } from "../facts/numbers.ts";
+import { parseValue } from "../facts/value-cell.ts";
 import { parseQualifier, type Qualifier } from "../facts/qualifiers.ts";
 import { ARTICLE } from "../facts/story-files.ts";
 import { fillTemplate, type TemplateContext } from "./template.ts";

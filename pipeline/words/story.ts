@@ -1,4 +1,5 @@
 import type { ChartModel } from "../../charts/kind.ts";
+import type { UnrecordedNumber } from "../facts/coverage.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
 import type { Problem } from "../facts/problem.ts";
 import type { ChartEntry } from "./chart-list.ts";
@@ -21,4 +22,6 @@ export interface Story {
   corrections: Correction[];
   charts: PreparedChart[];
   warnings: Problem[];
+  /** Figures the article and sources state that no row of figures.csv records (the coverage count). */
+  unrecorded: UnrecordedNumber[];
 }

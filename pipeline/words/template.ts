@@ -1,13 +1,12 @@
-import { formatDate, formatPeriod } from "../facts/dates.ts";
+import { formatDate } from "../facts/dates.ts";
 import type { Figure } from "../facts/figure.ts";
-import { capitalize, formatNumber, qualified } from "../facts/format.ts";
-import { QUALIFIER_PHRASE } from "../facts/qualifiers.ts";
+import { capitalize, formatValue, periodWords, qualified, qualifierWords } from "../facts/format.ts";
 
 /**
  * Chart words are templates over the dataset, so no number, date or qualifier is ever typed:
- *   {arrests}          the qualified value: "954", "more than 10,000"
- *   {arrests.value}    the number alone; {arrests.qualifier} the qualifier's words
- *   {arrests.period}   "Sun 24 – Tue 26 Nov 2024"; {arrests.start} and {arrests.end} one date each
+ *   {arrests}          the qualified value: "954", "more than 10,000", "some 45,000", "about a third"
+ *   {arrests.value}    the value alone; {arrests.qualifier} the qualifier in the source's words
+ *   {arrests.period}   "Sun 24 – Tue 26 Nov 2024", "night of Fri 30 Jun 2023"; {arrests.start} and {arrests.end} one date each
  *   {arrests.category} {arrests.unit} {arrests.metric} {arrests.attributed_to}: the row's words
  *   {published}        the article's dateline, "27 Nov 2024"
  */
@@ -34,16 +33,14 @@ function resolve(name: string, context: TemplateContext): string | { error: stri
     case undefined:
       return qualified(figure);
     case "value":
-      return formatNumber(figure.value);
+      return formatValue(figure);
     case "qualifier":
-      return QUALIFIER_PHRASE[figure.qualifier];
+      return qualifierWords(figure);
     case "period":
     case "start":
     case "end":
       if (!figure.start) return { error: `{${name}}: figure ${id} has no dates; fill in its start and end` };
-      return field === "period"
-        ? formatPeriod(figure.start, figure.end)
-        : formatDate(field === "start" ? figure.start : figure.end);
+      return field === "period" ? periodWords(figure) : formatDate(field === "start" ? figure.start : figure.end);
     default:
       return figure[field as "category" | "unit" | "metric" | "attributed_to"];
   }
@@ -62,7 +59,7 @@ export function templateProblems(text: string, context: TemplateContext): string
     problems.push(
       `the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`,
     );
-  const doubled = /\b(more than|at least|nearly|about|up to|almost|over)\s+\{[^.{}]*\}/i.exec(text);
+  const doubled = /\b(more than|at least|nearly|about|up to|almost|over|some)\s+\{[^.{}]*\}/i.exec(text);
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
   return problems;
 }

@@ -1,9 +1,10 @@
-import { findMentions } from "../../pipeline/facts/numbers.ts";
+import { readSentence } from "../../pipeline/facts/reader.ts";
 
 /** A figure as the dataset (output/figures.json) records it. */
 export interface DatasetFigure {
   id: string;
-  value: number;
+  /** A number; a fraction as "1/3". */
+  value: number | string;
   qualifier: string;
   quote: string;
   source: string;
@@ -39,11 +40,21 @@ export function provenanceFailures(doc: Document, figures: DatasetFigure[]): str
       const section = mark.closest(".text")?.previousElementSibling?.id;
       if (section !== `src-${figure.source}`)
         failures.push(`highlight of ${id} stands in ${section}, not in ${figure.source}`);
-      const back = row.querySelector("a.quote")?.getAttribute("href");
-      if (back !== `#${mark.id}`) failures.push(`row ${id} links back to ${back}, not to its highlight #${mark.id}`);
+      // The row links back to the number its proof chose: a highlight of this figure.
+      const back = row.querySelector("a.quote")?.getAttribute("href") ?? "";
+      const target = back.startsWith("#") ? doc.getElementById(back.slice(1)) : null;
+      const names = (target?.getAttribute("data-figures") ?? target?.getAttribute("data-figure") ?? "").split(" ");
+      if (!names.includes(id)) failures.push(`row ${id} links back to ${back}, not to a highlight of ${id}`);
+      // The words, read alone by the sentence reader, state the figure's value with its qualifier.
       const words = mark.textContent ?? "";
-      const stated = findMentions(words).some(
-        (m) => m.value === figure.value && m.qualifier === figure.qualifier && m.text === words,
+      const stated = readSentence(words).some(
+        (r) =>
+          r.kind === "figure" &&
+          r.qualifier === figure.qualifier &&
+          r.text === words &&
+          (r.fraction
+            ? `${r.fraction.numerator}/${r.fraction.denominator}` === figure.value
+            : r.value === figure.value),
       );
       if (!stated)
         failures.push(`highlight of ${id} reads "${words}", which does not state ${figure.qualifier} ${figure.value}`);

@@ -1,0 +1,216 @@
+import { appendFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { csvFormatRows } from "d3-dsv";
+import { applyCorrections, CORRECTION_COLUMNS, sameCell } from "./facts/corrections.ts";
+import { parseCsv } from "./facts/csv.ts";
+import { formatDate, isIsoDate, parseDateline, todayIso } from "./facts/dates.ts";
+import { FIGURE_COLUMNS } from "./facts/figure.ts";
+import { DataError, formatProblem, type Problem } from "./facts/problem.ts";
+import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
+import { readStory, type StoryFiles } from "./read.ts";
+import { proveStory } from "./story.ts";
+
+/**
+ * `npm run correct`: the rows a correction needs, appended to corrections.csv, with the old values
+ * taken from the data as corrected so far, after proving the corrected story builds: a new value
+ * must be stated by its quote, a new quote must be in its source. Refuses, with the build's own
+ * reasons, anything the build would refuse, and then writes nothing.
+ */
+
+const USAGE = `usage: npm run correct -- [--data DIR] ID --reason "…" [--value V] [--qualifier Q] [--quote "…"] [--source sources/x.txt]
+       [--unit U] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--category C] [--metric M] [--attributed-to WHO]
+       [--restates ID] [--date YYYY-MM-DD]
+  ID           the figure's id in figures.csv
+  --reason     why, as readers will see it in the correction note
+  --date       the correction's date (default: today)
+  every other option is the figure's new cell; give the quote (and source) that states a new value`;
+
+/** Options in the order their rows are written, and the figures.csv column each sets. */
+const FIELDS = [
+  ["value", "value"],
+  ["qualifier", "qualifier"],
+  ["unit", "unit"],
+  ["quote", "quote"],
+  ["source", "source"],
+  ["start", "start"],
+  ["end", "end"],
+  ["category", "category"],
+  ["metric", "metric"],
+  ["attributed-to", "attributed_to"],
+  ["restates", "restates"],
+] as const;
+
+export interface CorrectionRequest {
+  id: string;
+  reason: string;
+  date: string;
+  /** New cells by figures.csv column. */
+  changes: Record<string, string>;
+}
+
+export type Planned =
+  | { ok: true; rows: string[][]; text: string; notes: string[]; unchanged: string[] }
+  | { ok: false; message: string; problems: Problem[] };
+
+/**
+ * The corrections.csv rows for a request, proven against the whole story as the build would prove
+ * it. `today` is injected by tests.
+ */
+export function planCorrection(read: StoryFiles, request: CorrectionRequest, today = todayIso()): Planned {
+  const { files } = read;
+  const before = tryProve(read, today);
+  if (before.length > 0)
+    return {
+      ok: false,
+      message: `the story does not build as it is; fix these first, then correct`,
+      problems: before,
+    };
+  const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
+  const published = parseDateline(files.get(ARTICLE) ?? "");
+  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published, today);
+  const row = corrected.rows.find((r) => r.cells.id === request.id);
+  if (!row)
+    return {
+      ok: false,
+      message: `no figure has id ${JSON.stringify(request.id)}; ids are in ${FIGURES}: ${corrected.rows
+        .map((r) => r.cells.id)
+        .filter(Boolean)
+        .join(", ")}`,
+      problems: [],
+    };
+  const rows: string[][] = [];
+  const unchanged: string[] = [];
+  for (const [, column] of FIELDS) {
+    const to = request.changes[column];
+    if (to === undefined) continue;
+    const from = row.cells[column] ?? "";
+    if (row.cells[column] !== undefined && sameCell(column, from, to)) {
+      unchanged.push(`${column} is already ${JSON.stringify(from)}`);
+      continue;
+    }
+    rows.push([request.date, request.id, column, from, to, request.reason]);
+  }
+  if (rows.length === 0)
+    return {
+      ok: false,
+      message: unchanged.length
+        ? `nothing to correct: ${unchanged.join("; ")}`
+        : "nothing to correct: give a new cell, e.g. --value 960",
+      problems: [],
+    };
+  const old = files.get(CORRECTIONS) ?? `${CORRECTION_COLUMNS.join(",")}\n`;
+  const added = `${csvFormatRows(rows)}\n`;
+  const after = { ...read, files: new Map(files).set(CORRECTIONS, `${old}${/\n$/.test(old) ? "" : "\n"}${added}`) };
+  try {
+    const story = proveStory(after, { today });
+    const dated = `Corrected ${formatDate(request.date)}:`;
+    const notes = story.charts
+      .filter((c) => c.shown.some((f) => f.id === request.id))
+      .flatMap((c) => c.words.corrections.filter((n) => n.startsWith(dated)).map((n) => `${c.entry.id}: ${n}`));
+    return { ok: true, rows, text: added, notes, unchanged };
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return { ok: false, message: "the build would refuse this correction", problems: error.problems };
+  }
+}
+
+function tryProve(read: StoryFiles, today: string): Problem[] {
+  try {
+    proveStory(read, { today });
+    return [];
+  } catch (error) {
+    if (error instanceof DataError) return error.problems;
+    throw error;
+  }
+}
+
+function main(argv: string[]): number {
+  let request: CorrectionRequest;
+  let dir: string;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: "string", default: "data" },
+        reason: { type: "string" },
+        date: { type: "string" },
+        help: { type: "boolean", default: false },
+        ...Object.fromEntries(FIELDS.map(([option]) => [option, { type: "string" as const }])),
+      },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new Error(positionals.length ? "give one figure id" : "give the figure's id");
+    const reason = (values.reason as string | undefined)?.trim();
+    if (!reason) throw new Error("--reason is required: readers see it in the correction note");
+    const date = (values.date as string | undefined) ?? todayIso();
+    if (!isIsoDate(date)) throw new Error(`--date ${JSON.stringify(date)} is not a date; write it YYYY-MM-DD`);
+    const changes: Record<string, string> = {};
+    for (const [option, column] of FIELDS) {
+      const value = (values as Record<string, unknown>)[option] as string | undefined;
+      if (value !== undefined) changes[column] = value;
+    }
+    dir = values.data as string;
+    request = { id: positionals[0], reason, date, changes };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const read = readStory(dir);
+  const missing = read.problems.find((p) => p.line === 0 && p.file === dir);
+  if (missing) {
+    console.error(`${dir}: ${missing.message}`);
+    return 1;
+  }
+  const plan = planCorrection(read, request);
+  if (!plan.ok) {
+    const lines = plan.problems.map((p) => formatProblem({ ...p, file: `${dir.replace(/\/+$/, "")}/${p.file}` }));
+    console.error([`Correction refused: ${plan.message}; ${CORRECTIONS} left as it was.`, ...lines].join("\n"));
+    return 1;
+  }
+  const path = join(dir, CORRECTIONS);
+  try {
+    // Appended, never rewritten: the log is append-only, and a reporter's own edits stay as they are.
+    const current = (() => {
+      try {
+        return readFileSync(path, "utf8");
+      } catch {
+        return undefined;
+      }
+    })();
+    const header = current === undefined ? `${CORRECTION_COLUMNS.join(",")}\n` : "";
+    const gap = current && !/\n$/.test(current) ? "\n" : "";
+    appendFileSync(path, `${header}${gap}${plan.text}`);
+  } catch (error) {
+    console.error(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? "error"}); nothing was changed`);
+    return 1;
+  }
+  console.log(
+    [
+      `Appended ${plan.rows.length} row${plan.rows.length === 1 ? "" : "s"} to ${path}:`,
+      ...plan.text
+        .trimEnd()
+        .split("\n")
+        .map((line) => `  ${line}`),
+      ...(plan.unchanged.length ? [`Unchanged: ${plan.unchanged.join("; ")}.`] : []),
+      ...(plan.notes.length ? ["The charts will say:", ...plan.notes.map((n) => `  ${n}`)] : []),
+      "Run npm run build to redraw them.",
+    ].join("\n"),
+  );
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    process.exit(main(process.argv.slice(2)));
+  } catch (error) {
+    console.error("Internal error (a bug in the tool, not in the data):", error);
+    process.exit(70);
+  }
+}

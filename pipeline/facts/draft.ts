@@ -1,0 +1,87 @@
+import type { StoryNumber } from "./coverage.ts";
+import type { Row } from "./csv.ts";
+import { toDate } from "./dates.ts";
+import { FIGURE_COLUMNS } from "./figure.ts";
+import type { Reading } from "./reader.ts";
+
+/**
+ * Rows for figures.csv, drafted from the figures no row records: the reporter keeps or deletes
+ * each. The quote is the whole sentence as the source has it (which the check reads anyway); the
+ * period, qualifier and speaker are the reader's; the id is suggested from the verb and the day.
+ * Where the words allow two readings the row leaves the choice blank rather than guess.
+ */
+export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
+  const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
+  const drafted: Record<string, string>[] = [];
+  for (const { file, reading: r, sentence } of numbers) {
+    if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
+    // The metric is required: the verb ("arrested"), else what is counted.
+    const metric = metricOf(r, sentence) || r.noun.toLowerCase() || "count";
+    let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
+    for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
+    taken.add(id);
+    const spans = new Set(
+      [r.span, ...r.alternatives.map((a) => a.span)].filter(Boolean).map((s) => `${s!.start}/${s!.end}`),
+    );
+    const qualifiers = new Set([r.qualifier, ...r.alternatives.map((a) => a.qualifier)]);
+    // "France deploys 45,000 officers" in a headline restates the body's "Some 45,000"; small numbers match by chance.
+    const restated =
+      r.value >= 10 && !r.fraction
+        ? rows.find((row) => row.cells.value && Number(row.cells.value.replace(/[,\s]/g, "")) === r.value)
+        : undefined;
+    drafted.push({
+      id,
+      metric,
+      category: r.noun ? r.noun.charAt(0).toUpperCase() + r.noun.slice(1) : "",
+      value: r.fraction ? `${r.fraction.numerator}/${r.fraction.denominator}` : String(r.value),
+      // Two readings (a qualifier over a list): left blank, for the reporter to choose.
+      qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
+      unit: r.unit,
+      start: r.span && spans.size === 1 ? r.span.start : "",
+      end: r.span && spans.size === 1 ? r.span.end : "",
+      attributed_to: r.saidBy.replace(/^The\s/, "the "),
+      quote: sentence,
+      source: file,
+      restates: restated?.cells.id ?? "",
+    });
+  }
+  return drafted;
+}
+
+/** The columns a draft is written in: the story's own figures.csv header (so rows paste as they are), else the standard one. */
+export function draftColumns(columns: string[] | undefined): string[] {
+  return columns && columns.includes("id") ? columns : [...FIGURE_COLUMNS, "restates"];
+}
+
+const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+function dayOf(r: Reading): string {
+  if (!r.span || r.span.start !== r.span.end || r.alternatives.some((a) => a.span)) return "";
+  return SHORT_DAYS[toDate(r.span.start).getUTCDay()];
+}
+
+/** What happened to what is counted: the verb after the number ("were arrested"), else before it ("deployed 20,000"). */
+function metricOf(r: Reading, sentence: string): string {
+  const at = sentence.indexOf(r.text);
+  if (at < 0) return "";
+  const after = sentence.slice(at + r.text.length, at + r.text.length + 120);
+  const passive =
+    /^(?:\s+[\p{L}'’-]+){0,6}?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been)\s+(?:\p{L}+ly\s+)?(\p{L}+(?:ed|en|wn))(?![\p{L}])/iu.exec(
+      after,
+    );
+  if (passive) return passive[1].toLowerCase();
+  const before = /(\p{L}+ed)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.exec(sentence.slice(Math.max(0, at - 60), at));
+  if (before) return before[1].toLowerCase();
+  return "";
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 40) || "figure"
+  );
+}

@@ -1,0 +1,51 @@
+import { parseDateline } from "./dates.ts";
+import { indexSource, type SourceIndex } from "./quote.ts";
+import { readText, type SentenceReading } from "./reader.ts";
+
+/**
+ * A story file read once for the whole build: indexed for quotes, and its sentences read (lazily,
+ * the first time a row or the coverage count needs them). The check and the coverage count share
+ * one cache, so no source is read twice.
+ */
+export interface ReadSource {
+  name: string;
+  index: SourceIndex;
+  /** The file's own dateline, else the article's: relative days resolve against it. */
+  dateline: string | undefined;
+  sentences(): SentenceReading[];
+  /** The sentences overlapping [at, end) of index.text. */
+  sentencesAt(at: number, end: number): SentenceReading[];
+}
+
+export type SourceCache = Map<string, ReadSource>;
+
+export function readSource(cache: SourceCache, name: string, text: string, published: string | undefined): ReadSource {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const index = indexSource(text);
+  const dateline = parseDateline(text) ?? published;
+  let sentences: SentenceReading[] | undefined;
+  const all = () => (sentences ??= readText(index.text, { dateline }));
+  const source: ReadSource = {
+    name,
+    index,
+    dateline,
+    sentences: all,
+    sentencesAt(at, end) {
+      const list = all();
+      // Binary search for the first sentence ending after `at`.
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].end <= at) low = mid + 1;
+        else high = mid;
+      }
+      const found: SentenceReading[] = [];
+      for (let i = low; i < list.length && list[i].start < Math.max(end, at + 1); i++) found.push(list[i]);
+      return found;
+    },
+  };
+  cache.set(name, source);
+  return source;
+}

@@ -1,0 +1,45 @@
+/**
+ * Who gives the figures of a sentence, as a copy editor reads the attribution: "…, according to the
+ * ministry", "…, the justice minister said", "The interior ministry said …", "The government
+ * reported …", "…, said Ali Nasir Rizvi". Returns the speaker's words as written, or "".
+ */
+
+const SPEECH =
+  "said|says|say|told|reported|reports|confirmed|confirms|announced|announces|stated|states|added|adds|estimated|estimates|counted|claimed|claims|tweeted|wrote|posted|revealed|insisted|warned|noted|put the (?:number|figure|toll|total) at";
+const SPEAKER = String.raw`((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)`;
+
+const ACCORDING = new RegExp(String.raw`\baccording\s+to\s+([^,;:.!?()]+?)\s*(?:[,;:.!?)]|$)`, "iu");
+/** ", the justice minister said." at the end of a sentence, or ", officials said." */
+const SAID_AFTER = new RegExp(String.raw`,\s*${SPEAKER}\s+(?:${SPEECH})\s*[.!?]?["'”’]?$`, "iu");
+/** ", said the interior ministry." */
+const SAID_BEFORE = new RegExp(String.raw`,\s*(?:${SPEECH})\s+${SPEAKER}\s*[.!?]?["'”’]?$`, "iu");
+/** "The interior ministry said 875 …" at the start, or after an opening phrase ("On Monday, police said …"). */
+const SUBJECT = new RegExp(
+  String.raw`^(?:[^,]{0,40},\s*)?${SPEAKER}\s+(?:(?:also|later|earlier|previously|has|have|had)\s+)?(?:${SPEECH})(?:\s+(?:on\s+\p{L}+|that|in\s+a\s+statement))?\b`,
+  "iu",
+);
+
+/** Words that start no speaker: "it", "there", a conjunction. */
+const NOT_A_SPEAKER = /^(?:it|there|this|that|which|who|he|she|they|we|i|and|but|as|a|an|the)$/iu;
+/** "The damage was estimated at …" is passive: nobody is named. */
+const PASSIVE = /\s(?:was|were|is|are|be|been|being)$/iu;
+
+export function findSpeaker(sentence: string): string {
+  const text = sentence.trim();
+  const according = ACCORDING.exec(text);
+  if (according) return clean(according[1]);
+  const after = SAID_AFTER.exec(text) ?? SAID_BEFORE.exec(text);
+  if (after && !/\d/.test(after[1])) return clean(after[1]);
+  const subject = SUBJECT.exec(text);
+  if (subject && !/\d/.test(subject[1]) && !NOT_A_SPEAKER.test(subject[1].trim()) && !PASSIVE.test(subject[1]))
+    return clean(subject[1]);
+  return "";
+}
+
+function clean(words: string): string {
+  return words
+    .trim()
+    .replace(/^[\p{Lu}\s]+\s+[—–-]\s+/u, "")
+    .replace(/[.,;:!?]+$/, "")
+    .replace(/\s+/g, " ");
+}

@@ -1,0 +1,176 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { csvFormatRows } from "d3-dsv";
+import { applyCorrections } from "./facts/corrections.ts";
+import { listStoryNumbers, type StoryNumber } from "./facts/coverage.ts";
+import { parseCsv } from "./facts/csv.ts";
+import { parseDateline } from "./facts/dates.ts";
+import { draftColumns, draftRows } from "./facts/draft.ts";
+import { FIGURE_COLUMNS } from "./facts/figure.ts";
+import { formatNumber, fractionWords, periodWords } from "./facts/format.ts";
+import { QUALIFIER_PHRASE } from "./facts/qualifiers.ts";
+import type { Reading } from "./facts/reader.ts";
+import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
+import { readStory } from "./read.ts";
+
+/**
+ * `npm run figures`: every number the article and sources state, read as the build reads it, and
+ * whether a row of figures.csv records it. With --draft, rows for the unrecorded ones go to
+ * figures.draft.csv, for the reporter to keep or delete. Works on a story that does not build yet.
+ */
+
+const USAGE = `usage: npm run figures -- [--data DIR] [--draft]
+  --data DIR   the story folder (default: data)
+  --draft      write rows for the unrecorded figures to DIR/figures.draft.csv (figures.csv columns)`;
+
+export const DRAFT = "figures.draft.csv";
+
+const KIND_NAMES: Record<Reading["kind"], string> = {
+  figure: "a figure",
+  year: "a year",
+  date: "a date",
+  age: "an age",
+  time: "a clock time",
+  ordinal: "an ordinal",
+  label: "a label (part of a name)",
+};
+
+/** A reading in words: `about 45,000 ("some"), police officers and gendarmes, nights of Fri 30 Jun – Sat 1 Jul 2023`. */
+export function describeReading(r: Reading): string {
+  const value = r.fraction
+    ? `${r.valueWords || fractionWords(r.fraction)} (${r.fraction.numerator}/${r.fraction.denominator})`
+    : r.range
+      ? `${formatNumber(r.range.low)} to ${formatNumber(r.range.high)} (a range: one figure, which figures.csv cannot record)`
+      : formatNumber(r.value);
+  const qualifier =
+    r.qualifier === null
+      ? `"${r.text.slice(0, r.numberStart - r.start).trim()}" (no qualifier states it; no row can record it)`
+      : r.qualifier === "exact"
+        ? "exact"
+        : `${QUALIFIER_PHRASE[r.qualifier]}${r.qualifierWords && r.qualifierWords !== QUALIFIER_PHRASE[r.qualifier] ? ` ("${r.qualifierWords}")` : ""}`;
+  const parts = [`${value}, ${qualifier}`];
+  if (r.unit) parts.push(`unit ${r.unit}`);
+  if (r.noun) parts.push(r.noun);
+  if (r.span) parts.push(periodWords(r.span));
+  else if (r.periodProblem) parts.push(`no period (${r.periodProblem})`);
+  else parts.push("no period");
+  if (r.saidBy) parts.push(`said by ${r.saidBy}`);
+  for (const a of r.alternatives)
+    parts.push(
+      a.reason === "list"
+        ? `or exactly ${formatNumber(r.value)} (${a.why})`
+        : `or ${a.span ? periodWords(a.span) : "no period"} (${a.why})`,
+    );
+  return parts.join("; ");
+}
+
+export interface FiguresReport {
+  text: string;
+  numbers: StoryNumber[];
+  draft: Record<string, string>[];
+  columns: string[];
+}
+
+export function figuresReport(dir: string): FiguresReport | { problem: string } {
+  const { files, problems } = readStory(dir);
+  if (problems.some((p) => p.line === 0 && p.file === dir)) return { problem: problems[0].message };
+  if (!files.has(ARTICLE)) return { problem: `${dir}/${ARTICLE} is missing; the story folder needs the article` };
+  const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
+  const published = parseDateline(files.get(ARTICLE) ?? "");
+  const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
+  const numbers = listStoryNumbers({ files, rows: table.rows, history: corrected.history });
+  const lines: string[] = [];
+  let file = "";
+  let sentence = "";
+  for (const n of numbers) {
+    if (n.file !== file) {
+      file = n.file;
+      const dated = parseDateline(files.get(file) ?? "") ?? published;
+      lines.push("", `${file}${dated ? ` (dated ${dated})` : ""}`);
+      sentence = "";
+    }
+    if (n.sentence !== sentence) {
+      sentence = n.sentence;
+      lines.push(`  line ${n.line}: ${sentence.length > 160 ? `${sentence.slice(0, 160)}…` : sentence}`);
+    }
+    const r = n.reading;
+    if (r.kind !== "figure") {
+      lines.push(`    "${r.text}": ${KIND_NAMES[r.kind]}, not a figure`);
+      continue;
+    }
+    const recorded = n.recordedBy.length ? `recorded as ${n.recordedBy.join(", ")}` : "NOT RECORDED";
+    lines.push(`    "${r.text}": ${describeReading(r)} — ${recorded}`);
+  }
+  const figures = numbers.filter((n) => n.reading.kind === "figure");
+  const missing = figures.filter((n) => n.recordedBy.length === 0);
+  const others = numbers.length - figures.length;
+  lines.push(
+    "",
+    `${figures.length} figure${figures.length === 1 ? "" : "s"}: ${figures.length - missing.length} recorded, ${missing.length} not in figures.csv; ${others} other number${others === 1 ? "" : "s"} (years, dates, ages, clock times, ordinals, labels).`,
+  );
+  return {
+    text: lines.join("\n").trimStart(),
+    numbers,
+    draft: draftRows(missing, table.rows),
+    columns: draftColumns(table.columns),
+  };
+}
+
+function main(argv: string[]): number {
+  let values: { data?: string; draft?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: "string", default: "data" },
+        draft: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dir = values.data!;
+  const report = figuresReport(dir);
+  if ("problem" in report) {
+    console.error(`${dir}: ${report.problem}`);
+    return 1;
+  }
+  console.log(report.text);
+  if (!values.draft) {
+    if (report.draft.length) console.log(`Run with --draft to write them to ${join(dir, DRAFT)}.`);
+    return 0;
+  }
+  if (report.draft.length === 0) {
+    console.log("Nothing to draft: every figure is recorded.");
+    return 0;
+  }
+  const rows = [report.columns, ...report.draft.map((row) => report.columns.map((c) => row[c] ?? ""))];
+  try {
+    writeFileSync(join(dir, DRAFT), `${csvFormatRows(rows)}\n`);
+  } catch (error) {
+    console.error(`cannot write ${join(dir, DRAFT)} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    return 1;
+  }
+  console.log(
+    `Wrote ${report.draft.length} row${report.draft.length === 1 ? "" : "s"} to ${join(dir, DRAFT)}: check each against its source, copy the rows you keep into figures.csv, and delete the draft.`,
+  );
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    process.exit(main(process.argv.slice(2)));
+  } catch (error) {
+    console.error("Internal error (a bug in the tool, not in the data):", error);
+    process.exit(70);
+  }
+}

@@ -1,0 +1,160 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { figuresReport } from "../pipeline/figures.ts";
+import type { Manifest } from "../pipeline/publish/manifest.ts";
+import { append, cli, copyStory, FIXTURES, ROOT } from "./helpers/story.ts";
+
+/** Runs `npm run figures` as a reporter would. */
+function figures(args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/figures.ts"), ...args],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } },
+  );
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const report = (fixture: string) => {
+  const result = figuresReport(join(FIXTURES, fixture));
+  if ("problem" in result) throw new Error(result.problem);
+  return result.text.split("\n");
+};
+
+describe("npm run figures, on the Islamabad article", () => {
+  it("lists every number with its reading and the row that records it; the year and the date apart", () => {
+    // Read, not snapshotted: "four" reads as at least 4 in ordinary reading, or exactly 4, which
+    // the row chose; "within 1.6" keeps its word; the 954 arrests are Sun 24 – Tue 26 Nov.
+    expect(report("islamabad")).toEqual(ISLAMABAD);
+  });
+});
+
+describe("npm run figures, on the riots story", () => {
+  it("lists the nights each number covers, the share, and the four figures no row records", () => {
+    // The headline's 45,000 (exact there), the mayor's "one of his two children" and the
+    // ministry's 72 on Monday night are not in figures.csv; 875, corrected to 917 since, still
+    // counts as recorded by arrests_thu.
+    expect(report("riots")).toEqual(RIOTS);
+  });
+});
+
+describe("npm run figures --draft", () => {
+  const story = copyStory("riots");
+  afterAll(() => rmSync(story.dir, { recursive: true, force: true }));
+
+  it("writes rows in figures.csv's columns for the unrecorded figures, which build once copied in", async () => {
+    const before = await build({ data: story.data, out: story.out });
+    expect(before.story.unrecorded.map((u) => [u.file, u.line, u.text, u.value])).toEqual([
+      ["article.txt", 2, "45,000", 45000],
+      ["article.txt", 12, "one", 1],
+      ["article.txt", 12, "two", 2],
+      ["sources/interior-ministry.txt", 4, "72", 72],
+    ]);
+    const manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.unrecorded).toEqual(before.story.unrecorded);
+
+    const run = figures(["--data", story.data, "--draft"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Wrote 4 rows to ${join(story.data, "figures.draft.csv")}`);
+    const draft = readFileSync(join(story.data, "figures.draft.csv"), "utf8").trimEnd().split("\n");
+    expect(draft).toEqual([
+      "id,metric,category,value,qualifier,unit,start,end,attributed_to,quote,source",
+      'officers,officers,Officers,45000,exact,,,,,"France deploys 45,000 officers as unrest enters its sixth night",article.txt',
+      `injured_sun,injured,,1,exact,,2023-07-02,2023-07-02,the mayor of L'Haÿ-les-Roses,"The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",article.txt`,
+      `injured_sun_2,injured,Children,2,exact,,2023-07-02,2023-07-02,the mayor of L'Haÿ-les-Roses,"The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",article.txt`,
+      'arrested_mon,arrested,People,72,exact,,2023-07-03,2023-07-03,,"Calm returned on Monday night, when 72 people were arrested.",sources/interior-ministry.txt',
+    ]);
+
+    append(story.data, "figures.csv", `${draft.slice(1).join("\n")}\n`);
+    rmSync(join(story.data, "figures.draft.csv"));
+    const built = cli(["--data", story.data, "--out", story.out]);
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    expect(built.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Coverage: every figure the article and sources state is in figures.csv.",
+    );
+    const after = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
+    expect(after.unrecorded).toEqual([]);
+    // The 72 arrests are Monday's night, dated by its evening.
+    const dataset = JSON.parse(readFileSync(join(story.out, "figures.json"), "utf8")) as {
+      figures: { id: string; start: string; end: string }[];
+    };
+    expect(dataset.figures.find((f) => f.id === "arrested_mon")).toMatchObject({
+      start: "2023-07-03",
+      end: "2023-07-03",
+    });
+  });
+
+  it("says so, and writes nothing, when every figure is recorded", () => {
+    const run = figures(["--data", join(FIXTURES, "islamabad"), "--draft"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Nothing to draft: every figure is recorded.");
+    expect(existsSync(join(FIXTURES, "islamabad", "figures.draft.csv"))).toBe(false);
+  });
+
+  it("refuses a story folder that does not exist, in one line, exit 1", () => {
+    const run = figures(["--data", join(story.dir, "nowhere")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+const ISLAMABAD = [
+  "article.txt (dated 2024-11-27)",
+  "  line 1: Nearly 1,000 protesters were arrested in Islamabad after a large rally demanding the release of jailed ex-prime minister Imran Khan.",
+  '    "Nearly 1,000": 1,000, nearly; protesters; no period — recorded as arrests_lede',
+  "  line 1: The protest, which saw more than 10,000 people marching towards the city center, was met with a sweeping security crackdown.",
+  '    "more than 10,000": 10,000, more than; people; no period — recorded as protesters',
+  "  line 1: Authorities deployed 20,000 security personnel to disperse the crowds, who were defying a lockdown and a ban on public gatherings.",
+  '    "20,000": 20,000, exact; security personnel; no period — recorded as security_personnel',
+  "  line 3: Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday, as protesters came within 1.6 ki…",
+  '    "954": 954, exact; individuals; Sun 24 – Tue 26 Nov 2024; said by Islamabad Police Inspector General Ali Nasir Rizvi — recorded as arrests',
+  '    "within 1.6": 1.6, up to ("within"); unit kilometers; no period; said by Islamabad Police Inspector General Ali Nasir Rizvi — recorded as closest_approach',
+  "  line 3: The government reported at least one police officer and four paramilitary personnel were killed during the clashes.",
+  '    "at least one": 1, at least; police officer; no period; said by The government — recorded as police_killed',
+  '    "four": 4, at least; paramilitary personnel; no period; said by The government; or exactly 4 ("at least" may govern only "at least one", leaving "four" exact) — recorded as paramilitary_killed',
+  "  line 7: Imran Khan, who has been imprisoned since August 2023, has faced numerous legal battles that he claims are designed to block his return to politics.",
+  '    "August 2023": a date, not a figure',
+  "  line 23: Imran Khan, a former cricket star and the leader of PTI, was ousted from office in 2022 after a no-confidence vote, which followed tensions with Pakistan’s powe…",
+  '    "2022": a year, not a figure',
+  "",
+  "7 figures: 7 recorded, 0 not in figures.csv; 2 other numbers (years, dates, ages, clock times, ordinals, labels).",
+];
+
+const RIOTS = [
+  "article.txt (dated 2023-07-03)",
+  "  line 2: France deploys 45,000 officers as unrest enters its sixth night",
+  '    "45,000": 45,000, exact; officers; no period — NOT RECORDED',
+  "  line 6: PARIS — Some 45,000 police officers and gendarmes were deployed across France on Friday and Saturday nights as the country faced a fifth night of unrest after a…",
+  '    "Some 45,000": 45,000, about ("some"); police officers and gendarmes; nights of Fri 30 Jun – Sat 1 Jul 2023 — recorded as deployed',
+  '    "17-year-old": an age, not a figure',
+  "  line 8: The interior ministry said 875 people were arrested on Thursday night, 1,311 on Friday night and 719 on Saturday night.",
+  '    "875": 875, exact; people; night of Thu 29 Jun 2023; said by The interior ministry — recorded as arrests_thu',
+  '    "1,311": 1,311, exact; people; night of Fri 30 Jun 2023; said by The interior ministry — recorded as arrests_fri',
+  '    "719": 719, exact; people; night of Sat 1 Jul 2023; said by The interior ministry — recorded as arrests_sat',
+  "  line 8: About a third of those arrested were minors, the justice minister said.",
+  '    "About a third": a third (1/3), about; those arrested; no period; said by the justice minister — recorded as minors',
+  "  line 10: At least 79 police officers were injured on Friday night, according to the ministry.",
+  '    "At least 79": 79, at least; police officers; night of Fri 30 Jun 2023; said by the ministry — recorded as officers_injured',
+  "  line 10: More than 2,500 buildings have been damaged since Tuesday, and nearly 5,000 vehicles were set on fire, officials said.",
+  '    "More than 2,500": 2,500, more than; buildings; Tue 27 Jun – Mon 3 Jul 2023; said by officials — recorded as buildings',
+  '    "nearly 5,000": 5,000, nearly; vehicles; no period; said by officials — recorded as vehicles',
+  "  line 12: The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",
+  '    "1:30 a.m.": a clock time, not a figure',
+  '    "one": 1, exact; Sun 2 Jul 2023; said by The mayor of L\'Haÿ-les-Roses — NOT RECORDED',
+  '    "two": 2, exact; children; Sun 2 Jul 2023; said by The mayor of L\'Haÿ-les-Roses — NOT RECORDED',
+  "",
+  "sources/interior-ministry.txt (dated 2023-07-05)",
+  "  line 2: Statement from the interior ministry, 5 July 2023.",
+  '    "5 July 2023": a date, not a figure',
+  "  line 4: In all, 3,625 people were arrested between Tuesday and Sunday.",
+  '    "3,625": 3,625, exact; people; Tue 27 Jun – Sun 2 Jul 2023 — recorded as arrests_total',
+  "  line 4: Revised figures show 917 people were arrested on Thursday night.",
+  '    "917": 917, exact; people; night of Thu 29 Jun 2023 — recorded as arrests_thu',
+  "  line 4: Calm returned on Monday night, when 72 people were arrested.",
+  '    "72": 72, exact; people; night of Mon 3 Jul 2023 — NOT RECORDED',
+  "",
+  "14 figures: 10 recorded, 4 not in figures.csv; 3 other numbers (years, dates, ages, clock times, ordinals, labels).",
+];
