@@ -186,7 +186,7 @@ export const period: ChartKind<PeriodDraw> = {
       label,
       value: f.value,
       qualifier: f.qualifier,
-      shown_as: shown(f),
+      shown_as: capitalize(shown(f)),
       start: f.start,
       end: f.end,
       attributed_to: f.attributed_to,
@@ -367,7 +367,10 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
   const { width, sizes, theme, document, Plot } = context;
   const n = data.days.length;
   const column = width / n;
-  const labels = data.days.map((d) => (d.figure ? inColumn(shown(d.figure), column, sizes.value, true) : []));
+  // A value standing alone is capitalised by position, as bars label theirs: "Nearly 900".
+  const labels = data.days.map((d) =>
+    d.figure ? inColumn(capitalize(shown(d.figure)), column, sizes.value, true) : [],
+  );
   const missing = data.days.every((d) => d.figure) ? [] : inColumn("No figure", column, sizes.label, false);
   if (!missing || labels.some((l) => !l)) return drawRows(data, context);
   const barWidth = Math.min(72, column * 0.6);
@@ -441,7 +444,7 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
 function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
   const labels = data.days.map((d) => formatDate(d.day, { weekday: true, year: false }));
   const gutter = Math.ceil(Math.max(...labels.map((l) => textWidth(l, sizes.label)))) + 10;
-  const values = data.days.map((d) => (d.figure ? shown(d.figure) : ""));
+  const values = data.days.map((d) => (d.figure ? capitalize(shown(d.figure)) : ""));
   const valueRoom = Math.max(0, ...values.map((v) => textWidth(v, sizes.value, true))) + 8;
   const barMax = Math.max(40, width - gutter - valueRoom);
   const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;

@@ -82,26 +82,25 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
   const numbers = listStoryNumbers({ files, rows: table.rows, history: corrected.history });
   const lines: string[] = [];
-  let file = "";
-  let sentence = "";
-  for (const n of numbers) {
-    if (n.file !== file) {
-      file = n.file;
-      const dated = parseDateline(files.get(file) ?? "") ?? published;
-      lines.push("", `${file}${dated ? ` (dated ${dated})` : ""}`);
-      sentence = "";
+  for (const file of [...new Set(numbers.map((n) => n.file))]) {
+    const dated = parseDateline(files.get(file) ?? "") ?? published;
+    lines.push("", `${file}${dated ? ` (dated ${dated})` : ""}`);
+    const mine = numbers.filter((n) => n.file === file);
+    let sentence = "";
+    for (const n of mine.filter((n) => n.reading.kind === "figure")) {
+      if (n.sentence !== sentence) {
+        sentence = n.sentence;
+        lines.push(`  line ${n.line}: ${sentence.length > 160 ? `${sentence.slice(0, 160)}…` : sentence}`);
+      }
+      const recorded = n.recordedBy.length ? `recorded as ${n.recordedBy.join(", ")}` : "NOT RECORDED";
+      lines.push(`    "${n.reading.text}": ${describeReading(n.reading)} — ${recorded}`);
     }
-    if (n.sentence !== sentence) {
-      sentence = n.sentence;
-      lines.push(`  line ${n.line}: ${sentence.length > 160 ? `${sentence.slice(0, 160)}…` : sentence}`);
-    }
-    const r = n.reading;
-    if (r.kind !== "figure") {
-      lines.push(`    "${r.text}": ${KIND_NAMES[r.kind]}, not a figure`);
-      continue;
-    }
-    const recorded = n.recordedBy.length ? `recorded as ${n.recordedBy.join(", ")}` : "NOT RECORDED";
-    lines.push(`    "${r.text}": ${describeReading(r)} — ${recorded}`);
+    // Years, dates, ages and clock times are numbers, not figures: listed apart, not as noise.
+    const others = mine.filter((n) => n.reading.kind !== "figure");
+    if (others.length)
+      lines.push(
+        `  not figures: ${others.map((n) => `"${n.reading.text}" (${KIND_NAMES[n.reading.kind]}, line ${n.line})`).join(", ")}`,
+      );
   }
   const figures = numbers.filter((n) => n.reading.kind === "figure");
   const missing = figures.filter((n) => n.recordedBy.length === 0);

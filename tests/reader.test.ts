@@ -277,3 +277,30 @@ describe("the reader, on any text", () => {
     ]);
   });
 });
+
+describe("the reader on a long sentence", () => {
+  /** One sentence with no full stop: `n` runs of three numbers, each with a day, a qualifier and a clause break. */
+  const sentence = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `at least ${100 + i} people on Sunday, ${200 + i} on Monday and ${300 + i} on Tuesday night as police said; `,
+    ).join("");
+  const time = (n: number) => {
+    const text = sentence(n);
+    const started = performance.now();
+    const read = readText(text, { dateline: W });
+    const ms = performance.now() - started;
+    expect(read.flatMap((s) => s.readings)).toHaveLength(3 * n);
+    return ms;
+  };
+
+  it("grows linearly with its numbers, periods and clauses (ratio over three sizes)", () => {
+    time(200); // warm up
+    const sizes = [500, 1000, 2000];
+    const best = sizes.map(() => Infinity);
+    for (let run = 0; run < 2; run++) sizes.forEach((n, i) => (best[i] = Math.min(best[i], time(n))));
+    // Numbers × clauses would be sixteenfold over the three sizes; linear work is fourfold.
+    expect(best[2] / best[0]).toBeLessThan(8);
+  });
+});

@@ -84,25 +84,29 @@ export function listStoryNumbers({ files, rows, history, sources = new Map() }: 
   const numbers: StoryNumber[] = [];
   for (const file of textFiles(files)) {
     const read = readSource(sources, file, files.get(file)!, published);
+    // Quotes by where they start, swept once with the readings (both in order): no row is
+    // compared with a number its quote does not reach.
     const covering = all
       .filter((claim) => claim.source === file)
       .flatMap((claim) => {
         const match = matchQuote(claim.quote, read.index);
         return match.found ? [{ claim, at: match.at, end: match.end }] : [];
-      });
+      })
+      .sort((a, b) => a.at - b.at);
+    let next = 0;
+    let open: typeof covering = [];
     const { origin, nfc } = read.index;
     for (const sentence of read.sentences()) {
       const verbatim = nfc
         .slice(origin[sentence.start], origin[sentence.end - 1] + 1)
         .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, " ");
       for (const reading of sentence.readings) {
+        while (next < covering.length && covering[next].at < reading.numberEnd) open.push(covering[next++]);
+        open = open.filter((c) => c.end > reading.numberStart);
         const recordedBy = [
           ...new Set(
-            covering
-              .filter(
-                ({ claim, at, end }) =>
-                  reading.numberStart < end && reading.numberEnd > at && claim.values.some((v) => agrees(reading, v)),
-              )
+            open
+              .filter(({ claim, at }) => at < reading.numberEnd && claim.values.some((v) => agrees(reading, v)))
               .map(({ claim }) => claim.id),
           ),
         ];

@@ -347,19 +347,33 @@ function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string
     if (p.stop <= firstFigure && SPEECH_AFTER.test(text.slice(p.stop, firstFigure))) return false;
     return true;
   });
-  const inPhrase = (at: number) => phrases.some((p) => at >= p.at && at < p.stop);
+  // Phrases come in order and never overlap, so their starts and ends are both sorted: every
+  // look-up below is a binary search, and a long sentence with many numbers stays linear.
+  const starts = phrases.map((p) => p.at);
+  const inPhrase = (at: number) => {
+    const i = lowerBound(starts, at + 1) - 1;
+    return i >= 0 && at < phrases[i].stop;
+  };
   const boundaries = [...text.matchAll(BOUNDARY)]
     .map((m) => m.index ?? 0)
     .filter((at) => !inPhrase(at + 1) && !inPhrase(at + 2));
   // ", when 72 people were arrested" after "on Monday night" refers back to that night.
-  const boundaryBetween = (from: number, to: number) =>
-    boundaries.some((b) => b >= from && b < to && !(b - from <= 1 && /^,?\swhen\s/iu.test(text.slice(b, b + 7))));
+  const boundaryBetween = (from: number, to: number) => {
+    for (let b = lowerBound(boundaries, from); b < boundaries.length && boundaries[b] < to; b++) {
+      const at = boundaries[b];
+      if (!(at - from <= 1 && /^,?\swhen\s/iu.test(text.slice(at, at + 7)))) return true;
+    }
+    return false;
+  };
+  const periodStarts = periods.map((p) => p.at);
+  const periodStops = periods.map((p) => p.stop);
   const owned = new Set<PeriodPhrase>();
   const own = new Map<Reading, PeriodPhrase>();
   figures.forEach((figure, i) => {
-    const limit = Math.min(figures[i + 1]?.start ?? text.length, ...boundaries.filter((b) => b >= figure.end));
-    const phrase = periods.find((p) => p.at >= figure.end && p.at < limit && !owned.has(p));
-    if (phrase) {
+    const next = boundaries[lowerBound(boundaries, figure.end)] ?? text.length;
+    const limit = Math.min(figures[i + 1]?.start ?? text.length, next);
+    const phrase = periods[lowerBound(periodStarts, figure.end)];
+    if (phrase && phrase.at < limit && !owned.has(phrase)) {
       owned.add(phrase);
       own.set(figure, phrase);
     }
@@ -367,10 +381,9 @@ function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string
   for (const figure of figures) {
     let phrase = own.get(figure);
     if (!phrase) {
-      const before = periods.filter(
-        (p) => p.stop <= figure.start && !owned.has(p) && !boundaryBetween(p.stop, figure.start),
-      );
-      phrase = before[before.length - 1];
+      // The nearest period before the figure, if no other figure took it and no clause ends between.
+      const before = periods[lowerBound(periodStops, figure.start + 1) - 1];
+      if (before && !owned.has(before) && !boundaryBetween(before.stop, figure.start)) phrase = before;
     }
     if (!phrase) continue;
     figure.periodText = phrase.text;
@@ -386,4 +399,16 @@ function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string
   // A qualifier-scope alternative keeps the figure's own period.
   for (const figure of figures)
     for (const alternative of figure.alternatives) if (alternative.reason === "list") alternative.span = figure.span;
+}
+
+/** The first index of a sorted array whose value is at least `x` (the array's length if none is). */
+function lowerBound(sorted: number[], x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

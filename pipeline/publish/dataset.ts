@@ -13,6 +13,7 @@ export const DATASET_COLUMNS = [
   "unit",
   "start",
   "end",
+  "nights",
   "attributed_to",
   "quote",
   "source",
@@ -32,6 +33,8 @@ export interface DatasetRecord {
   unit: string;
   start: string | null;
   end: string | null;
+  /** start and end are evenings: "Friday night" is start = end = that Friday. */
+  nights: boolean;
   attributed_to: string;
   quote: string;
   source: string;
@@ -51,6 +54,7 @@ export function toRecord(f: Figure): DatasetRecord {
     unit: f.unit,
     start: f.start || null,
     end: f.end || null,
+    nights: f.nights,
     attributed_to: f.attributed_to,
     quote: f.quote,
     source: f.source,
@@ -73,6 +77,7 @@ export function datasetCsv(figures: Figure[]): string {
       high: r.high ?? "",
       start: r.start ?? "",
       end: r.end ?? "",
+      nights: r.nights ? "yes" : "",
       restates: r.restates ?? "",
       corrections: r.corrections.map((c) => `${c.date} ${c.field}: ${c.from} → ${c.to} (${c.reason})`).join("; "),
     };

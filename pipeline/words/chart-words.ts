@@ -4,8 +4,8 @@ import type { ChartModel } from "../../charts/kind.ts";
 import { CREDIT_DEFAULT } from "../../charts/style.ts";
 import type { ChartEntry } from "./chart-list.ts";
 import { formatDate, parseDateline } from "../facts/dates.ts";
-import type { Figure } from "../facts/figure.ts";
-import { formatQualified } from "../facts/format.ts";
+import type { Figure, Fraction } from "../facts/figure.ts";
+import { qualified } from "../facts/format.ts";
 import { parseValue } from "../facts/value-cell.ts";
 import { parseQualifier, type Qualifier } from "../facts/qualifiers.ts";
 import { ARTICLE } from "../facts/story-files.ts";
@@ -68,7 +68,7 @@ export function correctionNotes(figures: Figure[]): string[] {
       const mine = figure.corrections.filter((c) => c.date === date);
       const { before, after } = states.get(date)!;
       const parts: string[] = [];
-      const shown = (state: State) => formatQualified(state.value, state.qualifier);
+      const shown = (state: State) => qualified({ ...state, value_words: "", qualifier_words: "" }); // a fraction in words, never 0.33
       if (shown(before) !== shown(after)) parts.push(`${name} changed from ${shown(before)} to ${shown(after)}`);
       const others = [
         ...new Set(
@@ -114,6 +114,7 @@ const FIELD_NOUNS: Record<string, string> = {
 
 interface State {
   value: number;
+  fraction: Fraction | null;
   qualifier: Qualifier;
 }
 
@@ -125,13 +126,14 @@ function statesByDate(figure: Figure): Map<string, { before: State; after: State
   const start = parseValue(value?.from ?? "");
   let state: State = {
     value: value && start.ok ? start.value : figure.value,
+    fraction: value && start.ok ? start.fraction : figure.fraction,
     qualifier: (qualifier && parseQualifier(qualifier.from)) || figure.qualifier,
   };
   const states = new Map<string, { before: State; after: State }>();
   for (const c of figure.corrections) {
     const before = states.get(c.date)?.before ?? state;
     const to = parseValue(c.to);
-    if (c.field === "value" && to.ok) state = { ...state, value: to.value };
+    if (c.field === "value" && to.ok) state = { ...state, value: to.value, fraction: to.fraction };
     if (c.field === "qualifier") state = { ...state, qualifier: parseQualifier(c.to) ?? state.qualifier };
     states.set(c.date, { before, after: state });
   }
