@@ -288,7 +288,8 @@ describe("long periods", () => {
       const doc = svg(out, name);
       const text = lines(doc);
       expect(rects(doc).length, name).toBe(27);
-      expect(text, name).toContain("more than 105");
+      // A value label stands alone: capitalised by its position, as on bars.
+      expect(text, name).toContain("More than 105");
       expect(text, name).toContain("Thu 31 Oct");
       expect(
         text.filter((l) => l === "No figure"),

@@ -154,8 +154,10 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
 
   const chosen =
     qualified.find((x) => !x.span || !span || (x.span.start === span.start && x.span.end === span.end)) ?? qualified[0];
+  // A row that takes the ordinary reading (the qualifier governing the list) needs no warning;
+  // one that takes the narrow reading gets both, to confirm (npm run figures shows both either way).
   const listed = r.alternatives.find((a) => a.reason === "list");
-  if (listed) {
+  if (listed && claim.qualifier !== r.qualifier) {
     const governed = `${QUALIFIER_PHRASE[r.qualifier ?? "exact"] || "exactly"} ${formatNumber(r.value)}`;
     warnings.push(
       `${listed.why}: the quote reads as ${governed} or as exactly ${formatNumber(r.value)}; the row says ${claim.qualifier}, so charts show ${claim.qualifier === "exact" ? formatNumber(r.value) : governed}: make sure the source means that`,
