@@ -1,11 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { build, describeChanges, describeProblems } from "./build.ts";
-import { DataError } from "./facts/problem.ts";
 import { followStory } from "./follow-story.ts";
-import { EnvironmentError } from "./publish/disk.ts";
-import { LockBusy } from "./publish/lock.ts";
+import { oneAtATime, rebuildAndReport } from "./story-watch.ts";
 
 /**
  * `npm run watch`: rebuilds on every save in the story folder and says what changed. One process
@@ -29,39 +26,7 @@ if (!existsSync(data)) {
   process.exit(1);
 }
 
-let running = false;
-let again = false;
-
-async function rebuild(reason: string): Promise<void> {
-  if (running) {
-    again = true;
-    return;
-  }
-  running = true;
-  try {
-    const result = await build({ data, out });
-    for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], data)}`);
-    const stamp = new Date().toTimeString().slice(0, 8);
-    if (!result.written) console.log(`[${stamp}] ${reason}: nothing changed (${Math.round(result.ms)} ms)`);
-    else
-      console.log(
-        [`[${stamp}] ${reason}: rebuilt in ${Math.round(result.ms)} ms`, ...describeChanges(result.changes)].join("\n"),
-      );
-  } catch (error) {
-    if (error instanceof DataError)
-      console.error(`${reason}: build stopped, output left as it was:\n${describeProblems(error.problems, data)}`);
-    else if (error instanceof LockBusy) console.error(`${reason}: build refused: ${error.message}`);
-    else if (error instanceof EnvironmentError) console.error(`${reason}: build failed: ${error.message}`);
-    else console.error(error);
-  } finally {
-    running = false;
-    if (again) {
-      again = false;
-      void rebuild("saved again");
-    }
-  }
-}
-
-followStory(data, (names, replaced) => void rebuild(replaced ? `${data}/ replaced` : `${names.join(", ")} saved`));
+const rebuild = oneAtATime(async (reason) => void (await rebuildAndReport(data, out, reason)));
+followStory(data, (names, replaced) => rebuild(replaced ? `${data}/ replaced` : `${names.join(", ")} saved`));
 console.log(`Watching ${data}/ — save a file to rebuild ${values.out}/. Ctrl-C to stop.`);
-void rebuild("start");
+rebuild("start");

@@ -6,6 +6,7 @@ import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { outputFiles } from "../pipeline/publish/outputs.ts";
+import { NOTEBOOK_SCRIPT } from "../pipeline/publish/notebook-assets.ts";
 import { DataError } from "../pipeline/facts/problem.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { csvCell } from "./helpers/problems.ts";
@@ -90,15 +91,18 @@ describe("text from the data, shown in charts and pages", () => {
     );
   });
 
-  it("is text in the gallery page: headings, alt text and embed code show it literally", () => {
+  it("is text in the notebook page: headings, alt text, embed code and story files show it literally", () => {
     const doc = html(readFileSync(join(out, "index.html"), "utf8"));
-    expect(doc.querySelectorAll("script, a[href^='https://evil'], img[onerror], b, i, iframe")).toHaveLength(0);
-    const section = doc.getElementById(CHART)!;
-    expect(section.querySelector("h2")!.textContent).toContain(
+    expect(doc.querySelectorAll("a[href^='https://evil'], img[onerror], b, i, iframe")).toHaveLength(0);
+    // The one script is the notebook's own (sorting, live updates), never anything from the data.
+    expect(Array.from(doc.querySelectorAll("script")).map((s) => s.textContent)).toEqual([NOTEBOOK_SCRIPT]);
+    const section = doc.getElementById(`chart-${CHART}`)!;
+    expect(section.querySelector("h3")!.textContent).toContain(
       '<b>Force</b> & "the crowd": 20,000 against more than 10,000 <i>protesters</i>',
     );
     expect(section.querySelector("textarea")!.textContent).toBe(readFileSync(join(out, `${CHART}.embed.html`), "utf8"));
     expect(section.textContent).toContain(category);
+    expect(doc.getElementById("facts")!.textContent).toContain(category);
   });
 
   it("is text in the data files: the chart CSV and the dataset give it back unchanged", () => {
@@ -195,7 +199,9 @@ describe("any text as a chart's title, note or label, through the real render pa
         }
         for (const page of [`${CHART}.embed.html`, "index.html"]) {
           const doc = html(files.get(page)!.toString("utf8"));
-          expect(doc.querySelectorAll("script, b, i, iframe, style:not(head style)")).toHaveLength(0);
+          expect(doc.querySelectorAll("b, i, iframe, style:not(head style)")).toHaveLength(0);
+          const scripts = Array.from(doc.querySelectorAll("script")).map((s) => s.textContent);
+          expect(scripts).toEqual(page === "index.html" ? [NOTEBOOK_SCRIPT] : []);
           if (category.trim())
             expect(
               doc

@@ -178,7 +178,8 @@ describe("npm run watch", () => {
     child.stdout.on("data", (chunk) => (log += chunk));
     child.stderr.on("data", (chunk) => (log += chunk));
     const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 200 && !pattern.test(log); i++) await new Promise((r) => setTimeout(r, 50));
+      // A first build takes seconds on a busy machine; this waits for what happens, not for a time.
+      for (let i = 0; i < 600 && !pattern.test(log); i++) await new Promise((r) => setTimeout(r, 50));
       expect(log, log).toMatch(pattern);
     };
     try {

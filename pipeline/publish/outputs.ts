@@ -2,9 +2,9 @@ import { chartCsv } from "./chart-csv.ts";
 import { drawCharts } from "./draw.ts";
 import { EMBEDS } from "./embed.ts";
 import { codeFingerprint, sha256 } from "./fingerprint.ts";
-import { galleryHtml } from "./gallery.ts";
 import { type ChartRecord, MANIFEST, type Manifest } from "./manifest.ts";
 import { datasetCsv, datasetJson } from "./dataset.ts";
+import { staticNotebook } from "./notebook-page.ts";
 import type { OutputSink } from "./swap.ts";
 import type { PreparedChart, Story } from "../words/story.ts";
 import {
@@ -89,19 +89,14 @@ export async function planOutputs(
 
   add(DATASET_CSV, datasetCsv(story.figures));
   add(DATASET_JSON, datasetJson(story.figures, story.published));
-  const warnings = new Map<string, string[]>();
-  for (const { message } of story.warnings) {
-    const id = /^chart "([^"]+)"/.exec(message)?.[1];
-    if (id) warnings.set(id, [...(warnings.get(id) ?? []), message]);
-  }
-  const gallery = story.charts.map(({ entry, words }) => ({
-    id: entry.id,
-    words,
-    embed: embeds.get(entry.id)!,
-    warnings: warnings.get(entry.id) ?? [],
-    sizes: charts[entry.id].variants,
-  }));
-  add(GALLERY, galleryHtml(gallery, story.published));
+  add(
+    GALLERY,
+    staticNotebook(
+      story,
+      (id) => charts[id].variants,
+      (id) => embeds.get(id)!,
+    ),
+  );
 
   const manifest: Manifest = {
     published: story.published,
