@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { normalizeForMatch } from "../pipeline/facts/quote.ts";
-import { readSentence } from "../pipeline/facts/reader.ts";
+import { parseDateline } from "../pipeline/facts/dates.ts";
+import { readSentence, readText } from "../pipeline/facts/reader.ts";
 import { normalizedPositions, numbersInStory } from "../pipeline/publish/notebook-numbers.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { FIXTURES } from "./helpers/story.ts";
@@ -50,9 +51,13 @@ describe.each(["islamabad", "riots"])("the %s story's numbers", (fixture) => {
       expect(at, f.id).toHaveLength(1);
       expect(at[0].file).toBe(f.source);
       const [reading] = readSentence(words(at[0]));
+      // The qualifier as the whole sentence reads it: "at least one … and four" governs the four too.
+      const inContext = readText(story.files.get(f.source)!, { dateline: parseDateline(story.files.get(f.source)!) })
+        .flatMap((s) => s.readings)
+        .find((r) => r.numberStart <= at[0].end && r.numberEnd >= at[0].start && r.end >= at[0].end);
+      expect(inContext?.qualifier, f.id).toBe(f.qualifier);
       expect(reading, `${f.id}: "${words(at[0])}"`).toMatchObject({
         kind: "figure",
-        qualifier: f.qualifier,
         value: f.value,
         fraction: f.fraction,
         start: 0,

@@ -90,6 +90,8 @@ interface Statement {
   value: number;
   fraction: Fraction | null;
   qualifier: Qualifier;
+  /** The unit the row gives ("%", "kilometres"): a percentage is proven as one, as the check does. */
+  unit: string;
   quote: string;
   source: string;
 }
@@ -99,7 +101,7 @@ function provenReading(
   files: Map<string, string>,
   sources: SourceCache,
   published: string | undefined,
-  { value, fraction, qualifier, quote, source }: Statement,
+  { value, fraction, qualifier, unit, quote, source }: Statement,
 ): Reading | undefined {
   const text = files.get(source);
   if (text === undefined) return undefined;
@@ -110,7 +112,7 @@ function provenReading(
     .sentencesAt(match.at, match.end)
     .flatMap((sentence) => sentence.readings)
     .filter((r) => r.numberEnd > match.at && r.numberStart < match.end);
-  const claim = { value, fraction, qualifier, start: "", end: "", unit: "" };
+  const claim = { value, fraction, qualifier, start: "", end: "", unit };
   const proof = proveClaim(claim, candidates, read.dateline, false);
   return proof.ok ? proof.reading : undefined;
 }
@@ -152,6 +154,7 @@ function earlierStates(figure: Figure): { state: Statement; corrections: Correct
   const cells: Record<string, string> = {
     value: figure.fraction ? `${figure.fraction.numerator}/${figure.fraction.denominator}` : String(figure.value),
     qualifier: figure.qualifier,
+    unit: figure.unit,
     quote: figure.quote,
     source: figure.source,
   };
@@ -167,6 +170,7 @@ function earlierStates(figure: Figure): { state: Statement; corrections: Correct
         value: value.value,
         fraction: value.fraction,
         qualifier,
+        unit: cells.unit,
         quote: cells.quote,
         source: cells.source.trim() || ARTICLE,
       },

@@ -14,7 +14,7 @@ import {
   DATASET_JSON,
   drawnFiles,
   embedName,
-  GALLERY,
+  NOTEBOOK,
   EMBED_FLAVOURS,
   type VariantSizes,
 } from "../words/output-names.ts";
@@ -90,7 +90,7 @@ export async function planOutputs(
   add(DATASET_CSV, datasetCsv(story.figures));
   add(DATASET_JSON, datasetJson(story.figures, story.published));
   add(
-    GALLERY,
+    NOTEBOOK,
     staticNotebook(
       story,
       (id) => charts[id].variants,

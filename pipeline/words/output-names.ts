@@ -2,7 +2,7 @@ import type { DeviceName, ThemeName } from "../../charts/style.ts";
 
 /**
  * The names of the files a build writes. One module owns them, so the chart list (which refuses an
- * id whose files would clash), the outputs, the embed, the gallery and the manifest agree.
+ * id whose files would clash), the outputs, the embed, the notebook and the manifest agree.
  */
 
 /** Every chart ships in these variants; the suffix is part of the file name. */
@@ -61,7 +61,7 @@ export function chartFiles(chartId: string): string[] {
 export const MANIFEST = "manifest.json";
 export const DATASET_CSV = "figures.csv";
 export const DATASET_JSON = "figures.json";
-export const GALLERY = "index.html";
+export const NOTEBOOK = "index.html";
 
 /** Files the build writes besides the charts' own. */
-export const STORY_OUTPUT_FILES = [DATASET_CSV, DATASET_JSON, GALLERY, MANIFEST];
+export const STORY_OUTPUT_FILES = [DATASET_CSV, DATASET_JSON, NOTEBOOK, MANIFEST];

@@ -16,7 +16,7 @@ export interface PreparedChart {
 /** A story read, corrected, proven and laid out as chart content: everything short of drawing. */
 export interface Story {
   dir: string;
-  /** The story's name, from charts.json's optional "story" field (the gallery heading may use it). */
+  /** The story's name, from charts.json's optional "story" field (the notebook's heading). */
   name?: string;
   published: string;
   files: Map<string, string>;

@@ -45,12 +45,18 @@ export function provenanceFailures(doc: Document, figures: DatasetFigure[]): str
       const target = back.startsWith("#") ? doc.getElementById(back.slice(1)) : null;
       const names = (target?.getAttribute("data-figures") ?? target?.getAttribute("data-figure") ?? "").split(" ");
       if (!names.includes(id)) failures.push(`row ${id} links back to ${back}, not to a highlight of ${id}`);
-      // The words, read alone by the sentence reader, state the figure's value with its qualifier.
+      // The words, read alone by the sentence reader, state the figure's value with its qualifier;
+      // or, where the qualifier stands before a list ("at least one officer and four soldiers"),
+      // the whole text read up to the mark gives it that qualifier.
       const words = mark.textContent ?? "";
+      const before = textBefore(mark);
+      const inList = readSentence(before + words).some(
+        (r) => r.kind === "figure" && r.numberStart === before.length && r.qualifier === figure.qualifier,
+      );
       const stated = readSentence(words).some(
         (r) =>
           r.kind === "figure" &&
-          r.qualifier === figure.qualifier &&
+          (r.qualifier === figure.qualifier || (inList && r.qualifier === "exact")) &&
           r.text === words &&
           (r.fraction
             ? `${r.fraction.numerator}/${r.fraction.denominator}` === figure.value
@@ -62,4 +68,18 @@ export function provenanceFailures(doc: Document, figures: DatasetFigure[]): str
   }
   for (const f of figures) if (!highlighted.has(f.id)) failures.push(`${f.id} has no highlight in its sentence`);
   return failures;
+}
+
+/** The text of the mark's block before the mark (the sentence leading up to the number). */
+function textBefore(mark: Element): string {
+  const block = mark.closest(".text");
+  if (!block) return "";
+  let text = "";
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (mark.contains(node)) break;
+    text += node.textContent ?? "";
+  }
+  const sentence = text.split(/(?<=[.!?])\s+/);
+  return sentence[sentence.length - 1] ?? "";
 }
