@@ -31,6 +31,30 @@ function differences(f: Figure, of: Figure): string[] {
   return out;
 }
 
+const kindKey = (f: Figure) =>
+  JSON.stringify(
+    [f.metric, f.category].map((t) => t.trim().replace(/\s+/g, " ").toLowerCase()).concat(unitKey(f.unit)),
+  );
+
+/** The dataset grouped once by what `differences` compares, so a thousand charts do not each scan it. */
+const kinds = new WeakMap<readonly Figure[], Map<string, Figure[]>>();
+
+/** The figures of the dataset with the same metric, category and unit as `f` (no differences). */
+function sameKind(dataset: readonly Figure[], f: Figure): Figure[] {
+  let groups = kinds.get(dataset);
+  if (!groups) {
+    groups = new Map();
+    for (const g of dataset) {
+      const key = kindKey(g);
+      const list = groups.get(key);
+      if (list) list.push(g);
+      else groups.set(key, [g]);
+    }
+    kinds.set(dataset, groups);
+  }
+  return groups.get(kindKey(f)) ?? [];
+}
+
 /**
  * A sum at the precision of its terms: 1.1 + 2.2 is 3.3, as the sources would add it, not
  * 3.3000000000000003. Each value is scaled to an integer by the most decimals among them.
@@ -139,15 +163,14 @@ export const period: ChartKind<PeriodDraw> = {
     // Days of the total the chart was not given: same metric, category and unit, inside the period,
     // and not another wording of a figure (a restatement, or one a listed figure restates).
     const pulled = total
-      ? dataset.filter(
+      ? sameKind(dataset, total).filter(
           (f) =>
+            f.start >= total.start &&
+            f.start <= total.end &&
             isDay(f) &&
             !figures.includes(f) &&
             !f.restates &&
-            !figures.some((l) => l.restates === f.id) &&
-            differences(f, total).length === 0 &&
-            f.start >= total.start &&
-            f.start <= total.end,
+            !figures.some((l) => l.restates === f.id),
         )
       : [];
     const daily = new Map<string, Figure>();

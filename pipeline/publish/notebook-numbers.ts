@@ -208,7 +208,10 @@ const SINGLE = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/;
 const DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 
 function mapNormalized(text: string): Positions | undefined {
-  let out = "";
+  // Pieces joined once at the end: asking a string built by += what it ends with flattens it, every
+  // character, which made this quadratic in the text.
+  const pieces: string[] = [];
+  let lastIsSpace = false;
   const starts: number[] = [];
   const ends: number[] = [];
   // NFC composes a letter with the marks after it (and Hangul jamo): each such cluster normalizes on its own.
@@ -223,21 +226,24 @@ function mapNormalized(text: string): Positions | undefined {
       offset += ch.length;
       if (INVISIBLE.test(ch)) continue;
       if (SPACE.test(ch)) {
-        if (out.endsWith(" ")) ends[ends.length - 1] = end;
+        if (lastIsSpace) ends[ends.length - 1] = end;
         else {
-          out += " ";
+          pieces.push(" ");
+          lastIsSpace = true;
           starts.push(begin);
           ends.push(end);
         }
         continue;
       }
-      out += SINGLE.test(ch) ? "'" : DOUBLE.test(ch) ? '"' : ch;
+      pieces.push(SINGLE.test(ch) ? "'" : DOUBLE.test(ch) ? '"' : ch);
+      lastIsSpace = false;
       for (let i = 0; i < ch.length; i++) {
         starts.push(begin);
         ends.push(end);
       }
     }
   }
+  const out = pieces.join("");
   // trim()
   let from = 0;
   let to = out.length;
