@@ -9,14 +9,38 @@ import type { Figure } from "../pipeline/facts/figure.ts";
 
 const PROPER = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
-/** "Police officers" reads "police officers" mid-sentence; "PTI marchers", "Friday night" keep their capitals. */
-export function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) && !PROPER.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * "Police officers" reads "police officers" mid-sentence; "PTI marchers", "Friday night" keep their
+ * capitals, and so do names: "Alto Vale" (a capital later in the words), and a word the figure's
+ * own quote capitalizes inside a sentence and never writes in lower case ("some 5,500 from Rio
+ * Claro", "in Paris, 300 were arrested").
+ */
+export function lowerFirst(text: string, quote = ""): string {
+  if (!/^\p{Lu}\p{Ll}/u.test(text) || PROPER.test(text)) return text;
+  const [first, ...rest] = text.split(/\s+/);
+  if (rest.some((w) => /^\p{Lu}/u.test(w))) return text;
+  if (isNameIn(first.replace(/[^\p{L}\p{M}'’-]+$/u, ""), quote)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Whether the quote writes `word` capitalized after a sentence's first word, and never in lower case. */
+function isNameIn(word: string, quote: string): boolean {
+  if (!word || !quote) return false;
+  const lower = word.toLowerCase();
+  let capitalizedInside = false;
+  // Linear in the quote: one pass over its words, each compared with the one word.
+  for (const m of quote.matchAll(/[\p{L}\p{M}'’-]+/gu)) {
+    if (m[0].toLowerCase() !== lower) continue;
+    if (m[0] === lower) return false;
+    const before = quote.slice(Math.max(0, m.index! - 3), m.index!);
+    if (m.index! > 0 && !/[.!?:]["'”’]?\s*$/.test(before)) capitalizedInside = true;
+  }
+  return capitalizedInside;
 }
 
 /** What the figure counts, as a reader says it: its category, else its metric ("people arrested"). */
 export function whatOf(f: Figure): string {
-  return lowerFirst((f.category || f.metric).trim());
+  return lowerFirst((f.category || f.metric).trim(), f.quote);
 }
 
 /**
@@ -49,7 +73,7 @@ export function nameByTime(f: Figure, label?: string): string {
 export function nameByWhat(f: Figure, label: string | undefined, sharesCategory: boolean): string {
   const chosen = label?.trim();
   if (chosen && sharesCategory) return `${whatOf(f)}${f.start && f.start === f.end ? " on" : ","} ${chosen}`;
-  const base = chosen ? lowerFirst(chosen) : whatOf(f);
+  const base = chosen ? lowerFirst(chosen, f.quote) : whatOf(f);
   const when = whenOf(f);
   if (!when || (chosen && chosen.includes(when))) return base;
   return `${base} ${f.start === f.end ? "on" : "for"} ${when}`;

@@ -112,8 +112,27 @@ export function planCorrection(read: StoryFiles, request: CorrectionRequest, tod
     return { ok: true, rows, text: added, notes, unchanged };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    return { ok: false, message: "the build would refuse this correction", problems: error.problems };
+    const existing = old.split("\n").length - (/\n$/.test(old) ? 1 : 0);
+    return {
+      ok: false,
+      message: "the build would refuse this correction",
+      problems: error.problems.map((p) => (p.file === CORRECTIONS && p.line > existing ? asOption(p, request) : p)),
+    };
   }
+}
+
+/**
+ * A problem with a row this command would have added: the row is not in the file, so it is said
+ * without a line, and a fix the build names in cells is named as the option that sets it.
+ */
+function asOption(p: Problem, request: CorrectionRequest): Problem {
+  let message = `the correction: ${p.message}`;
+  const qualifier = /the qualifier must be ([a-z_]+)/.exec(p.message);
+  if (qualifier && request.changes.qualifier === undefined)
+    message += `; if the new quote states it so, add --qualifier ${qualifier[1]}`;
+  const dates = /set start (\d{4}-\d{2}-\d{2}) and end (\d{4}-\d{2}-\d{2})/.exec(p.message);
+  if (dates) message += ` (--start ${dates[1]} --end ${dates[2]})`;
+  return { file: "", line: 0, message };
 }
 
 function tryProve(read: StoryFiles, today: string): Problem[] {
@@ -170,7 +189,9 @@ function main(argv: string[]): number {
   }
   const plan = planCorrection(read, request);
   if (!plan.ok) {
-    const lines = plan.problems.map((p) => formatProblem({ ...p, file: `${dir.replace(/\/+$/, "")}/${p.file}` }));
+    const lines = plan.problems.map((p) =>
+      p.file ? formatProblem({ ...p, file: `${dir.replace(/\/+$/, "")}/${p.file}` }) : `  ${p.message}`,
+    );
     console.error([`Correction refused: ${plan.message}; ${CORRECTIONS} left as it was.`, ...lines].join("\n"));
     return 1;
   }

@@ -90,20 +90,28 @@ describe("a correction made with npm run correct, then built", () => {
   });
 
   it("refuses what the build would refuse, with the build's reason, and leaves corrections.csv as it was", () => {
+    // The rows it would have added are not in the file: said as "the correction", never a line number.
     const before = log();
-    const lines = before.trimEnd().split("\n").length;
     const refused = [
       [
         ["arrests", "--value", "970", "--reason", "Typo", "--date", "2024-11-29"],
-        `corrections.csv:${lines + 1}: the quote does not state the value 970 (it states "960")`,
+        `  the correction: the quote does not state the value 970 (it states "960")`,
       ],
       [
         ["arrests", "--category", "Held", "--reason", "Typo", "--date", "2042-11-28"],
-        `corrections.csv:${lines + 1}: date 2042-11-28 is in the future`,
+        `  the correction: date 2042-11-28 is in the future`,
       ],
       [
         ["arrests", "--quote", "962 people had been arrested", "--reason", "Typo", "--date", "2024-11-29"],
-        `corrections.csv:${lines + 1}: the quote is not in sources/police-statement.txt`,
+        `  the correction: the quote is not in sources/police-statement.txt`,
+      ],
+      [
+        [
+          "arrests_lede",
+          ...["--value", "960", "--quote", NEW_QUOTE, "--source", "sources/police-statement.txt"],
+          ...["--reason", "Police gave the count", "--date", "2024-11-29"],
+        ],
+        "the qualifier must be exact, not nearly",
       ],
       [["nobody", "--value", "1", "--reason", "Typo"], 'no figure has id "nobody"'],
       [["arrests", "--value", "960", "--reason", "Again"], 'nothing to correct: value is already "960"'],
@@ -115,6 +123,16 @@ describe("a correction made with npm run correct, then built", () => {
       expect(run.stderr).not.toMatch(/^\s+at /m);
       expect(log()).toBe(before);
     }
+  });
+
+  it("names the option that makes a refused correction what its new quote states", () => {
+    const run = correct([
+      ...["--data", story.data, "arrests_lede", "--value", "960", "--quote", NEW_QUOTE],
+      ...["--source", "sources/police-statement.txt", "--reason", "Police gave the count", "--date", "2024-11-29"],
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("add --qualifier exact");
+    expect(run.stderr).not.toMatch(/corrections\.csv:\d+/);
   });
 
   it("refuses a command without a reason as mistyped (exit 2)", () => {
