@@ -22,10 +22,10 @@ export type SourceCache = Map<string, ReadSource>;
 export function readSource(cache: SourceCache, name: string, text: string, published: string | undefined): ReadSource {
   const cached = cache.get(name);
   if (cached) return cached;
-  const index = indexSource(text);
   const dateline = parseDateline(text) ?? published;
-  let sentences: SentenceReading[] | undefined;
-  const all = () => (sentences ??= readText(index.text, { dateline }));
+  const known = recent(text, dateline);
+  const index = (known.index ??= indexSource(text));
+  const all = () => (known.sentences ??= readText(index.text, { dateline }));
   const source: ReadSource = {
     name,
     index,
@@ -48,4 +48,26 @@ export function readSource(cache: SourceCache, name: string, text: string, publi
   };
   cache.set(name, source);
   return source;
+}
+
+interface Known {
+  index?: SourceIndex;
+  sentences?: SentenceReading[];
+}
+
+/**
+ * What the last builds of this process made of each file's text: a watch or notebook rebuild after
+ * a save reads only the files that changed. The reading depends only on the text and its dateline.
+ */
+const known = new Map<string, Known>();
+const KEEP = 256;
+
+function recent(text: string, dateline: string | undefined): Known {
+  const key = `${dateline ?? ""}\u0000${text}`;
+  let entry = known.get(key);
+  if (entry) known.delete(key);
+  else entry = {};
+  known.set(key, entry);
+  if (known.size > KEEP) known.delete(known.keys().next().value!);
+  return entry;
 }
