@@ -230,6 +230,36 @@ describe.runIf(RUN_BROWSER_TESTS)("the notebook in Chromium", () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
+    it("turns dark for an editor in dark mode, every text still readable (axe-core's contrast included)", async () => {
+      await page.emulateMedia({ colorScheme: "dark" });
+      try {
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(background).toBe("rgb(21, 24, 28)");
+        // The light variant stays light, as its caption says: the corner of its image is white.
+        const shot = await page.locator(".variant:not(.dark) img").first().screenshot();
+        // Decoded in a blank page: the notebook's own policy allows no fetch.
+        const blank = await browser.newPage();
+        const corner = await blank.evaluate(async (b64) => {
+          const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const context = canvas.getContext("2d")!;
+          context.drawImage(bitmap, 0, 0);
+          return Array.from(context.getImageData(4, 4, 1, 1).data.slice(0, 3));
+        }, shot.toString("base64"));
+        await blank.close();
+        expect(corner).toEqual([255, 255, 255]);
+        for (const width of [1280, 360]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await axeFindings(page), `${width}px dark`).toEqual([]);
+          if (SHOTS)
+            await page.screenshot({ path: join(SHOTS, `notebook-${fixture}-${width}-dark.png`), fullPage: true });
+        }
+      } finally {
+        await page.emulateMedia({ colorScheme: "light" });
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
+
     it("is the same notebook as the static output/index.html, with no network from file://", async () => {
       const file = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const requests: string[] = [];

@@ -5,9 +5,13 @@ import { createHash } from "node:crypto";
  * network. Plain CSS and plain JavaScript as the browser runs them: the same bytes in every build.
  */
 export const NOTEBOOK_STYLE = `
-:root { color-scheme: light; --ink: #1a1a1a; --muted: #595959; --rule: #d4d4cf; --link: #0b57a4; --focus: #1a5fb4; --bad: #a4161a; --warn: #8a4b00; }
+:root { color-scheme: light dark; --ink: #1a1a1a; --muted: #595959; --rule: #d4d4cf; --link: #0b57a4; --focus: #1a5fb4; --bad: #a4161a; --warn: #8a4b00; --ok: #2b7a3d; --page: #f4f4f2; --paper: #fff; --ln: #6b6b6b; --strong-rule: #8c8c8c; --target: #fff0b3; --row-target: #fff6d6; --hot: #d97900; --recorded: #fcebb0; --charted: #cfe2fb; --superseded: #e6e6e6; --unrecorded: #a04c00; }
+/* An editor working in dark mode gets a dark page: the charts in it turn dark as a reader's would. */
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e8e8e6; --muted: #aab0b6; --rule: #3a3f45; --link: #8dbbff; --focus: #8dbbff; --bad: #ff9b94; --warn: #f2b866; --ok: #6cc482; --page: #15181c; --paper: #1e2227; --ln: #9aa0a6; --strong-rule: #6f757b; --target: #4d4112; --row-target: #3b3414; --hot: #f0a040; --recorded: #5c4b10; --charted: #1d3d68; --superseded: #3d3f42; --unrecorded: #f2a55a; }
+}
 * { box-sizing: border-box; }
-body { font: 15px/1.45 Helvetica, Arial, sans-serif; margin: 0; color: var(--ink); background: #f4f4f2; }
+body { font: 15px/1.45 Helvetica, Arial, sans-serif; margin: 0; color: var(--ink); background: var(--page); }
 .page { max-width: 1400px; margin: 0 auto; padding: 16px; }
 a { color: var(--link); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
@@ -16,9 +20,9 @@ header h1 { font-size: 26px; line-height: 1.25; margin: 4px 0 6px; }
 .kicker { margin: 0; color: var(--muted); font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; }
 .meta { margin: 0 0 8px; color: var(--muted); }
 nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 8px 0 16px; }
-.status { margin: 0 0 16px; padding: 8px 12px; border-left: 6px solid #2b7a3d; background: #fff; }
+.status { margin: 0 0 16px; padding: 8px 12px; border-left: 6px solid var(--ok); background: var(--paper); }
 .status.failed { border-color: var(--bad); }
-.panel { background: #fff; border: 1px solid var(--rule); padding: 16px 20px; margin: 0 0 24px; }
+.panel { background: var(--paper); border: 1px solid var(--rule); padding: 16px 20px; margin: 0 0 24px; }
 .panel > h2 { font-size: 20px; margin: 0 0 12px; }
 h3 { font-size: 16px; margin: 20px 0 8px; }
 h3 small { color: var(--muted); font-weight: normal; font-size: 13px; }
@@ -32,25 +36,25 @@ h3 small { color: var(--muted); font-weight: normal; font-size: 13px; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 20px; padding: 0; margin: 0 0 12px; }
 .text { position: relative; isolation: isolate; margin: 0 0 8px; padding-left: 3.4em; white-space: pre-wrap; overflow-wrap: anywhere; font: 16px/1.65 Georgia, "Times New Roman", serif; max-width: 48em; }
 .code .text { font: 13px/1.6 ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; max-width: none; }
-.ln::before { content: attr(data-line); content: attr(data-line) / ""; position: absolute; left: 0; width: 2.6em; text-align: right; color: #6b6b6b; font: 12px/inherit Helvetica, Arial, sans-serif; }
+.ln::before { content: attr(data-line); content: attr(data-line) / ""; position: absolute; left: 0; width: 2.6em; text-align: right; color: var(--ln); font: 12px/inherit Helvetica, Arial, sans-serif; }
 .ln.problem::before { color: var(--bad); font-weight: bold; }
 .ln.problem::after { content: ""; position: absolute; left: 2.9em; width: 4px; height: 1.6em; background: var(--bad); }
-.ln:target::after { content: ""; position: absolute; left: 0; right: 0; height: 1.6em; background: #fff0b3; z-index: -1; }
+.ln:target::after { content: ""; position: absolute; left: 0; right: 0; height: 1.6em; background: var(--target); z-index: -1; }
 .dateline { color: var(--muted); font: 13px Helvetica, Arial, sans-serif; }
 .num { border-radius: 3px; padding: 0 2px; color: inherit; }
 a.num { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 3px; }
-.num.recorded { background: #fcebb0; }
-.num.charted { background: #cfe2fb; font-weight: bold; }
-.num.superseded { background: #e6e6e6; text-decoration-line: line-through; }
-mark.num.unrecorded { background: none; border-radius: 0; padding: 0; border-bottom: 2px dotted #a04c00; }
-a.num:target { outline: 3px solid #d97900; }
+.num.recorded { background: var(--recorded); }
+.num.charted { background: var(--charted); font-weight: bold; }
+.num.superseded { background: var(--superseded); text-decoration-line: line-through; }
+mark.num.unrecorded { background: none; border-radius: 0; padding: 0; border-bottom: 2px dotted var(--unrecorded); }
+a.num:target { outline: 3px solid var(--hot); }
 .to-chart { display: inline-block; padding: 0 2px; color: var(--link); }
 .to-chart svg { fill: currentColor; vertical-align: -1px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 caption { text-align: left; caption-side: top; color: var(--muted); padding: 0 0 6px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
-thead th { border-bottom: 2px solid #8c8c8c; white-space: nowrap; }
+thead th { border-bottom: 2px solid var(--strong-rule); white-space: nowrap; }
 tbody th { font-weight: normal; }
 td ul { margin: 0; padding-left: 1.1em; }
 .facts .value { white-space: nowrap; }
@@ -62,7 +66,7 @@ td ul { margin: 0; padding-left: 1.1em; }
 .facts .quote { min-width: 14em; }
 .facts .what { display: block; color: var(--muted); }
 .facts .line-link { display: block; font-size: 12px; }
-tr:target { background: #fff6d6; outline: 2px solid #d97900; }
+tr:target { background: var(--row-target); outline: 2px solid var(--hot); }
 button.sort { font: inherit; font-weight: bold; color: inherit; background: none; border: 0; padding: 2px 0; cursor: pointer; text-align: left; }
 button.sort:hover { text-decoration: underline; }
 .sort-mark::after { content: " \\2195"; color: var(--muted); font-weight: normal; }
@@ -73,6 +77,9 @@ th[aria-sort="descending"] .sort-mark::after { content: " \\25BC"; color: inheri
 .chart-figures { margin: 0 0 8px; }
 .variants { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .variant { margin: 0; padding: 8px; border: 1px solid var(--rule); max-width: 100%; }
+/* Each variant shows as its label says: the light file stays light on a dark page (an <img> of an
+   SVG takes its colour scheme from the element), as the dark file is dark on a light one. */
+.variant:not(.dark), .variant:not(.dark) img { color-scheme: light; }
 .variant.dark { background: #15181c; border-color: #15181c; color: #b4bac1; }
 .variant img { display: block; max-width: 100%; height: auto; }
 .variant figcaption { font-size: 12px; margin-top: 4px; overflow-wrap: anywhere; }
