@@ -131,8 +131,12 @@ export const columns: ChartKind<ColumnsDraw> = {
     const slots = model.draw.slots;
     const items = slots.filter((s): s is Column => !isGap(s));
     const column = width / slots.length;
-    const values = slots.map((c) =>
-      isGap(c) ? wrapWhole("No figure", column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
+    const values = evenUnits(
+      slots.map((c) =>
+        isGap(c) ? wrapWhole("No figure", column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
+      ),
+      slots,
+      (text) => wrapWhole(text, column - 4, sizes.value, true),
     );
     const labels = slots.map((c) => wrapWhole(c.label, column - 4, sizes.label));
     const dates = slots.map((c) => (!isGap(c) && c.date ? wrapWhole(c.date, column - 4, sizes.label) : []));
@@ -270,3 +274,27 @@ export const columns: ChartKind<ColumnsDraw> = {
     return { node, height };
   },
 };
+
+/**
+ * Values that share a unit read alike: when one must wrap ("180 / millimetres"), each puts its unit
+ * on a line of its own ("95 / millimetres"), rather than one value on two lines beside others on one.
+ */
+function evenUnits(
+  values: (string[] | undefined)[],
+  slots: (Column | Gap)[],
+  wrapValue: (text: string) => string[] | undefined,
+): (string[] | undefined)[] {
+  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(/\s+/)));
+  const units = new Set(shown.filter((w) => w !== undefined).map((w) => (w.length > 1 ? w.at(-1)! : "")));
+  const [unit] = units;
+  if (units.size !== 1 || !unit) return values;
+  if (!values.some((v, i) => shown[i] && v && v.length > 1)) return values;
+  const even = values.map((v, i) => {
+    const words = shown[i];
+    if (!words) return v;
+    const head = wrapValue(words.slice(0, -1).join(" "));
+    const tail = wrapValue(unit);
+    return head && tail && head.length + tail.length <= 3 ? [...head, ...tail] : undefined;
+  });
+  return even.every((v, i) => v || !shown[i]) ? even : values;
+}

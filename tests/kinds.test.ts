@@ -499,3 +499,38 @@ describe("the open end of a minimum", () => {
     }
   });
 });
+
+describe("columns of one measure", () => {
+  it("set every value alike: when one value must wrap its unit, every value puts its unit on a line of its own", async () => {
+    const s = story();
+    addFigure(
+      s.data,
+      "Rain gauges in Islamabad recorded 180 millimetres of rain on Sunday, 95 millimetres on Monday and 60 millimetres on Tuesday.",
+      [
+        `rain_sun,rain,Rain,180,exact,millimetres,2024-11-24,2024-11-24,,"recorded 180 millimetres of rain on Sunday",article.txt,`,
+        `rain_mon,rain,Rain,95,exact,millimetres,2024-11-25,2024-11-25,,"95 millimetres on Monday",article.txt,`,
+        `rain_tue,rain,Rain,60,exact,millimetres,2024-11-26,2024-11-26,,"60 millimetres on Tuesday",article.txt,`,
+      ].join("\n"),
+    );
+    addCharts(s.data, { id: "rain", kind: "columns", title: "Rain", figures: ["rain_sun", "rain_mon", "rain_tue"] });
+    await build({ data: s.data, out: s.out });
+    const mobile = files("rain").filter((f) => f.variant.device === "mobile");
+    for (const { name } of mobile) {
+      const text = lines(svg(s.out, name));
+      // At phone width "180 millimetres" does not fit a column: each value reads number, then unit.
+      expect(text, name).toEqual(expect.arrayContaining(["180", "95", "60"]));
+      expect(
+        text.filter((l) => l === "millimetres"),
+        name,
+      ).toHaveLength(3);
+      expect(
+        text.filter((l) => /\d+ millimetres/.test(l)),
+        name,
+      ).toEqual([]);
+    }
+    for (const { name } of files("rain").filter((f) => f.variant.device === "desktop"))
+      expect(lines(svg(s.out, name)), name).toEqual(
+        expect.arrayContaining(["180 millimetres", "95 millimetres", "60 millimetres"]),
+      );
+  });
+});
