@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { csvParse } from "d3-dsv";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { figuresReport } from "../pipeline/figures.ts";
@@ -167,3 +169,48 @@ const RIOTS = [
   "",
   "20 figures: 16 recorded, 4 not in figures.csv; 3 other numbers (years, dates, ages, clock times, ordinals, labels).",
 ];
+
+describe("npm run figures --draft, on a list that leaves its noun out", () => {
+  const dir = mkdtempSync(join(tmpdir(), "draft-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives each item the noun and verb of the first, a measure its unit, and a perfect tense its verb", () => {
+    mkdirSync(join(dir, "sources"));
+    writeFileSync(
+      join(dir, "article.txt"),
+      [
+        "date 2025-03-14",
+        "At least 47 people have died in the floods, the agency said.",
+        "More than 8,000 people were evacuated from Alto Vale, some 5,500 from Rio Claro and nearly 3,000 from Santa Luzia.",
+        "Gauges recorded 180 millimetres of rain on Sunday and 95 millimetres on Monday.",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(dir, "figures.csv"),
+      "id,metric,category,value,qualifier,unit,start,end,attributed_to,quote,source\n",
+    );
+    writeFileSync(join(dir, "corrections.csv"), "date,id,field,from,to,reason\n");
+    writeFileSync(join(dir, "charts.json"), '{ "charts": [] }\n');
+    expect(figures(["--data", dir, "--draft"]).status).toBe(0);
+    const rows = csvParse(readFileSync(join(dir, "figures.draft.csv"), "utf8"));
+    const of = (value: string) => rows.find((r) => r.value === value)!;
+    expect([of("47").metric, of("47").category, of("47").qualifier]).toEqual(["died", "People", "at_least"]);
+    for (const [value, qualifier] of [
+      ["8000", "more_than"],
+      ["5500", "about"],
+      ["3000", "nearly"],
+    ])
+      expect([of(value).metric, of(value).category, of(value).qualifier], value).toEqual([
+        "evacuated",
+        "People",
+        qualifier,
+      ]);
+    expect([of("180").unit, of("180").start, of("95").unit, of("95").start]).toEqual([
+      "millimetres",
+      "2025-03-09",
+      "millimetres",
+      "2025-03-10",
+    ]);
+  });
+});

@@ -13,10 +13,16 @@ import type { Reading } from "./reader.ts";
 export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
   const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
   const drafted: Record<string, string>[] = [];
+  // The figure before in the same sentence: a list leaves its noun out after the first item
+  // ("More than 8,000 people were evacuated from Alto Vale, some 5,500 from Rio Claro").
+  let previous: { sentence: string; noun: string; metric: string; unit: string } | undefined;
   for (const { file, reading: r, sentence } of numbers) {
     if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
+    const elided = !r.noun && previous?.sentence === sentence && previous.unit === r.unit ? previous : undefined;
+    const noun = r.noun || elided?.noun || "";
     // The metric is required: the verb ("arrested"), else what is counted.
-    const metric = metricOf(r, sentence) || r.noun.toLowerCase() || "count";
+    const metric = metricOf(r, sentence) || elided?.metric || noun.toLowerCase() || "count";
+    previous = { sentence, noun, metric, unit: r.unit };
     let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
     taken.add(id);
@@ -32,7 +38,7 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
     drafted.push({
       id,
       metric,
-      category: r.noun ? r.noun.charAt(0).toUpperCase() + r.noun.slice(1) : "",
+      category: noun ? noun.charAt(0).toUpperCase() + noun.slice(1) : "",
       value: r.fraction ? `${r.fraction.numerator}/${r.fraction.denominator}` : String(r.value),
       // Two readings (a qualifier over a list): left blank, for the reporter to choose.
       qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
@@ -66,7 +72,7 @@ function metricOf(r: Reading, sentence: string): string {
   if (at < 0) return "";
   const after = sentence.slice(at + r.text.length, at + r.text.length + 120);
   const passive =
-    /^(?:\s+[\p{L}'’-]+){0,6}?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been)\s+(?:\p{L}+ly\s+)?(\p{L}+(?:ed|en|wn))(?![\p{L}])/iu.exec(
+    /^(?:\s+[\p{L}'’-]+){0,6}?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|have|has|had)\s+(?:\p{L}+ly\s+)?(\p{L}+(?:ed|en|wn))(?![\p{L}])/iu.exec(
       after,
     );
   if (passive) return passive[1].toLowerCase();
