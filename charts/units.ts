@@ -39,7 +39,16 @@ export function withUnit(shown: string, value: number, unit: string): string {
   const u = clean(unit);
   if (isCount(u)) return shown;
   if (PERCENT.has(u.toLowerCase())) return `${shown}%`;
+  // Money is written before its number, after any qualifier: "more than $2,500,000,000", "Rs 1,200".
+  if (isCurrency(u)) return shown.replace(/[\u2212-]?\d/, (first) => `${u}${/^\p{Sc}$/u.test(u) ? "" : " "}${first}`);
   return `${shown} ${value === 1 ? singular(u) : u}`;
+}
+
+/** Currency symbols and the abbreviations newsrooms write before amounts: "$", "US$", "£", "€", "Rs", "₹", "Tk". */
+const CURRENCY = /^(?:\p{Sc}|[A-Z]{1,3}\p{Sc}|Rs\.?|Tk\.?|Rp|RM|R|Sh|KSh|CHF)$/u;
+
+export function isCurrency(unit: string): boolean {
+  return CURRENCY.test(clean(unit));
 }
 
 /** "1 kilometre", not "1 kilometres": the common English plurals, read back. */

@@ -9,7 +9,7 @@ import { parseSourceName } from "../pipeline/facts/dates.ts";
 import type { Correction, Figure } from "../pipeline/facts/figure.ts";
 import { parseChartList } from "../pipeline/words/chart-list.ts";
 import { correctionNotes, describeSource, figureChoices } from "../pipeline/words/chart-words.ts";
-import { fillTemplate, type TemplateContext, templateProblems } from "../pipeline/words/template.ts";
+import { droppedQualifiers, fillTemplate, type TemplateContext, templateProblems } from "../pipeline/words/template.ts";
 import { day, figure } from "./helpers/figures.ts";
 
 const figures = [
@@ -56,6 +56,49 @@ describe("templates", () => {
     ]);
     expect(templateProblems("{broken} arrested", context)).toEqual([]);
     expect(templateProblems("G7 leaders and {deployed} officers", context)).toEqual([]);
+  });
+});
+
+describe("templates of measures and money", () => {
+  const measures: TemplateContext = {
+    figures: new Map(
+      [
+        figure({ id: "turnout", value: 62, qualifier: "nearly", unit: "%" }),
+        figure({ id: "cost", value: 2.5e9, qualifier: "more_than", unit: "$" }),
+        figure({ id: "budget", value: 12e9, unit: "Rs" }),
+        figure({ id: "distance", value: 1.6, qualifier: "up_to", qualifier_words: "within", unit: "kilometres" }),
+      ].map((f) => [f.id, f]),
+    ),
+    published: "2025-03-10",
+  };
+
+  it("write the unit with the number, as the chart's labels do: never 'nearly 62' for nearly 62%", () => {
+    expect(fillTemplate("Turnout rose to {turnout}", measures)).toBe("Turnout rose to nearly 62%");
+    expect(fillTemplate("The election cost {cost}", measures)).toBe("The election cost more than $2,500,000,000");
+    expect(fillTemplate("{budget} for schools", measures)).toBe("Rs 12,000,000,000 for schools");
+    expect(fillTemplate("Protesters came {distance} of the target", measures)).toBe(
+      "Protesters came within 1.6 kilometres of the target",
+    );
+    // The number alone stays alone, for words that write the unit themselves.
+    expect(fillTemplate("{turnout.value} per cent", measures)).toBe("62 per cent");
+  });
+
+  it("refuse a unit written again beside a reference that writes it", () => {
+    expect(templateProblems("Turnout: {turnout}%", measures)).toEqual([
+      '"{turnout}%": the reference already writes its unit ("nearly 62%"); drop "%"',
+    ]);
+    expect(templateProblems("It cost ${cost}", measures)).toEqual([
+      '"${cost}": the reference already writes its unit ("more than $2,500,000,000"); drop "$"',
+    ]);
+    expect(templateProblems("{distance} kilometres away", measures)[0]).toMatch(/drop "kilometres"/);
+    expect(templateProblems("{turnout.value}% of voters", measures)).toEqual([]);
+  });
+
+  it("warn when {id.value} leaves out the qualifier the source put on the number", () => {
+    expect(droppedQualifiers("Turnout: {turnout.value} per cent", measures)).toEqual([
+      '{turnout.value} shows 62 without its qualifier "nearly"; write {turnout} ("nearly 62") unless the words around it say it',
+    ]);
+    expect(droppedQualifiers("Cost: {budget.value}", measures)).toEqual([]);
   });
 });
 

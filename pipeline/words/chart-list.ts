@@ -12,7 +12,7 @@ import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
 import { directionProblem } from "../facts/direction.ts";
 import { CHARTS } from "../facts/story-files.ts";
-import { spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
+import { droppedQualifiers, spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 
 /**
@@ -183,7 +183,7 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
         at(location, `${name} is ${value === "" ? "empty" : "only white space"}; write it, or leave it out`);
       }
       for (const message of templateProblems(value, context)) at(location, `${name}: ${message}`);
-      for (const message of spelledNumbers(value, context))
+      for (const message of [...spelledNumbers(value, context), ...droppedQualifiers(value, context)])
         warnings.push({ file: CHARTS, line: lineOf(location.offset), message: `${name}: ${message}` });
     }
 

@@ -3,6 +3,7 @@ import { listWords } from "../../charts/attribution.ts";
 import type { ChartModel, FigureChoice } from "../../charts/kind.ts";
 import { defaultName, whenOf } from "../../charts/names.ts";
 import { CREDIT_DEFAULT } from "../../charts/style.ts";
+import { withUnit } from "../../charts/units.ts";
 import type { ChartEntry } from "./chart-list.ts";
 import { formatDate, parseDateline, parseSourceName } from "../facts/dates.ts";
 import type { Figure, Fraction } from "../facts/figure.ts";
@@ -88,7 +89,9 @@ export function correctionNotes(
       const last = (field: string) => change(field).at(-1)?.to;
       const parts: string[] = [];
       // The canonical qualifier phrase on both sides: the old quote's own words are gone with it.
-      const shown = (state: State) => qualified({ ...state, value_words: "", qualifier_words: "" });
+      // With the figure's unit, as the chart shows it: "revised from nearly 62% to 63%".
+      const shown = (state: State) =>
+        withUnit(qualified({ ...state, value_words: "", qualifier_words: "" }), state.value, figure.unit);
       if (shown(before) !== shown(after)) parts.push(`revised from ${shown(before)} to ${shown(after)}`);
       if (change("start").length + change("end").length > 0) {
         const was = whenOf({ ...figure, start: first("start") ?? figure.start, end: first("end") ?? figure.end });

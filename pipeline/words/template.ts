@@ -2,11 +2,12 @@ import { formatDate } from "../facts/dates.ts";
 import type { Figure } from "../facts/figure.ts";
 import { capitalize, formatNumber, formatValue, periodWords, qualified, qualifierWords } from "../facts/format.ts";
 import { readSentence } from "../facts/reader.ts";
+import { isCount, isCurrency, withUnit } from "../../charts/units.ts";
 
 /**
  * Chart words are templates over the dataset, so no number, date or qualifier is ever typed:
- *   {arrests}          the qualified value: "954", "more than 10,000", "some 45,000", "about a third"
- *   {arrests.value}    the value alone; {arrests.qualifier} the qualifier in the source's words
+ *   {arrests}          the qualified value with its unit: "954", "more than 10,000", "nearly 62%", "$2,500,000"
+ *   {arrests.value}    the number alone; {arrests.qualifier} the qualifier in the source's words
  *   {arrests.period}   "Sun 24 – Tue 26 Nov 2024", "night of Fri 30 Jun 2023"; {arrests.start} and {arrests.end} one date each
  *   {arrests.category} {arrests.unit} {arrests.metric} {arrests.attributed_to}: the row's words
  *   {published}        the article's dateline, "27 Nov 2024"
@@ -32,7 +33,7 @@ function resolve(name: string, context: TemplateContext): string | { error: stri
   }
   switch (field) {
     case undefined:
-      return qualified(figure);
+      return withUnit(qualified(figure), figure.value, figure.unit);
     case "value":
       return formatValue(figure);
     case "qualifier":
@@ -63,7 +64,47 @@ export function templateProblems(text: string, context: TemplateContext): string
     );
   const doubled = /\b(more than|at least|nearly|about|up to|almost|over|some)\s+\{[^.{}]*\}/i.exec(text);
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
+  problems.push(...doubledUnits(text, context));
   return problems;
+}
+
+/** "{turnout}%", "{distance} kilometres", "${cost}": the reference already writes its unit. */
+function doubledUnits(text: string, context: TemplateContext): string[] {
+  const problems: string[] = [];
+  for (const m of text.matchAll(/\{([^{}.]+)\}/g)) {
+    const figure = context.figures.get(m[1].trim());
+    if (!figure || isCount(figure.unit)) continue;
+    const unit = figure.unit.trim().replace(/\s+/g, " ");
+    const before = text.slice(0, m.index!);
+    const after = text.slice(m.index! + m[0].length);
+    const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const repeated = isCurrency(unit)
+      ? new RegExp(`${escaped}\\s*$`, "i").exec(before)
+      : new RegExp(`^\\s*(?:${escaped}|${escaped.replace(/s$/, "")}|%|per\\s?cent|percent)(?![\\p{L}])`, "iu").exec(
+          after,
+        );
+    if (repeated)
+      problems.push(
+        `"${isCurrency(unit) ? repeated[0] + m[0] : m[0] + repeated[0]}": the reference already writes its unit ("${withUnit(qualified(figure), figure.value, figure.unit)}"); drop "${repeated[0].trim()}"`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * {id.value} of a figure the source qualified ("nearly 62") shows the number without "nearly": a
+ * warning, since the words around it may say it ("Turnout was close to {turnout.value}%").
+ */
+export function droppedQualifiers(text: string, context: TemplateContext): string[] {
+  const warnings: string[] = [];
+  for (const m of text.matchAll(/\{\s*([^{}.\s]+)\s*\.\s*value\s*\}/g)) {
+    const figure = context.figures.get(m[1]);
+    if (!figure || figure.qualifier === "exact") continue;
+    warnings.push(
+      `${m[0]} shows ${formatValue(figure)} without its qualifier "${qualifierWords(figure)}"; write {${m[1]}} ("${qualified(figure)}") unless the words around it say it`,
+    );
+  }
+  return warnings;
 }
 
 /**
