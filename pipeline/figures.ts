@@ -6,7 +6,7 @@ import { csvFormatRows } from "d3-dsv";
 import { applyCorrections } from "./facts/corrections.ts";
 import { listStoryNumbers, type StoryNumber } from "./facts/coverage.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { parseDateline } from "./facts/dates.ts";
+import { formatDate, parseDateline } from "./facts/dates.ts";
 import { draftColumns, draftRows } from "./facts/draft.ts";
 import { FIGURE_COLUMNS } from "./facts/figure.ts";
 import { formatNumber, fractionWords, periodWords } from "./facts/format.ts";
@@ -54,6 +54,7 @@ export function describeReading(r: Reading): string {
   if (r.unit) parts.push(`unit ${r.unit}`);
   if (r.noun) parts.push(r.noun);
   if (r.span) parts.push(periodWords(r.span));
+  else if (r.endsOn) parts.push(`a count to ${formatDate(r.endsOn, { weekday: true })}, its start not stated`);
   else if (r.periodProblem) parts.push(`no period (${r.periodProblem})`);
   else parts.push("no period");
   if (r.saidBy) parts.push(`said by ${r.saidBy}`);

@@ -282,3 +282,81 @@ describe("checking many rows against a large source", () => {
     expect(large / small).toBeLessThan(8);
   });
 });
+
+describe("running counts: a toll's day is where it was counted to, not a day's count (the flood story)", () => {
+  const FLOOD = "2025-03-14"; // a Friday
+  const flood = (sentence: string, rows: string[]) => check(sentence, rows, { dateline: FLOOD });
+
+  const TOLL = "The agency counted 12 dead on Monday and 31 on Wednesday, all since the rains began on Sunday.";
+
+  it("reads each number of a running toll from Sunday to its own day, filling blank dates", () => {
+    const { figures, problems, warnings } = flood(TOLL, [
+      row("dead_mon", "12", "exact", TOLL),
+      row("dead_wed", "31", "exact", TOLL),
+    ]);
+    expect([problems, warnings]).toEqual([[], []]);
+    expect(figures.map((f) => [f.id, f.start, f.end])).toEqual([
+      ["dead_mon", "2025-03-09", "2025-03-10"],
+      ["dead_wed", "2025-03-09", "2025-03-12"],
+    ]);
+    const dated = flood(TOLL, [
+      row("dead_mon", "12", "exact", TOLL, { start: "2025-03-09", end: "2025-03-10" }),
+      row("dead_wed", "31", "exact", TOLL, { start: "2025-03-09", end: "2025-03-12" }),
+    ]);
+    expect([dated.problems, dated.warnings]).toEqual([[], []]);
+  });
+
+  it("refuses Monday alone for the toll counted on Monday, and never suggests it", () => {
+    const { problems } = flood(TOLL, [
+      row("dead_mon", "12", "exact", TOLL, { start: "2025-03-10", end: "2025-03-10" }),
+    ]);
+    expect(problems).toEqual([
+      'figures.csv:2: the quote says "on Monday … since the rains began on Sunday" for 12, which is 2025-03-09 to 2025-03-10 for a source dated 2025-03-14, but start/end say 2025-03-10 to 2025-03-10; set start 2025-03-09 and end 2025-03-10, or leave both blank',
+    ]);
+    expect(problems.join()).not.toMatch(/set start 2025-03-10 and end 2025-03-10/);
+  });
+
+  it('"By Wednesday, … since Sunday" ends on Wednesday: the dateline is refused, and not suggested', () => {
+    const q = "By Wednesday, 31 people had died since Sunday";
+    const { problems } = flood(`${q}.`, [row("x", "31", "exact", q, { start: "2025-03-09", end: "2025-03-14" })]);
+    expect(problems).toEqual([
+      'figures.csv:2: the quote says "By Wednesday … since Sunday", which is 2025-03-09 to 2025-03-12 for a source dated 2025-03-14, but start/end say 2025-03-09 to 2025-03-14; set start 2025-03-09 and end 2025-03-12, or leave both blank',
+    ]);
+    const right = flood(`${q}.`, [row("x", "31", "exact", q, { start: "2025-03-09", end: "2025-03-12" })]);
+    expect([right.problems, right.warnings]).toEqual([[], []]);
+  });
+
+  it('"since the floods began on Sunday" is Sunday to the dateline', () => {
+    const q = "52 people had died since the floods began on Sunday";
+    const figure = only(flood(`${q}.`, [row("x", "52", "exact", q)]).figures);
+    expect([figure.start, figure.end]).toEqual(["2025-03-09", "2025-03-14"]);
+  });
+
+  it.each([
+    ["31 people had died by Wednesday", "31", "by Wednesday", "2025-03-12"],
+    ["The death toll rose to 12 on Monday", "12", "on Monday", "2025-03-10"],
+  ])("%s: the end is that day, the start unsaid; never a one-day period suggested", (q, value, words, day) => {
+    // Blank dates stay blank: the reader cannot say when the count began.
+    const blank = flood(`${q}.`, [row("x", value, "exact", q)]);
+    expect([blank.problems, blank.warnings]).toEqual([[], []]);
+    expect([only(blank.figures).start, only(blank.figures).end]).toEqual(["", ""]);
+    // Any start on or before the end passes.
+    const sunday = flood(`${q}.`, [row("x", value, "exact", q, { start: "2025-03-09", end: day })]);
+    expect([sunday.problems, sunday.warnings]).toEqual([[], []]);
+    expect([only(sunday.figures).start, only(sunday.figures).end]).toEqual(["2025-03-09", day]);
+    // Start = end passes, with a warning naming both readings.
+    const one = flood(`${q}.`, [row("x", value, "exact", q, { start: day, end: day })]);
+    expect(one.problems).toEqual([]);
+    expect(one.warnings).toEqual([
+      `figures.csv:2: "${words}" ends a count on ${day} without saying when it began; the row says start = end = ${day}, a count for that one day: make sure the source means that day alone, not a running total`,
+    ]);
+    // Another end is refused; the fix names the end only.
+    const wrong = flood(`${q}.`, [row("x", value, "exact", q, { start: "2025-03-09", end: FLOOD })]);
+    expect(wrong.problems).toEqual([
+      `figures.csv:2: the quote says "${words}", which ends the count on ${day} without saying when it began, for a source dated ${FLOOD}, but start/end say 2025-03-09 to ${FLOOD}; set end ${day} and start to the day the count began (on or before ${day}, from another source), or leave both blank`,
+    ]);
+    expect(wrong.problems.join()).not.toMatch(new RegExp(`set start ${day}`));
+    // An end with no start would chart a one-day count: refused too.
+    expect(flood(`${q}.`, [row("x", value, "exact", q, { end: day })]).problems).toHaveLength(1);
+  });
+});

@@ -144,7 +144,11 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           .flatMap((sentence) => sentence.readings)
           .filter((r) => r.numberEnd > match.at && r.numberStart < match.end);
         const several =
-          new Set(candidates.filter((r) => r.span).map((r) => `${r.span!.start}/${r.span!.end}`)).size > 1;
+          new Set(
+            candidates
+              .filter((r) => r.span || r.endsOn)
+              .map((r) => (r.span ? `${r.span.start}/${r.span.end}` : `…/${r.endsOn}`)),
+          ).size > 1;
         const claim = {
           value: parsed.value,
           fraction: parsed.fraction,

@@ -51,9 +51,17 @@ export interface PeriodPhrase {
   at: number;
   stop: number;
   text: string;
-  kind: "night" | "range" | "since" | "single" | "relative";
-  /** What the words name; undefined when they name no one period ("on Friday and Sunday"). */
+  kind: "by" | "night" | "range" | "since" | "single" | "relative";
+  /**
+   * What the words name; undefined when they name no one period ("on Friday and Sunday"), or
+   * only its end ("by Wednesday": see `endsOn`).
+   */
   span?: Span;
+  /**
+   * A cut-off ("by Wednesday", "as of 12 March"): the day a count runs to, its start not stated.
+   * Never a one-day period: "31 had died by Wednesday" is not 31 deaths on Wednesday.
+   */
+  endsOn?: string;
   /**
    * Other periods the words may equally mean: "overnight Saturday" is the night of Friday to
    * Saturday or of Saturday to Sunday. Empty when the words are clear.
@@ -92,7 +100,7 @@ function resolveStart(words: string, end: string): string | undefined {
 const day = (n: string) => Number(n.replace(/\D+$/, ""));
 const DAYS_LIST = String.raw`${DAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)${DAY})*`;
 
-type Read = { span?: Span; alternatives?: Span[]; problem?: string };
+type Read = { span?: Span; alternatives?: Span[]; problem?: string; endsOn?: string };
 type Reader = {
   kind: PeriodPhrase["kind"];
   pattern: RegExp;
@@ -121,6 +129,19 @@ function dayList(words: string, anchor: string, nights: boolean): Read | undefin
 
 /** Ranges, nights and days, each a reader; where two match at one place the longer wins. */
 const READERS: Reader[] = [
+  // "by Wednesday", "as of 12 March", "by Sunday night": the end of a count, its start unsaid.
+  // "killed by Wednesday's landslide" names the landslide, not a cut-off.
+  {
+    kind: "by",
+    pattern: new RegExp(
+      String.raw`\b(?:by|as\s+of)\s+(?:the\s+end\s+of\s+)?(${DAY_OR_DATE})(?!['\u2019]s?\b)(?:\s+(?:night|evening|morning|afternoon)\b)?`,
+      "gi",
+    ),
+    read(m, anchor) {
+      const end = resolveDay(m[1], anchor);
+      return end ? { endsOn: end } : undefined;
+    },
+  },
   // "the night of Friday to Saturday", "the night from 30 June to 1 July": one night, Friday's.
   {
     kind: "night",
@@ -258,6 +279,15 @@ const READERS: Reader[] = [
     pattern: new RegExp(String.raw`\bsince\s+(${DAY_OR_DATE})`, "gi"),
     read: (m, anchor) => days(resolveDay(m[1], anchor), anchor),
   },
+  // "since the floods began on Sunday", "since protests broke out on 24 November": since that day.
+  {
+    kind: "since",
+    pattern: new RegExp(
+      String.raw`\bsince\s+(?:[A-Za-z\u00C0-\u024F'\u2019-]+\s+){1,5}?(?:began|started|erupted|broke\s+out|struck|hit|arrived|made\s+landfall)\s+(?:on\s+)?(${DAY_OR_DATE})`,
+      "gi",
+    ),
+    read: (m, anchor) => days(resolveDay(m[1], anchor), anchor),
+  },
   {
     kind: "single",
     pattern: new RegExp(String.raw`\b(?:on\s+)?(${DAY_OR_DATE})`, "gi"),
@@ -279,7 +309,8 @@ const READERS: Reader[] = [
 /** Every period reader needs one of these: "day" is in every weekday, "yesterday" and "today". */
 const MAY_NAME_A_DAY = /day|night|weekend|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 
-const PREFERENCE: PeriodPhrase["kind"][] = ["night", "range", "since", "single", "relative"];
+/** A cut-off first: "by Sunday night" is the end of a count, not a count for that night. */
+const PREFERENCE: PeriodPhrase["kind"][] = ["by", "night", "range", "since", "single", "relative"];
 
 /**
  * Every period a text names, in order, none overlapping, resolved against the source's dateline:
@@ -306,6 +337,7 @@ export function findPeriods(text: string, anchor: string): PeriodPhrase[] {
         span: r.span,
         alternatives: r.alternatives ?? [],
         problem: r.problem,
+        endsOn: r.endsOn,
       });
     }
   }

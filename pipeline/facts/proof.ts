@@ -150,6 +150,24 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
         `"${r.periodText}" may mean ${[...new Map(defined.map((s) => [`${s.start}/${s.end}`, s])).values()].map(describeSpan).join(" or ")}; start and end are left blank: set them to the one the source means`,
       );
   }
+  // A running count's end without its start ("by Wednesday", "the toll rose to 12 on Monday"):
+  // a row gives end = that day and the day the count began; blank dates stay blank. Never a
+  // one-day period suggested: start = end passes only with a warning naming both readings.
+  if (defined.length === 0 && r.endsOn && given) {
+    const phrase = several ? `"${r.periodText}" for ${r.text}` : `"${r.periodText}"`;
+    const what = `which ends the count on ${r.endsOn} without saying when it began, for a source dated ${anchor}`;
+    if (claim.end !== r.endsOn || !claim.start || claim.start > r.endsOn)
+      return {
+        ok: false,
+        field: claim.end !== r.endsOn ? "end" : "start",
+        problem: `the quote says ${phrase}, ${what}, but start/end say ${claim.start || "(blank)"} to ${claim.end || "(blank)"}; set end ${r.endsOn} and start to the day the count began (on or before ${r.endsOn}, from another source), or leave both blank`,
+      };
+    span = { start: claim.start, end: claim.end, nights: false };
+    if (claim.start === claim.end)
+      warnings.push(
+        `${phrase} ends a count on ${r.endsOn} without saying when it began; the row says start = end = ${r.endsOn}, a count for that one day: make sure the source means that day alone, not a running total`,
+      );
+  }
   if (given && !span) span = { start: claim.start || claim.end, end: claim.end || claim.start, nights: false };
 
   const chosen =

@@ -13,8 +13,10 @@ import { findSpeaker } from "./speakers.ts";
  * For each number: its value (a range or a fraction kept whole), the qualifier that governs it
  * (also over a list: "at least one officer and four soldiers"), the source's own words for both,
  * the unit and the noun it counts, its own period (in "412 on Sunday, 301 on Monday" each number
- * has its day) resolved against the source's dateline, and who gives it. Where the words allow two
- * readings, the reading says so (`alternatives`) instead of choosing silently.
+ * has its day) resolved against the source's dateline, and who gives it. A running count is read
+ * to the day it was counted ("By Wednesday, 31 had died since Sunday" is Sunday to Wednesday; "the
+ * toll rose to 12 on Monday" ends on Monday, its start unsaid), never as one day's count. Where the
+ * words allow two readings, the reading says so (`alternatives`) instead of choosing silently.
  */
 
 export interface ReadContext {
@@ -66,6 +68,12 @@ export interface Reading {
   noun: string;
   /** The number's own period; null when the sentence gives it none. */
   span: Span | null;
+  /**
+   * The day a running count ran to, where the words give its end but not its start ("31 had died
+   * by Wednesday", "the toll rose to 12 on Monday"); `span` is null then, and "" otherwise. Any
+   * start on or before it agrees; it is never a one-day period.
+   */
+  endsOn: string;
   /** The words that named the period. */
   periodText: string;
   /** Why the period words name no one period ("on Friday and Sunday"), when they do not. */
@@ -148,6 +156,7 @@ function readToken(token: NumberToken, sentence: string, saidBy: string): Readin
     unit,
     noun: isFigure ? nounAfter(sentence, unitEnd, token.fraction !== null) : "",
     span: null,
+    endsOn: "",
     periodText: "",
     periodProblem: "",
     saidBy: isFigure ? saidBy : "",
@@ -333,6 +342,13 @@ const BOUNDARY =
   /[;:()]|\s[—–]\s|,?\s(?:as|after|before|while|when|whereas|because|although|though|but|which|who|where|until|since|whom)\s/giu;
 
 /**
+ * A count that runs ("the death toll rose to 12", "the number of people killed since Sunday
+ * reached 20"): its day is the day it was counted to, not a day's count.
+ */
+const TOLL =
+  /(?:^|[^\p{L}])(?:toll|tally|death\s+count|(?:total\s+)?number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(?:dead|deaths|killed|died|victims|fatalities|casualties|missing|injured|wounded|hurt|cases|infections|evacuated|displaced|arrested|detained|arrests))(?![\p{L}])[^;:]{0,80}?(?<![\p{L}])(?:rose|risen|climbed|jumped|increased|grown|grew|reached|hit|stood|stands|passed|topped|surpassed|swelled|mounted|was|is)(?![\p{L}])/iu;
+
+/**
  * Each figure's own period: the first period named after it in its clause, before the next figure
  * ("412 on Sunday, 301 on Monday"); else one named before it in its clause that no other figure
  * claimed ("Between Sunday and Tuesday, 954 were arrested and 20 injured"). A date the sentence
@@ -378,6 +394,7 @@ function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string
       own.set(figure, phrase);
     }
   });
+  const chosen = new Map<Reading, PeriodPhrase>();
   for (const figure of figures) {
     let phrase = own.get(figure);
     if (!phrase) {
@@ -385,13 +402,84 @@ function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string
       const before = periods[lowerBound(periodStops, figure.start + 1) - 1];
       if (before && !owned.has(before) && !boundaryBetween(before.stop, figure.start)) phrase = before;
     }
+    if (phrase) chosen.set(figure, phrase);
+  }
+
+  // A running count: "since" and "by" bound one another in a clause ("By Wednesday, 31 had died
+  // since Sunday": Sunday to Wednesday), and a day of its own is where a count since a day ran to
+  // ("12 dead on Monday and 31 on Wednesday, all since the rains began on Sunday"). Only phrases
+  // no figure took as its own period; every look-up is a binary search.
+  const taken = new Set(chosen.values());
+  const sinces = periods.filter((p) => p.kind === "since" && p.span);
+  const bys = periods.filter((p) => p.kind === "by" && p.endsOn);
+  const [sinceStarts, sinceStops] = [sinces.map((p) => p.at), sinces.map((p) => p.stop)];
+  const [byStarts, byStops] = [bys.map((p) => p.at), bys.map((p) => p.stop)];
+  const after = (list: PeriodPhrase[], starts: number[], from: number) => {
+    const p = list[lowerBound(starts, from)];
+    return p && !taken.has(p) && !boundaryBetween(from, p.at) ? p : undefined;
+  };
+  const before = (list: PeriodPhrase[], stops: number[], to: number) => {
+    const p = list[lowerBound(stops, to + 1) - 1];
+    return p && !taken.has(p) && !boundaryBetween(p.stop, to) ? p : undefined;
+  };
+  /** "all since Sunday", or a since right after a day ("12 on Monday since …"), not "the most since Friday". */
+  const countsSince = (since: PeriodPhrase) => {
+    if (
+      /(?:^|[^\p{L}])(?:all|in\s+total|altogether|overall|combined)[\s,]*$/iu.test(
+        text.slice(Math.max(0, since.at - 20), since.at),
+      )
+    )
+      return true;
+    const previous = phrases[lowerBound(starts, since.at) - 1];
+    return previous !== undefined && /^[\s,]*$/.test(text.slice(previous.stop, since.at));
+  };
+  const clauseStart = (at: number) => boundaries[lowerBound(boundaries, at) - 1] ?? 0;
+  const isToll = (figure: Reading) =>
+    TOLL.test(text.slice(Math.max(clauseStart(figure.start), figure.start - 160), figure.start));
+  const joined = (a: PeriodPhrase, b: PeriodPhrase) =>
+    a.at < b.at ? `${a.text} … ${b.text}` : `${b.text} … ${a.text}`;
+
+  for (const figure of figures) {
+    const phrase = chosen.get(figure);
     if (!phrase) continue;
+    const from = Math.max(figure.end, phrase.stop);
+    const to = Math.min(figure.start, phrase.at);
     figure.periodText = phrase.text;
+    if (phrase.kind === "by" && phrase.endsOn) {
+      // "31 had died since Sunday by Wednesday"; else the start is not said.
+      const since = after(sinces, sinceStarts, from) ?? before(sinces, sinceStops, to);
+      if (since && since.span!.start <= phrase.endsOn) {
+        figure.span = { start: since.span!.start, end: phrase.endsOn, nights: false };
+        figure.periodText = joined(phrase, since);
+      } else figure.endsOn = phrase.endsOn;
+      continue;
+    }
     if (!phrase.span) {
       figure.periodProblem = phrase.problem ?? "";
       continue;
     }
     figure.span = phrase.span;
+    if (phrase.kind === "since") {
+      const by = after(bys, byStarts, from) ?? before(bys, byStops, to);
+      if (by && phrase.span.start <= by.endsOn!) {
+        figure.span = { start: phrase.span.start, end: by.endsOn!, nights: false };
+        figure.periodText = joined(phrase, by);
+      }
+    } else if ((phrase.kind === "single" || phrase.kind === "relative") && phrase.alternatives.length === 0) {
+      // A day of its own under a count since an earlier day; or a toll's day, its start unsaid.
+      const day = phrase.span.end;
+      const toll = isToll(figure);
+      const later = after(sinces, sinceStarts, from);
+      const since =
+        (later && countsSince(later) ? later : undefined) ?? (toll ? before(sinces, sinceStops, to) : undefined);
+      if (since && since.span!.start <= day) {
+        figure.span = { start: since.span!.start, end: day, nights: false };
+        figure.periodText = joined(phrase, since);
+      } else if (toll) {
+        figure.span = null;
+        figure.endsOn = day;
+      }
+    }
     const base = { qualifier: figure.qualifier, qualifierWords: figure.qualifierWords };
     for (const span of phrase.alternatives)
       figure.alternatives.push({ ...base, span, reason: "night", why: `"${phrase.text}" may mean either night` });
