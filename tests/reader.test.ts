@@ -132,6 +132,11 @@ const SENTENCES: [string, string, string[]][] = [
     ['"One hundred and twelve" = 112, of people', '"3,000" = 3000'],
   ],
   ["A dozen officers were hurt.", W, ['"A dozen" = 12, of officers']],
+  [
+    "Gauges recorded 180 millimetres of rain on Sunday and 4 centimetres on Monday.",
+    W,
+    ['"180" = 180, unit millimetres, 2024-11-24', '"4" = 4, unit centimetres, 2024-11-25'],
+  ],
   ["Nearly 1,000 protesters were arrested in Islamabad.", W, ['"Nearly 1,000" = 1000, nearly, of protesters']],
   [
     "Islamabad Police Inspector General Ali Nasir Rizvi confirmed that 954 individuals had been arrested between Sunday and Tuesday, as protesters came within 1.6 kilometers of their intended target.",
