@@ -360,3 +360,43 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
     expect(flood(`${q}.`, [row("x", value, "exact", q, { end: day })]).problems).toHaveLength(1);
   });
 });
+
+describe("who gives a figure", () => {
+  const said = (attribution: string, sentence = "Turnout was 62%, the National Election Commission said on Monday.") =>
+    check(sentence, [
+      [
+        "turnout",
+        "turnout",
+        "",
+        "62",
+        "exact",
+        "%",
+        "",
+        "",
+        attribution,
+        `"${sentence.slice(0, -1)}"`,
+        "article.txt",
+        "",
+      ].join(","),
+    ]);
+
+  it("is credited as the sentence names it, its time of speaking aside, with no warning", () => {
+    const result = said("the National Election Commission");
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(said("the commission").warnings).toEqual([]);
+  });
+
+  it("warns when the row credits somebody the sentence does not name", () => {
+    expect(said("the finance ministry").warnings).toEqual([
+      'figures.csv:2: the sentence gives this figure as said by "the National Election Commission", but attributed_to is "the finance ministry"; the chart will credit "the finance ministry": check who gives it',
+    ]);
+  });
+
+  it("refuses a pronoun, which a chart would print as 'as reported by he'", () => {
+    const result = said("he", "Turnout was 62%, he said.");
+    expect(result.problems).toEqual([
+      'figures.csv:2: attributed_to is "he", a pronoun: a chart would say "as reported by he"; name who gives the figure, as the article names them',
+    ]);
+  });
+});

@@ -50,6 +50,21 @@ describe("the corrections log", () => {
     expect(cell(text, "protesters", "qualifier")).toBe("at least");
   });
 
+  it("forgives a quote's 'from' what the quote itself is forgiven: curly marks, spacing", () => {
+    const sheet = parseCsv(
+      "figures.csv",
+      [
+        [...FIGURE_COLUMNS, "restates"].join(","),
+        `seats,won,Seats,142,exact,,,,,"The alliance won 142 seats in Sunday's vote",article.txt,`,
+      ].join("\n"),
+      FIGURE_COLUMNS,
+    ).rows;
+    const text = log('2025-03-12,seats,quote,"The alliance won 142  seats in Sunday’s vote","141 seats",Final count');
+    const result = applyCorrections(sheet, text, "2025-03-10", "2025-03-12");
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.rows[0].cells.quote).toBe("141 seats");
+  });
+
   it.each([
     ["2024-11-28,arrests,value,950,960,Revised", 'stale correction: arrests.value is "954", not "950"'],
     ["2024-11-28,arrests,value,954,954,Revised", '"from" and "to" are the same ("954")'],

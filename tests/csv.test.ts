@@ -76,6 +76,12 @@ describe("a CSV file a spreadsheet or a hand broke", () => {
     ]);
   });
 
+  it("says a cell in curly quotes is not quoted, when its commas split it", () => {
+    expect(parse("id,value\na,“one, two”\n").problems).toEqual([
+      'f.csv:2: 3 cells but the header has 2 columns; a comma inside a cell needs the cell in quotes ("…, …"), straight ones: a cell in curly quotes (“…”), as a word processor writes them, is not quoted',
+    ]);
+  });
+
   it("reports a header that is empty, misses a column or repeats one", () => {
     expect(parse("").problems).toEqual(["f.csv:1: the file is empty; it needs a header row: id,value"]);
     expect(parse("\uFEFF\r\n").problems).toEqual(["f.csv:1: the file is empty; it needs a header row: id,value"]);

@@ -133,6 +133,17 @@ const SENTENCES: [string, string, string[]][] = [
   ],
   ["A dozen officers were hurt.", W, ['"A dozen" = 12, of officers']],
   [
+    "Turnout was 62%, the National Election Commission said on Monday.",
+    W,
+    ['"62%" = 62, unit %, by the National Election Commission'],
+  ],
+  [
+    "Spending fell to 900 crore, said finance minister Anil Rao on Saturday.",
+    W,
+    ['"900 crore" = 9000000000, by finance minister Anil Rao'],
+  ],
+  ["We counted 400 people, he said.", W, ['"400" = 400, of people']],
+  [
     "Gauges recorded 180 millimetres of rain on Sunday and 4 centimetres on Monday.",
     W,
     ['"180" = 180, unit millimetres, 2024-11-24', '"4" = 4, unit centimetres, 2024-11-25'],

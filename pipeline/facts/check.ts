@@ -88,6 +88,13 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       else firstLine.set(c.id, row.line);
     }
 
+    const attribution = (c.attributed_to ?? "").trim();
+    if (PRONOUN.test(attribution))
+      fail(
+        "attributed_to",
+        `attributed_to is "${attribution}", a pronoun: a chart would say "as reported by ${attribution}"; name who gives the figure, as the article names them`,
+      );
+
     const parsed = c.value ? parseValue(c.value) : undefined;
     if (parsed && !parsed.ok) fail("value", parsed.message);
     const qualifier = c.qualifier ? parseQualifier(c.qualifier) : undefined;
@@ -177,6 +184,12 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
             end = proof.span.end;
           }
           for (const message of proof.warnings) warnings.push({ ...where(blamed ?? "quote"), message });
+          const said = proof.reading.saidBy;
+          if (said && attribution && !sharesName(said, attribution))
+            warnings.push({
+              ...where("attributed_to"),
+              message: `the sentence gives this figure as said by "${said}", but attributed_to is "${attribution}"; the chart will credit "${attribution}": check who gives it`,
+            });
         }
       }
     }
@@ -219,4 +232,19 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
     }
   }
   return { figures, problems, warnings };
+}
+
+/** Words that stand for somebody the chart cannot name. */
+const PRONOUN = /^(?:he|she|they|it|we|i|you|him|her|them|us|his|hers|their|its)$/i;
+const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s"]);
+
+/** Whether two attributions share a name word: "the commission" and "the National Election Commission" do. */
+function sharesName(a: string, b: string): boolean {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !FUNCTION_WORDS.has(w));
+  const mine = new Set(words(a));
+  return words(b).some((w) => mine.has(w));
 }

@@ -1,3 +1,4 @@
+import { normalizeForMatch } from "./quote.ts";
 import { parseCsv, type Row } from "./csv.ts";
 import { addDays, dateFix, isIsoDate } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
@@ -132,5 +133,8 @@ export function sameCell(field: string, current: string, claimed: string): boole
     const a = parseQualifier(current);
     if (a && a === parseQualifier(claimed)) return true;
   }
+  // A quote is matched in its source forgiving white space, invisible characters and curly vs
+  // straight quote marks; its "from" is forgiven the same, or re-pasting it would be "stale".
+  if (field === "quote") return normalizeForMatch(current) === normalizeForMatch(claimed);
   return current.replace(/\s+/g, " ").trim() === claimed.replace(/\s+/g, " ").trim();
 }

@@ -112,7 +112,7 @@ export function parseCsv(file: string, text: string, required: readonly string[]
         unreadable(
           record,
           columns.length,
-          `${raw.length} cells but the header has ${columns.length} columns; a comma inside a cell needs the cell in quotes ("…, …")`,
+          `${raw.length} cells but the header has ${columns.length} columns; a comma inside a cell needs the cell in quotes ("…, …")${/[“”„]/.test(raw.join(",")) ? ", straight ones: a cell in curly quotes (“…”), as a word processor writes them, is not quoted" : ""}`,
         );
         continue;
       }

@@ -241,7 +241,8 @@ function nounAfter(text: string, end: number, fraction: boolean): string {
   let words =
     rest
       .match(/^(?:\s+[\p{L}'’-]+|,)*/u)?.[0]
-      .split(/\s+/)
+      // A comma is a word of its own: "400 people, he said" counts "people", not "people,".
+      .split(/\s+|(?=,)|(?<=,)/)
       .filter(Boolean) ?? [];
   if (fraction && words[0]?.toLowerCase() === "of") {
     words = words.slice(1);
@@ -337,6 +338,8 @@ const SPEECH_BEFORE =
   /(?:^|[^\p{L}])(?:said|says|told\s+[\p{L}]+|reported|confirmed|announced|stated|added|tweeted|wrote|posted)\s+$/iu;
 const SPEECH_AFTER =
   /^\s*,?\s*(?:[\p{L}'’.-]+\s+){0,4}?(?:said|says|told|reported|confirmed|announced|stated)(?![\p{L}])/iu;
+/** ", said the finance minister " just before a closing day: the speaker of the sentence. */
+const SPEAKER_BEFORE = /,\s*(?:said|says|told|reported|confirmed|announced|stated|added)\s+(?:[\p{L}'’.-]+\s+){1,6}$/iu;
 /** Where one clause ends and another begins: a figure's period is not looked for past it. */
 const BOUNDARY =
   /[;:()]|\s[—–]\s|,?\s(?:as|after|before|while|when|whereas|because|although|though|but|which|who|where|until|since|whom)\s/giu;
@@ -361,6 +364,9 @@ function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string
     if (p.kind !== "single" && p.kind !== "relative") return true;
     if (SPEECH_BEFORE.test(text.slice(Math.max(0, p.at - 30), p.at))) return false;
     if (p.stop <= firstFigure && SPEECH_AFTER.test(text.slice(p.stop, firstFigure))) return false;
+    // "…, said finance minister Anil Rao on Saturday.": the day the speaker spoke, ending the sentence.
+    if (/^[\s.!?"'”’]*$/.test(text.slice(p.stop)) && SPEAKER_BEFORE.test(text.slice(Math.max(0, p.at - 80), p.at)))
+      return false;
     return true;
   });
   // Phrases come in order and never overlap, so their starts and ends are both sorted: every

@@ -10,9 +10,10 @@ const SPEAKER = String.raw`((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)
 
 const ACCORDING = new RegExp(String.raw`\baccording\s+to\s+([^,;:.!?()]+?)\s*(?:[,;:.!?)]|$)`, "iu");
 /** ", the justice minister said." at the end of a sentence, or ", officials said." */
-const SAID_AFTER = new RegExp(String.raw`,\s*${SPEAKER}\s+(?:${SPEECH})\s*[.!?]?["'”’]?$`, "iu");
+const WHEN = String.raw`(?:\s+(?:on|late\s+on|early\s+on|last|this|in\s+a)\s+[\p{L}\p{N}'’]+(?:\s+[\p{L}\p{N}'’]+)?|\s+(?:yesterday|today|tonight|\p{L}+day))?`;
+const SAID_AFTER = new RegExp(String.raw`,\s*${SPEAKER}\s+(?:${SPEECH})${WHEN}\s*[.!?]?["'”’]?$`, "iu");
 /** ", said the interior ministry." */
-const SAID_BEFORE = new RegExp(String.raw`,\s*(?:${SPEECH})\s+${SPEAKER}\s*[.!?]?["'”’]?$`, "iu");
+const SAID_BEFORE = new RegExp(String.raw`,\s*(?:${SPEECH})\s+${SPEAKER}${WHEN}\s*[.!?]?["'”’]?$`, "iu");
 /** "The interior ministry said 875 …" at the start, or after an opening phrase ("On Monday, police said …"). */
 const SUBJECT = new RegExp(
   String.raw`^(?:[^,]{0,40},\s*)?${SPEAKER}\s+(?:(?:also|later|earlier|previously|has|have|had)\s+)?(?:${SPEECH})(?:\s+(?:on\s+\p{L}+|that|in\s+a\s+statement))?\b`,
@@ -29,6 +30,8 @@ export function findSpeaker(sentence: string): string {
   const according = ACCORDING.exec(text);
   if (according) return clean(according[1]);
   const after = SAID_AFTER.exec(text) ?? SAID_BEFORE.exec(text);
+  // "…, he said": a pronoun names nobody a chart can credit ("as reported by he").
+  if (after && NOT_A_SPEAKER.test(after[1].trim())) return "";
   if (after && !/\d/.test(after[1])) return clean(after[1]);
   const subject = SUBJECT.exec(text);
   if (subject && !/\d/.test(subject[1]) && !NOT_A_SPEAKER.test(subject[1].trim()) && !PASSIVE.test(subject[1]))
