@@ -24,7 +24,7 @@ import {
 } from "../pipeline/words/output-names.ts";
 import { pngSize } from "./browser-harness.ts";
 import { copyStory, useBuiltStory } from "./helpers/story.ts";
-import { parseSvg } from "./helpers/svg.ts";
+import { parseSvg, visibleText } from "./helpers/svg.ts";
 
 const built = useBuiltStory();
 let out: string;
@@ -146,6 +146,21 @@ describe("embed snippets", () => {
       const data = readFileSync(join(out, `${id}.csv`), "utf8") + svg(`${id}.svg`).querySelector("title")!.textContent;
       for (const n of alt.match(/\d[\d,.]*\d|\d/g) ?? []) expect(data, `${id}: ${n}`).toContain(n);
     }
+  });
+
+  it("says who gives the figures in the alt text and the caption, as the chart's note does", () => {
+    let credited = 0;
+    for (const id of ids) {
+      const doc = svg(svgName(id, variant("desktop")));
+      const note = visibleText(doc.ownerDocument).find((t) => /as reported by/.test(t));
+      if (!note) continue;
+      credited++;
+      const alt = embed(id).querySelector("img")!.getAttribute("alt")!;
+      // The note may wrap over lines on the chart; the alt text has it whole.
+      expect(alt, id).toContain(note.replace(/\.$/, "").split(" as reported by ")[0].split(";")[0]);
+      expect(alt, id).toMatch(/as reported by [^.]+\./);
+    }
+    expect(credited).toBeGreaterThan(0);
   });
 
   it("states the facts in a caption, with the source, so a reader whose CMS drops the image still has them", () => {

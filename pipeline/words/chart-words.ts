@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { listWords } from "../../charts/attribution.ts";
+import { attributionNote, listWords } from "../../charts/attribution.ts";
 import type { ChartModel, FigureChoice } from "../../charts/kind.ts";
 import { defaultName, whenOf } from "../../charts/names.ts";
 import { CREDIT_DEFAULT } from "../../charts/style.ts";
@@ -21,7 +21,7 @@ export interface ChartWords {
   corrections: string[];
   source: string;
   credit: string;
-  /** The alt text: the title and the figures with their qualifiers, plus any correction. */
+  /** The alt text: the title, the figures with their qualifiers, who gives them, and any correction. */
   description: string;
 }
 
@@ -47,6 +47,12 @@ export function composeWords(
 ): ChartWords {
   const fill = (text: string) => fillTemplate(text, context);
   const corrections = correctionNotes(shown, model.names, files);
+  // Who gives the figures travels with them into the alt text and the embed's caption, as on the chart.
+  const attribution = attributionNote(
+    shown.filter((f) => f.id in model.names),
+    model.names,
+  );
+  const credit = attribution && model.notes.includes(attribution) ? [attribution] : [];
   const title = fill(entry.title);
   const extra = [...new Set(shown.map((f) => f.source))].filter((s) => s !== ARTICLE).sort();
   const source = [
@@ -60,7 +66,7 @@ export function composeWords(
     corrections,
     source,
     credit: fill(entry.credit) || CREDIT_DEFAULT,
-    description: [`${title.replace(/[.!?]$/, "")}.`, model.summary, ...corrections].join(" "),
+    description: [`${title.replace(/[.!?]$/, "")}.`, model.summary, ...credit, ...corrections].join(" "),
   };
 }
 
