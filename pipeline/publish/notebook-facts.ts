@@ -1,3 +1,4 @@
+import { isCount, withUnit } from "../../charts/units.ts";
 import { formatDate } from "../facts/dates.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
 import { formatNumber, formatValue, periodWords, qualifierWords as sourceQualifierWords } from "../facts/format.ts";
@@ -68,7 +69,10 @@ export function factSheet(figures: Figure[], context: FactContext): string {
       ],
       [
         String(f.value),
-        `${e(formatValue(f))}${share ? ` (${share})` : ""}${f.unit ? ` <span class="what">${e(f.unit)}</span>` : ""}`,
+        // A measure as the chart writes it ("62%", "$2,500,000"); a count's unit ("people") beneath.
+        isCount(f.unit)
+          ? `${e(formatValue(f))}${share ? ` (${share})` : ""}${f.unit ? ` <span class="what">${e(f.unit)}</span>` : ""}`
+          : e(withUnit(formatValue(f), f.value, f.unit)),
       ],
       [String(QUALIFIERS.indexOf(f.qualifier)), e(qualifierWords(f))],
       [String(f.low ?? f.high ?? f.value), `${bound(f.low)} to ${bound(f.high)}`],
