@@ -104,8 +104,17 @@ export function describeProblems(problems: Problem[], data: string): string {
 
 export function describeChanges({ added, changed, removed }: Changes): string[] {
   const lines: string[] = [];
-  if (added.length) lines.push(`  added:   ${added.join(", ")}`);
-  if (changed.length) lines.push(`  changed: ${changed.join(", ")}`);
-  if (removed.length) lines.push(`  removed: ${removed.join(", ")}`);
+  if (added.length) lines.push(`  added:   ${someOf(added, "files")}`);
+  if (changed.length) lines.push(`  changed: ${someOf(changed, "files")}`);
+  if (removed.length) lines.push(`  removed: ${someOf(removed, "files")}`);
   return lines;
+}
+
+/**
+ * A list a reporter can read in a terminal: every name up to a hundred, else the first hundred
+ * and how many more ("… and 9,904 more files: every one is in manifest.json").
+ */
+export function someOf(names: string[], what: string, max = 100): string {
+  if (names.length <= max) return names.join(", ");
+  return `${names.slice(0, max).join(", ")} … and ${(names.length - max).toLocaleString("en-GB")} more ${what} (manifest.json lists them all)`;
 }

@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { build, describeChanges, describeProblems } from "./build.ts";
+import { build, describeChanges, describeProblems, someOf } from "./build.ts";
 import { DataError } from "./facts/problem.ts";
 import { type Disk, EnvironmentError } from "./publish/disk.ts";
 import { parseBaseUrl } from "./publish/embed.ts";
@@ -96,10 +96,13 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
     );
     console.log(
       [
-        `Built ${shownOut}/ from ${options.data}/ in ${time}: ${summary}; drew ${result.drawn.length ? result.drawn.join(", ") : "no chart (all unchanged)"}.`,
+        `Built ${shownOut}/ from ${options.data}/ in ${time}: ${summary}; drew ${result.drawn.length ? someOf(result.drawn, "charts") : "no chart (all unchanged)"}.`,
         ...describeChanges(changes),
         touched.length
-          ? `Replace the embeds of: ${touched.map((c) => c.entry.id).join(", ")}`
+          ? `Replace the embeds of: ${someOf(
+              touched.map((c) => c.entry.id),
+              "charts",
+            )}`
           : "No chart changed; no embed needs replacing.",
         coverage,
       ].join("\n"),

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { someOf } from "../pipeline/build.ts";
 import { differences, snapshot } from "./helpers/files.ts";
 import { appendLine, chartOf, leftovers, lineOf, problemsOf, rowOf } from "./helpers/problems.ts";
 import { cli, copyStory, edit, useBuiltStory } from "./helpers/story.ts";
@@ -413,5 +414,15 @@ describe("a build of broken data", () => {
     expect(run.stderr).toContain(`${join(good.dir, "nowhere")}:0: the story folder does not exist`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(differences(good.files, snapshot(good.out))).toEqual([]);
+  });
+});
+
+describe("a build's report of a large story", () => {
+  it("names up to a hundred files or charts, then says how many more and where they are all listed", () => {
+    const names = Array.from({ length: 1004 }, (_, i) => `chart-${i}.svg`);
+    const line = someOf(names, "files");
+    expect(line.split(", ")).toHaveLength(100);
+    expect(line).toMatch(/^chart-0\.svg, .* chart-99\.svg … and 904 more files \(manifest\.json lists them all\)$/);
+    expect(someOf(names.slice(0, 100), "files")).toBe(names.slice(0, 100).join(", "));
   });
 });
