@@ -217,6 +217,19 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
   const multi = figures.filter((f) => f.start !== f.end);
   if (multi.length > 0 && figures.every((f) => f.start === start || (f.start === f.end && f.end === start)))
     return { running: true };
+  // Most figures count from one day (a running total) and some do not: name those, not a pair that agrees.
+  const common = runningStart(multi);
+  if (common) {
+    const off = figures.filter((f) => f.start !== common && !(f.start === f.end && f.end === common));
+    const from = formatDate(common, { weekday: true, year: false });
+    const them = off.length === 1 ? "it" : "them";
+    return {
+      running: false,
+      problem:
+        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count from ${from}, as the running total of ` +
+        `${listWords(figures.filter((f) => f.start === common).map((f) => `"${f.id}"`))} does; a line joins one running total: if the source counts ${them} from ${from} too, correct the start in figures.csv, otherwise chart ${them} apart`,
+    };
+  }
   const length = (f: Figure) => daysBetween(f.start, f.end);
   const odd = figures.find((f) => length(f) !== length(figures[0]));
   if (odd)
@@ -233,6 +246,13 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
         problem: `"${figures[k].id}" (${periodLabel(figures[k].start, figures[k].end)}) overlaps "${figures[k - 1].id}" (${periodLabel(figures[k - 1].start, figures[k - 1].end)}); a line joins counts for periods that do not overlap`,
       };
   return { running: false };
+}
+
+/** The day two or more multi-day figures count from (the earliest such day), if any. */
+function runningStart(multi: Figure[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of multi) counts.set(f.start, (counts.get(f.start) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= 2).sort(([a], [b]) => (a < b ? -1 : 1))[0]?.[0];
 }
 
 /** Days no series covers, between the first and last day any covers. */

@@ -298,6 +298,21 @@ describe("line", () => {
       ),
     ]);
     expect(problems([toll[0], nights[1]])[0]).toMatch(/^"fri" does not count what "thu" counts/);
+    // A running total with one figure that does not count from its day: that figure is named.
+    const since = (id: string, end: string, value: number) =>
+      figure({ ...toll[0], id, value, start: "2023-06-27", end });
+    expect(
+      problems([since("mon", "2023-06-27", 12), since("wed", "2023-06-29", 31), since("fri", "2023-07-01", 47)]),
+    ).toEqual([]);
+    expect(
+      problems([
+        since("wed", "2023-06-29", 31),
+        since("fri", "2023-07-01", 47),
+        figure({ ...toll[0], id: "sun", value: 52, start: "2023-07-02", end: "2023-07-02" }),
+      ]),
+    ).toEqual([
+      '"sun" (Sun 2 Jul) does not count from Tue 27 Jun, as the running total of "wed" and "fri" does; a line joins one running total: if the source counts it from Tue 27 Jun too, correct the start in figures.csv, otherwise chart it apart',
+    ]);
     expect(problems([figure({ id: "x", value: 1 })])[0]).toMatch(/^"x" has no dates, so a line chart cannot place it/);
   });
 
