@@ -50,4 +50,20 @@ describe("the tests", () => {
     );
     expect(readers).toEqual([]);
   });
+
+  it("run every command with --data, never on its default data/", () => {
+    const files = readdirSync(join(ROOT, "tests"), { recursive: true, encoding: "utf8" }).filter((name) =>
+      name.endsWith(".ts"),
+    );
+    const bare: string[] = [];
+    for (const name of files) {
+      const text = readFileSync(join(ROOT, "tests", name), "utf8");
+      // A command started as a process: its arguments follow the script's path in the same call.
+      for (const m of text.matchAll(/join\(ROOT, "pipeline\/(?:cli|watch|notebook|figures|correct)\.ts"\)/g)) {
+        const call = text.slice(m.index!, text.indexOf(")", text.indexOf("]", m.index!)) + 1);
+        if (!call.includes('"--data"') && !/\.\.\.args\b/.test(call)) bare.push(`${name}: ${call.slice(0, 80)}`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
 });

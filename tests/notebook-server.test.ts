@@ -254,13 +254,17 @@ describe("npm run notebook", () => {
       await new Promise((resolve) => child.once("exit", resolve));
     }
     expect(child.exitCode).toBe(0);
-    rmSync(story.dir, { recursive: true, force: true });
 
-    const wrong = spawn(process.execPath, [TSX, join(ROOT, "pipeline/notebook.ts"), "--port", "http"], { cwd: ROOT });
+    const wrong = spawn(
+      process.execPath,
+      [TSX, join(ROOT, "pipeline/notebook.ts"), "--data", story.data, "--out", story.out, "--port", "http"],
+      { cwd: ROOT },
+    );
     let said = "";
     wrong.stderr.on("data", (chunk) => (said += chunk));
     const code = await new Promise((resolve) => wrong.once("exit", resolve));
     expect(code).toBe(2);
     expect(said).toMatch(/--port "http" must be a number from 0 to 65535/);
+    rmSync(story.dir, { recursive: true, force: true });
   });
 });
