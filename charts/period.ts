@@ -1,3 +1,4 @@
+import { group } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
@@ -6,7 +7,8 @@ import { colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shownRow } from "./kind.ts";
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
-import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
+import { fractionProblems, isCount, withUnit } from "./units.ts";
+import { countKey, seriesDifferences } from "./series.ts";
 
 interface Day {
   day: string;
@@ -18,41 +20,14 @@ const isPeriod = (f: Figure) => Boolean(f.start && f.end && f.end > f.start);
 /** A figure for one day. */
 const isDay = (f: Figure) => Boolean(f.start && f.start === f.end);
 
-const same = (a: string, b: string) =>
-  a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
-
-/** How a figure differs from the one it should be a day of, in words: metric, category, unit. */
-function differences(f: Figure, of: Figure): string[] {
-  const out: string[] = [];
-  const words = (text: string) => (text.trim() ? JSON.stringify(text.trim()) : "none");
-  if (!same(f.metric, of.metric)) out.push(`its metric is ${words(f.metric)}, not ${words(of.metric)}`);
-  if (!same(f.category, of.category)) out.push(`its category is ${words(f.category)}, not ${words(of.category)}`);
-  if (unitKey(f.unit) !== unitKey(of.unit)) out.push(`its unit is ${words(f.unit)}, not ${words(of.unit)}`);
-  return out;
-}
-
-const kindKey = (f: Figure) =>
-  JSON.stringify(
-    [f.metric, f.category].map((t) => t.trim().replace(/\s+/g, " ").toLowerCase()).concat(unitKey(f.unit)),
-  );
-
-/** The dataset grouped once by what `differences` compares, so a thousand charts do not each scan it. */
+/** The dataset grouped once by what a figure counts, so a thousand charts do not each scan it. */
 const kinds = new WeakMap<readonly Figure[], Map<string, Figure[]>>();
 
-/** The figures of the dataset with the same metric, category and unit as `f` (no differences). */
+/** The figures of the dataset that count what `f` counts (no seriesDifferences), in dataset order. */
 function sameKind(dataset: readonly Figure[], f: Figure): Figure[] {
   let groups = kinds.get(dataset);
-  if (!groups) {
-    groups = new Map();
-    for (const g of dataset) {
-      const key = kindKey(g);
-      const list = groups.get(key);
-      if (list) list.push(g);
-      else groups.set(key, [g]);
-    }
-    kinds.set(dataset, groups);
-  }
-  return groups.get(kindKey(f)) ?? [];
+  if (!groups) kinds.set(dataset, (groups = group(dataset, countKey)));
+  return groups.get(countKey(f)) ?? [];
 }
 
 /**
@@ -147,7 +122,7 @@ export const period: ChartKind<PeriodDraw> = {
         drawn.push(f);
         continue;
       }
-      const differs = differences(f, reference);
+      const differs = seriesDifferences(f, reference);
       if (differs.length > 0) {
         problems.push(
           `"${f.id}" is not a day of ${referenceName}: ${differs.join("; ")}; a period chart draws days of one metric, category and unit: ` +

@@ -2,9 +2,14 @@ import { addDays, daysBetween, formatDate, formatPeriod } from "../pipeline/fact
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { unitKey } from "./units.ts";
 
+/** Words compared as a reader would: case and spacing aside. */
+const normal = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
+
 /** Figures over time must count one thing: these are the ways one can differ from another. */
-const same = (a: string, b: string) =>
-  a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+const same = (a: string, b: string) => normal(a) === normal(b);
+
+/** What a figure counts, as one key: two figures with the same key have no seriesDifferences. */
+export const countKey = (f: Figure): string => JSON.stringify([normal(f.metric), normal(f.category), unitKey(f.unit)]);
 
 /** How `f` differs from `of` in what it counts, in words: metric, category, unit. */
 export function seriesDifferences(f: Figure, of: Figure): string[] {

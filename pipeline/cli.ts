@@ -1,6 +1,5 @@
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
 import { build, describeChanges, describeProblems, someOf } from "./build.ts";
 import { DataError } from "./facts/problem.ts";
 import { type Disk, EnvironmentError } from "./publish/disk.ts";
@@ -8,6 +7,7 @@ import { parseBaseUrl } from "./publish/embed.ts";
 import { MissingFonts } from "./publish/fonts.ts";
 import { LockBusy } from "./publish/lock.ts";
 import { hasChanges } from "./publish/swap.ts";
+import { runIfMain } from "./run-command.ts";
 
 /** `npm run build`: the command line over build(): arguments, messages, exit codes. */
 
@@ -142,12 +142,4 @@ export function coverageLine(unrecorded: number, data: string): string {
   return `Coverage: ${unrecorded} figure${unrecorded === 1 ? "" : "s"} the article and sources state ${unrecorded === 1 ? "is" : "are"} not in figures.csv; npm run figures -- --data ${data} lists ${unrecorded === 1 ? "it" : "them"}.`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error("Internal error (a bug in the build, not in the data):", error);
-      process.exit(70);
-    },
-  );
-}
+runIfMain(import.meta.url, main, "build");

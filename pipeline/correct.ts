@@ -1,7 +1,6 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
 import { csvFormatRows } from "d3-dsv";
 import { applyCorrections, CORRECTION_COLUMNS, sameCell } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
@@ -11,6 +10,7 @@ import { DataError, formatProblem, type Problem } from "./facts/problem.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
 import { readStory, type StoryFiles } from "./read.ts";
 import { proveStory } from "./story.ts";
+import { runIfMain } from "./run-command.ts";
 
 /**
  * `npm run correct`: the rows a correction needs, appended to corrections.csv, with the old values
@@ -227,11 +227,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  try {
-    process.exit(main(process.argv.slice(2)));
-  } catch (error) {
-    console.error("Internal error (a bug in the tool, not in the data):", error);
-    process.exit(70);
-  }
-}
+runIfMain(import.meta.url, main);

@@ -1,7 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
 import { csvFormatRows } from "d3-dsv";
 import { applyCorrections } from "./facts/corrections.ts";
 import { listStoryNumbers, type StoryNumber } from "./facts/coverage.ts";
@@ -14,6 +13,7 @@ import { QUALIFIER_PHRASE } from "./facts/qualifiers.ts";
 import type { Reading } from "./facts/reader.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
 import { readStory } from "./read.ts";
+import { runIfMain } from "./run-command.ts";
 
 /**
  * `npm run figures`: every number the article and sources state, read as the build reads it, and
@@ -166,11 +166,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  try {
-    process.exit(main(process.argv.slice(2)));
-  } catch (error) {
-    console.error("Internal error (a bug in the tool, not in the data):", error);
-    process.exit(70);
-  }
-}
+runIfMain(import.meta.url, main);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
 import { startNotebook } from "./notebook-server.ts";
+import { runIfMain } from "./run-command.ts";
 
 /** `npm run notebook`: the story's live notebook on 127.0.0.1, rebuilt on every save. */
 
@@ -66,12 +66,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error("Internal error (a bug in the notebook, not in the data):", error);
-      process.exit(70);
-    },
-  );
-}
+runIfMain(import.meta.url, main, "notebook");

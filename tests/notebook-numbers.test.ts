@@ -5,39 +5,13 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Figure } from "../pipeline/facts/figure.ts";
 import { normalizeForMatch } from "../pipeline/facts/quote.ts";
 import { parseDateline } from "../pipeline/facts/dates.ts";
 import { readSentence, readText } from "../pipeline/facts/reader.ts";
 import { normalizedPositions, numbersInStory } from "../pipeline/publish/notebook-numbers.ts";
 import { loadStory } from "../pipeline/story.ts";
+import { figure } from "./helpers/figures.ts";
 import { FIXTURES } from "./helpers/story.ts";
-
-function figure(fields: Partial<Figure>): Figure {
-  return {
-    id: "x",
-    metric: "m",
-    category: "",
-    value: 0,
-    fraction: null,
-    qualifier: "exact",
-    qualifier_words: "",
-    value_words: "",
-    low: null,
-    high: null,
-    unit: "",
-    start: "",
-    end: "",
-    nights: false,
-    attributed_to: "",
-    quote: "",
-    source: "article.txt",
-    restates: "",
-    corrections: [],
-    line: 2,
-    ...fields,
-  };
-}
 
 describe.each(["islamabad", "riots"])("the %s story's numbers", (fixture) => {
   const story = loadStory(join(FIXTURES, fixture));

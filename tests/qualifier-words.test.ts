@@ -12,34 +12,15 @@ import {
   qualifierWords,
 } from "../pipeline/facts/format.ts";
 import { correctionNotes } from "../pipeline/words/chart-words.ts";
+import { figure as madeFigure } from "./helpers/figures.ts";
 import { copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
 /** The display half of the contract: the source's own words, capitalised by position only. */
 
-const figure = (over: Partial<Figure>): Figure => ({
-  id: "x",
-  metric: "m",
-  category: "",
-  value: 45000,
-  fraction: null,
-  qualifier: "about",
-  qualifier_words: "some",
-  value_words: "",
-  low: null,
-  high: null,
-  unit: "",
-  start: "",
-  end: "",
-  nights: false,
-  attributed_to: "",
-  quote: "",
-  source: "article.txt",
-  restates: "",
-  corrections: [],
-  line: 2,
-  ...over,
-});
+/** Some 45,000: what most of these tests vary. */
+const figure = (over: Partial<Figure>): Figure =>
+  madeFigure({ id: "x", value: 45000, qualifier: "about", qualifier_words: "some", ...over });
 
 describe("format.ts", () => {
   it("keeps the source's qualifier word, and the plain phrase where it had none", () => {

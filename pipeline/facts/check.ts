@@ -10,6 +10,7 @@ import { readSource, type SourceCache } from "./source-readings.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./story-files.ts";
 import { isCountUnit } from "./units.ts";
 import { parseValue } from "./value-cell.ts";
+import { isPronoun } from "./speakers.ts";
 
 /** The cells of a row that chart words and labels show. */
 const SHOWN_CELLS = ["category", "metric", "unit", "attributed_to", "source"] as const;
@@ -89,7 +90,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
     }
 
     const attribution = (c.attributed_to ?? "").trim();
-    if (PRONOUN.test(attribution))
+    if (isPronoun(attribution))
       fail(
         "attributed_to",
         `attributed_to is "${attribution}", a pronoun: a chart would say "as reported by ${attribution}"; name who gives the figure, as the article names them`,
@@ -234,8 +235,6 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
   return { figures, problems, warnings };
 }
 
-/** Words that stand for somebody the chart cannot name. */
-const PRONOUN = /^(?:he|she|they|it|we|i|you|him|her|them|us|his|hers|their|its)$/i;
 const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s"]);
 
 /** Whether two attributions share a name word: "the commission" and "the National Election Commission" do. */

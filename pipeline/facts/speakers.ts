@@ -20,8 +20,15 @@ const SUBJECT = new RegExp(
   "iu",
 );
 
-/** Words that start no speaker: "it", "there", a conjunction. */
-const NOT_A_SPEAKER = /^(?:it|there|this|that|which|who|he|she|they|we|i|and|but|as|a|an|the)$/iu;
+/** Words that stand for somebody a chart cannot name: "as reported by he". */
+const PRONOUN = /^(?:he|she|they|it|we|i|you|him|her|them|us)$/iu;
+
+export function isPronoun(words: string): boolean {
+  return PRONOUN.test(words.trim());
+}
+
+/** Words that start no speaker: a pronoun, "there", a conjunction. */
+const NOT_A_SPEAKER = /^(?:there|this|that|which|who|and|but|as|a|an|the)$/iu;
 /** "The damage was estimated at …" is passive: nobody is named. */
 const PASSIVE = /\s(?:was|were|is|are|be|been|being)$/iu;
 
@@ -31,10 +38,16 @@ export function findSpeaker(sentence: string): string {
   if (according) return clean(according[1]);
   const after = SAID_AFTER.exec(text) ?? SAID_BEFORE.exec(text);
   // "…, he said": a pronoun names nobody a chart can credit ("as reported by he").
-  if (after && NOT_A_SPEAKER.test(after[1].trim())) return "";
+  if (after && (isPronoun(after[1]) || NOT_A_SPEAKER.test(after[1].trim()))) return "";
   if (after && !/\d/.test(after[1])) return clean(after[1]);
   const subject = SUBJECT.exec(text);
-  if (subject && !/\d/.test(subject[1]) && !NOT_A_SPEAKER.test(subject[1].trim()) && !PASSIVE.test(subject[1]))
+  if (
+    subject &&
+    !/\d/.test(subject[1]) &&
+    !isPronoun(subject[1]) &&
+    !NOT_A_SPEAKER.test(subject[1].trim()) &&
+    !PASSIVE.test(subject[1])
+  )
     return clean(subject[1]);
   return "";
 }
