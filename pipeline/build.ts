@@ -26,6 +26,8 @@ export interface BuildOptions {
   disk?: Disk;
   /** Threads drawing PNGs; one a core unless given. */
   threads?: number;
+  /** Hears of the story once it is proven, before anything is drawn (the live notebook shows it at once). */
+  onProven?: (story: Story) => void | Promise<void>;
 }
 
 export interface BuildResult {
@@ -49,6 +51,7 @@ export async function build({
   today,
   disk = realDisk,
   threads,
+  onProven,
 }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // An --out that is a link is written where it points: the swap replaces a folder, not the link.
@@ -57,6 +60,7 @@ export async function build({
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out, disk);
     const story = loadStory(data, { today });
+    await onProven?.(story);
     // --check draws everything afresh and reads every file: the output's own manifest cannot vouch for the output.
     const previous = check ? undefined : readManifest(out, disk);
     const trusted = check ? new Set<string>() : trustedFiles(out, previous, disk);

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { BuildResult } from "./build.ts";
 import { parseDateline } from "./facts/dates.ts";
+import type { StoryNumber } from "./facts/coverage.ts";
 import type { Problem } from "./facts/problem.ts";
 import { ARTICLE } from "./facts/story-files.ts";
 import { MANIFEST, type Manifest } from "./publish/manifest.ts";
@@ -12,7 +13,6 @@ import { type LiveState, notebookHtml, notebookInput, storyName } from "./publis
 import { realDisk } from "./publish/disk.ts";
 import { readManifest } from "./publish/output-folder.ts";
 import { readStory } from "./read.ts";
-import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
 import { followStory } from "./follow-story.ts";
 import { oneAtATime, rebuildAndReport } from "./story-watch.ts";
@@ -91,7 +91,7 @@ export async function startNotebook({
    * the last good build, with the story files as they are now.
    */
   const render = (state: {
-    failure?: { problems: Problem[]; at: string; files: Map<string, string> };
+    failure?: { problems: Problem[]; at: string; files: Map<string, string>; numbers: StoryNumber[] };
     proven?: { story: Story; at: string };
   }) => {
     const { failure, proven } = state;
@@ -124,12 +124,19 @@ export async function startNotebook({
       );
       return notebookHtml({ ...input, charts: built?.charts ?? [], live });
     }
-    if (built) return notebookHtml({ ...built, files: failure?.files ?? built.files, live });
+    if (built)
+      return notebookHtml({
+        ...built,
+        files: failure?.files ?? built.files,
+        numbers: failure?.numbers ?? built.numbers,
+        live,
+      });
     const files = failure?.files ?? new Map<string, string>();
     return notebookHtml({
       name: storyName(files),
       published: parseDateline(files.get(ARTICLE) ?? "") ?? "",
       files,
+      numbers: failure?.numbers ?? [],
       figures: [],
       charts: [],
       corrections: [],
@@ -153,22 +160,16 @@ export async function startNotebook({
   };
 
   const rebuild = oneAtATime(async (reason) => {
-    // The text and fact sheet follow a save at once, proven as the build proves them; the charts
-    // follow when drawn. (A story that does not prove goes straight to the build, which says why.)
-    if (good) {
-      let proven: Story | undefined;
-      try {
-        proven = loadStory(data);
-      } catch {
-        // Reported by the build below, with every problem.
-      }
-      if (proven) {
-        publish({ proven: { story: proven, at: stamp() } });
-        // Drawing holds the event loop; the open pages fetch the new text and fact sheet first.
-        await fetched(1000);
-      }
-    }
-    const outcome = await rebuildAndReport(data, out, reason);
+    // The text and fact sheet follow a save as soon as the build has proven the story; the charts
+    // follow when drawn. (A story that does not prove stops the build, which says why.)
+    let proven: Story | undefined;
+    const outcome = await rebuildAndReport(data, out, reason, async (story) => {
+      proven = story;
+      if (!good) return;
+      publish({ proven: { story, at: stamp() } });
+      // Drawing holds the event loop; the open pages fetch the new text and fact sheet first.
+      await fetched(1000);
+    });
     builds += 1;
     if (outcome.ok) {
       const { result } = outcome;
@@ -183,7 +184,10 @@ export async function startNotebook({
       publish({});
     } else {
       // The story as it is now, so each problem links to the line it names; the charts stay the last good build's.
-      publish({ failure: { problems: outcome.problems, at: stamp(), files: readStory(data).files } });
+      const reading =
+        outcome.reading ??
+        (proven ? { files: proven.files, numbers: proven.numbers } : { files: readStory(data).files, numbers: [] });
+      publish({ failure: { problems: outcome.problems, at: stamp(), ...reading } });
     }
     const done = waiting;
     waiting = [];

@@ -1,5 +1,6 @@
 import { build, type BuildResult, describeChanges, describeProblems } from "./build.ts";
 import { DataError, type Problem } from "./facts/problem.ts";
+import type { Story } from "./words/story.ts";
 import { EnvironmentError } from "./publish/disk.ts";
 import { LockBusy } from "./publish/lock.ts";
 
@@ -31,12 +32,21 @@ export function oneAtATime(run: (reason: string) => Promise<void>): (reason: str
 
 /** A build's outcome as the commands show it: what it built, or what stopped it. */
 export type Rebuilt =
-  { ok: true; result: BuildResult } | { ok: false; problems: Problem[]; stage: "data" | "refused" | "bug" };
+  | { ok: true; result: BuildResult }
+  | { ok: false; problems: Problem[]; stage: "data" | "refused" | "bug"; reading?: DataError["reading"] };
 
-/** One build, reported on the terminal; its outcome returned for whoever shows it elsewhere. */
-export async function rebuildAndReport(data: string, out: string, reason: string): Promise<Rebuilt> {
+/**
+ * One build, reported on the terminal; its outcome returned for whoever shows it elsewhere.
+ * `onProven` hears of the story as soon as it is proven, before anything is drawn.
+ */
+export async function rebuildAndReport(
+  data: string,
+  out: string,
+  reason: string,
+  onProven?: (story: Story) => void | Promise<void>,
+): Promise<Rebuilt> {
   try {
-    const result = await build({ data, out });
+    const result = await build({ data, out, onProven });
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], data)}`);
     const stamp = new Date().toTimeString().slice(0, 8);
     if (!result.written) console.log(`[${stamp}] ${reason}: nothing changed (${Math.round(result.ms)} ms)`);
@@ -48,7 +58,7 @@ export async function rebuildAndReport(data: string, out: string, reason: string
   } catch (error) {
     if (error instanceof DataError) {
       console.error(`${reason}: build stopped, output left as it was:\n${describeProblems(error.problems, data)}`);
-      return { ok: false, problems: error.problems, stage: "data" };
+      return { ok: false, problems: error.problems, stage: "data", reading: error.reading };
     }
     if (error instanceof LockBusy) {
       console.error(`${reason}: build refused: ${error.message}`);

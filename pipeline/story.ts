@@ -84,13 +84,20 @@ export function proveStory(
       words: composeWords(entry, prepared.model, shown, context, files),
     });
   }
-  throwIfAny(problems);
+  // The one reading of the story: every number with its place, reading, proof and recording row.
+  const numbers = listStoryNumbers({
+    files,
+    rows: table.rows,
+    history: corrected.history,
+    sources,
+    figures: checked.figures,
+    chosen: checked.chosen,
+  });
+  throwIfAny(problems, { files, numbers });
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
-  const unrecorded = unrecordedNumbers(
-    listStoryNumbers({ files, rows: table.rows, history: corrected.history, sources }),
-  );
+  const unrecorded = unrecordedNumbers(numbers);
   return {
     dir,
     ...(name !== undefined ? { name } : {}),
@@ -100,6 +107,7 @@ export function proveStory(
     corrections,
     charts,
     warnings,
+    numbers,
     unrecorded,
   };
 }

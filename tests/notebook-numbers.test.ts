@@ -8,15 +8,17 @@ import { describe, expect, it } from "vitest";
 import { normalizeForMatch } from "../pipeline/facts/quote.ts";
 import { parseDateline } from "../pipeline/facts/dates.ts";
 import { readSentence, readText } from "../pipeline/facts/reader.ts";
-import { normalizedPositions, numbersInStory } from "../pipeline/publish/notebook-numbers.ts";
+import { normalizedPositions } from "../pipeline/facts/positions.ts";
+import { numbersInStory } from "../pipeline/publish/notebook-numbers.ts";
+import { checkFigures } from "../pipeline/facts/check.ts";
+import { listStoryNumbers } from "../pipeline/facts/coverage.ts";
 import { loadStory } from "../pipeline/story.ts";
-import { figure } from "./helpers/figures.ts";
 import { FIXTURES } from "./helpers/story.ts";
 
 describe.each(["islamabad", "riots"])("the %s story's numbers", (fixture) => {
   const story = loadStory(join(FIXTURES, fixture));
   const charted = new Set(story.charts.flatMap((c) => c.shown.map((f) => f.id)));
-  const numbers = numbersInStory(story.files, story.figures, charted);
+  const numbers = numbersInStory(story.numbers, charted);
   const words = (n: { file: string; start: number; end: number }) => story.files.get(n.file)!.slice(n.start, n.end);
 
   it("place every figure on the number its quote states, qualifier included", () => {
@@ -69,7 +71,7 @@ describe.each(["islamabad", "riots"])("the %s story's numbers", (fixture) => {
 describe("a corrected figure", () => {
   it("shows its old number as superseded, linked to the corrections that replaced it", () => {
     const story = loadStory(join(FIXTURES, "riots"));
-    const numbers = numbersInStory(story.files, story.figures, new Set());
+    const numbers = numbersInStory(story.numbers, new Set());
     const old = numbers.filter((n) => n.status === "superseded");
     expect(old).toHaveLength(1);
     expect(story.files.get(old[0].file)!.slice(old[0].start, old[0].end)).toBe("875");
@@ -86,8 +88,22 @@ describe("placing a quote found in copy-pasted text", () => {
     const article =
       "date 2024-01-02\r\nIn the\u00A0\u00A0square, the caf\u0065\u0301 said \u201Cnearly\u00A0  1,000 peo\u00ADple\u201D came; 1,000 left.\r\nLater, 12 returned.";
     const files = new Map([["article.txt", article]]);
-    const f = figure({ id: "came", value: 1000, qualifier: "nearly", quote: 'café said "nearly 1,000 people" came' });
-    const numbers = numbersInStory(files, [f], new Set());
+    const rows = [
+      {
+        file: "figures.csv",
+        line: 2,
+        cells: {
+          id: "came",
+          metric: "came",
+          value: "1000",
+          qualifier: "nearly",
+          quote: 'café said "nearly 1,000 people" came',
+        },
+      },
+    ];
+    const checked = checkFigures({ rows, files, history: new Map(), origin: new Map() });
+    const reading = listStoryNumbers({ files, rows, history: new Map(), ...checked });
+    const numbers = numbersInStory(reading, new Set());
     const recorded = numbers.find((n) => n.figures.includes("came"))!;
     expect(recorded.proof).toBe(true);
     expect(article.slice(recorded.start, recorded.end)).toBe("nearly\u00A0  1,000");

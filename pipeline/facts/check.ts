@@ -6,6 +6,7 @@ import type { Problem } from "./problem.ts";
 import { proveClaim } from "./proof.ts";
 import { bounds, parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
+import type { Reading } from "./reader.ts";
 import { readSource, type SourceCache } from "./source-readings.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./story-files.ts";
 import { isCountUnit } from "./units.ts";
@@ -30,6 +31,8 @@ export interface Checked {
   problems: Problem[];
   /** Rows proven on one of two readings the words allow: both readings, for the reporter to confirm. */
   warnings: Problem[];
+  /** The reading each figure's proof chose, by id: the one number of its quote the figure is. */
+  chosen: Map<string, Reading>;
 }
 
 /**
@@ -40,6 +43,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const figures: Figure[] = [];
+  const chosen = new Map<string, Reading>();
   const firstLine = new Map<string, number>();
   const published = parseDateline(files.get(ARTICLE) ?? "");
   if (files.has(ARTICLE) && !published) {
@@ -198,6 +202,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       fail("end", `the period ends (${end}) before it starts (${start}); swap start and end, or correct the wrong one`);
     }
     if (!ok || !parsed?.ok || !qualifier) continue;
+    if (proven) chosen.set(c.id, proven.reading);
     figures.push({
       id: c.id,
       metric: c.metric,
@@ -232,7 +237,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       });
     }
   }
-  return { figures, problems, warnings };
+  return { figures, problems, warnings, chosen };
 }
 
 const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s"]);

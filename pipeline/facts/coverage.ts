@@ -1,27 +1,39 @@
 import type { Row } from "./csv.ts";
 import { parseDateline } from "./dates.ts";
-import type { Correction } from "./figure.ts";
+import type { Correction, Figure } from "./figure.ts";
+import { placeInOriginal } from "./positions.ts";
+import { proveClaim } from "./proof.ts";
+import { parseQualifier, type Qualifier } from "./qualifiers.ts";
 import { lineAt, matchQuote } from "./quote.ts";
 import type { Reading } from "./reader.ts";
-import { readSource, type SourceCache } from "./source-readings.ts";
+import { readSource, type ReadSource, type SourceCache } from "./source-readings.ts";
 import { ARTICLE } from "./story-files.ts";
 import { parseValue } from "./value-cell.ts";
 
 /**
- * Every number the article and its sources state, and which rows of figures.csv record it: what
- * `npm run figures` lists, and what the build's coverage line counts. A number is recorded when a
- * row quotes it (its quote covers the number, in that file) with its value, now or before a
- * correction replaced it.
+ * The one reading of the story: every number the article and its sources state, where it stands,
+ * how the reader read it, which rows of figures.csv record it and which figure's proof chose it.
+ * The build's check fills in the proofs, the coverage line counts it, `npm run figures` lists it,
+ * and the notebook shows it; nothing after the facts layer reads a sentence again.
+ *
+ * A number is recorded when a row quotes it (its quote covers the number, in that file) with its
+ * value, now or before a correction replaced it.
  */
 export interface StoryNumber {
   /** The file it is in, relative to the story folder. */
   file: string;
   line: number;
   reading: Reading;
+  /** Where the number stands in the file as received, qualifier included; absent if it cannot be placed. */
+  place?: { start: number; end: number };
   /** The sentence as the source has it, its white space runs made one space: a quote for figures.csv. */
   sentence: string;
   /** Ids of the rows that record it. */
   recordedBy: string[];
+  /** The figures whose proof chose this very number, in fact-sheet order. */
+  proven: string[];
+  /** Where a corrected figure's earlier quote stated this number and no figure states it now: the corrections that replaced it. */
+  superseded: Correction[];
 }
 
 /** What the manifest lists for each unrecorded figure. */
@@ -38,6 +50,9 @@ export interface CoverageInput {
   rows: Row[];
   history: Map<string, Correction[]>;
   sources?: SourceCache;
+  /** The figures that passed the check, and the reading each one's proof chose (checkFigures). */
+  figures?: Figure[];
+  chosen?: Map<string, Reading>;
 }
 
 /** The story's text files, article first: what can state a figure. */
@@ -78,9 +93,31 @@ const agrees = (r: Reading, v: Claim["values"][number]) =>
       r.fraction.numerator * v.fraction.denominator === r.fraction.denominator * v.fraction.numerator
     : r.fraction === null && r.value === v.value;
 
-export function listStoryNumbers({ files, rows, history, sources = new Map() }: CoverageInput): StoryNumber[] {
+export function listStoryNumbers({
+  files,
+  rows,
+  history,
+  sources = new Map(),
+  figures = [],
+  chosen = new Map(),
+}: CoverageInput): StoryNumber[] {
   const published = parseDateline(files.get(ARTICLE) ?? "");
   const all = claims(rows, history);
+  const key = (file: string, r: Reading) => `${file}:${r.numberStart}`;
+  // The number each figure's proof chose, and those its quote stated before each day's corrections.
+  const proven = new Map<string, string[]>();
+  for (const figure of figures) {
+    const at = chosen.get(figure.id);
+    if (at) proven.set(key(figure.source, at), [...(proven.get(key(figure.source, at)) ?? []), figure.id]);
+  }
+  const superseded = new Map<string, Correction[]>();
+  for (const figure of figures)
+    for (const { state, corrections } of earlierStates(figure)) {
+      const text = files.get(state.source);
+      if (text === undefined) continue;
+      const at = provenReading(readSource(sources, state.source, text, published), state);
+      if (at && !proven.has(key(state.source, at))) superseded.set(key(state.source, at), corrections);
+    }
   const numbers: StoryNumber[] = [];
   for (const file of textFiles(files)) {
     const read = readSource(sources, file, files.get(file)!, published);
@@ -110,12 +147,16 @@ export function listStoryNumbers({ files, rows, history, sources = new Map() }: 
               .map(({ claim }) => claim.id),
           ),
         ];
+        const place = placeInOriginal(files.get(file)!, reading.start, reading.end);
         numbers.push({
           file,
           line: lineAt(read.index, reading.numberStart),
           reading,
+          ...(place ? { place } : {}),
           sentence: verbatim,
           recordedBy,
+          proven: proven.get(key(file, reading)) ?? [],
+          superseded: superseded.get(key(file, reading)) ?? [],
         });
       }
     }
@@ -137,4 +178,62 @@ export function unrecordedNumbers(numbers: StoryNumber[]): UnrecordedNumber[] {
           ? `${r.range.low}-${r.range.high}`
           : r.value,
     }));
+}
+
+/** What a figure claims: the value, with its qualifier, stated by the quote in the source. */
+interface Statement {
+  value: number;
+  fraction: Figure["fraction"];
+  qualifier: Qualifier;
+  /** The unit the row gives ("%", "kilometres"): a percentage is proven as one, as the check does. */
+  unit: string;
+  quote: string;
+  source: string;
+}
+
+/** The reading a statement's proof chooses, as the check would choose it. */
+function provenReading(read: ReadSource, { value, fraction, qualifier, unit, quote }: Statement): Reading | undefined {
+  const match = matchQuote(quote, read.index);
+  if (!match.found) return undefined;
+  const candidates = read
+    .sentencesAt(match.at, match.end)
+    .flatMap((sentence) => sentence.readings)
+    .filter((r) => r.numberEnd > match.at && r.numberStart < match.end);
+  const proof = proveClaim({ value, fraction, qualifier, start: "", end: "", unit }, candidates, read.dateline, false);
+  return proof.ok ? proof.reading : undefined;
+}
+
+/**
+ * A corrected figure as it stood before each day's corrections, newest first: where its old quote
+ * still stands in a source, the old number is superseded, not a number nobody recorded.
+ */
+function earlierStates(figure: Figure): { state: Statement; corrections: Correction[] }[] {
+  const states: { state: Statement; corrections: Correction[] }[] = [];
+  const cells: Record<string, string> = {
+    value: figure.fraction ? `${figure.fraction.numerator}/${figure.fraction.denominator}` : String(figure.value),
+    qualifier: figure.qualifier,
+    unit: figure.unit,
+    quote: figure.quote,
+    source: figure.source,
+  };
+  const dates = [...new Set(figure.corrections.map((c) => c.date))].sort().reverse();
+  for (const date of dates) {
+    const ofDate = figure.corrections.filter((c) => c.date === date);
+    for (const c of [...ofDate].reverse()) if (c.field in cells) cells[c.field] = c.from;
+    const value = parseValue(cells.value);
+    const qualifier = parseQualifier(cells.qualifier);
+    if (!value.ok || !qualifier || !ofDate.some((c) => c.field in cells)) continue;
+    states.push({
+      state: {
+        value: value.value,
+        fraction: value.fraction,
+        qualifier,
+        unit: cells.unit,
+        quote: cells.quote,
+        source: cells.source.trim() || ARTICLE,
+      },
+      corrections: ofDate,
+    });
+  }
+  return states;
 }

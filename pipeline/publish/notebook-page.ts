@@ -1,4 +1,5 @@
 import { parse } from "jsonc-parser";
+import type { StoryNumber } from "../facts/coverage.ts";
 import { formatDate, isIsoDate } from "../facts/dates.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
 import type { Problem } from "../facts/problem.ts";
@@ -20,6 +21,8 @@ export interface NotebookInput {
   published: string;
   /** The story files as read: the article and sources with their numbers, and the source view. */
   files: Map<string, string>;
+  /** The story's one reading of those files (Story.numbers): where each number stands, and what records it. */
+  numbers: StoryNumber[];
   figures: Figure[];
   charts: NotebookChart[];
   corrections: Correction[];
@@ -54,6 +57,7 @@ export function notebookInput(
     name: storyName(story.files, story.name),
     published: story.published,
     files: story.files,
+    numbers: story.numbers,
     figures: story.figures,
     charts: story.charts.map(({ entry, words, shown }) => ({
       id: entry.id,
@@ -110,7 +114,7 @@ export function notebookHtml(input: NotebookInput): string {
   for (const chart of input.charts)
     for (const id of chart.figures)
       chartsOf.set(id, [...(chartsOf.get(id) ?? []), { id: chart.id, title: chart.words.title }]);
-  const numbers = numbersInStory(input.files, input.figures, new Set(chartsOf.keys()));
+  const numbers = numbersInStory(input.numbers, new Set(chartsOf.keys()));
   const sentenceOf = new Map<string, string>();
   for (const n of numbers) if (n.proof) for (const id of n.figures) sentenceOf.set(id, sentenceAnchor(n.figures[0]));
 

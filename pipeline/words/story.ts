@@ -1,5 +1,5 @@
 import type { ChartModel } from "../../charts/kind.ts";
-import type { UnrecordedNumber } from "../facts/coverage.ts";
+import type { StoryNumber, UnrecordedNumber } from "../facts/coverage.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
 import type { Problem } from "../facts/problem.ts";
 import type { ChartEntry } from "./chart-list.ts";
@@ -24,6 +24,8 @@ export interface Story {
   corrections: Correction[];
   charts: PreparedChart[];
   warnings: Problem[];
+  /** The one reading of the story: every number of the article and sources, placed, read and proven. */
+  numbers: StoryNumber[];
   /** Figures the article and sources state that no row of figures.csv records (the coverage count). */
   unrecorded: UnrecordedNumber[];
 }
