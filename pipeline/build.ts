@@ -1,7 +1,11 @@
 import { existsSync, realpathSync } from "node:fs";
+import { type Reading } from "./facts/reader.ts";
+import { sentenceReadings } from "./facts/sentence-readings.ts";
+import { todayIso } from "./facts/dates.ts";
+import { inputsHash, readCache, stateOf, writeCache, writeState } from "./publish/build-cache.ts";
+import { codeFingerprint } from "./publish/fingerprint.ts";
 import type { Manifest } from "./publish/manifest.ts";
 import { planOutputs } from "./publish/outputs.ts";
-import { formatProblem, type Problem } from "./facts/problem.ts";
 import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
 import { type Disk, realDisk } from "./publish/disk.ts";
@@ -57,9 +61,14 @@ export async function build({
   // An --out that is a link is written where it points: the swap replaces a folder, not the link.
   const out = existsSync(given) ? realpathSync(given) : given;
   const layout = layoutOf(out, disk);
+  const code_ = code ?? codeFingerprint();
+  const today_ = today ?? todayIso();
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out, disk);
-    const story = loadStory(data, { today });
+    // What earlier builds read, sentence by sentence (--check trusts nothing of the output folder's).
+    const cached = check ? {} : readCache(out, code_, disk);
+    if (Array.isArray(cached.readings)) sentenceReadings.load(cached.readings as [string, Reading[]][]);
+    const story = loadStory(data, { today: today_ });
     await onProven?.(story);
     // --check draws everything afresh and reads every file: the output's own manifest cannot vouch for the output.
     const previous = check ? undefined : readManifest(out, disk);
@@ -70,7 +79,7 @@ export async function build({
         previous,
         reusable: (name) => trusted.has(name),
         baseUrl,
-        code,
+        code: code_,
         threads,
       });
       const changes = writer.changes();
@@ -79,6 +88,22 @@ export async function build({
       else {
         writer.discard();
         writer.vouch();
+      }
+      if (!check) {
+        // For the next build: what this one was built from and left, and what it read.
+        writeCache(out, code_, { readings: [...sentenceReadings.used()] }, disk);
+        const state = stateOf(out, disk, Object.keys(planned.manifest.files), {
+          inputs: inputsHash(story.files, code_, { baseUrl }),
+          today: today_,
+          report: {
+            charts: story.charts.length,
+            figures: story.figures.length,
+            corrections: story.corrections.length,
+            unrecorded: story.unrecorded.length,
+            warnings: story.warnings,
+          },
+        });
+        if (state) writeState(out, state, disk);
       }
       return {
         story,
@@ -97,28 +122,4 @@ export async function build({
   return withOutputLock(layout, { waitMs, disk, readOnly: check }, run);
 }
 
-/** Problems as a reporter reads them: paths as typed on the command line, one line each. */
-export function describeProblems(problems: Problem[], data: string): string {
-  return problems
-    .map((p) =>
-      formatProblem({ ...p, file: p.line === 0 && p.file === data ? p.file : `${data.replace(/\/+$/, "")}/${p.file}` }),
-    )
-    .join("\n");
-}
-
-export function describeChanges({ added, changed, removed }: Changes): string[] {
-  const lines: string[] = [];
-  if (added.length) lines.push(`  added:   ${someOf(added, "files")}`);
-  if (changed.length) lines.push(`  changed: ${someOf(changed, "files")}`);
-  if (removed.length) lines.push(`  removed: ${someOf(removed, "files")}`);
-  return lines;
-}
-
-/**
- * A list a reporter can read in a terminal: every name up to a hundred, else the first hundred
- * and how many more ("… and 9,904 more files: every one is in manifest.json").
- */
-export function someOf(names: string[], what: string, max = 100): string {
-  if (names.length <= max) return names.join(", ");
-  return `${names.slice(0, max).join(", ")} … and ${(names.length - max).toLocaleString("en-GB")} more ${what} (manifest.json lists them all)`;
-}
+export { describeChanges, describeProblems, someOf } from "./report.ts";

@@ -1,13 +1,14 @@
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { build, describeChanges, describeProblems, someOf } from "./build.ts";
 import { DataError } from "./facts/problem.ts";
 import { type Disk, EnvironmentError } from "./publish/disk.ts";
 import { parseBaseUrl } from "./publish/embed.ts";
 import { MissingFonts } from "./publish/fonts.ts";
 import { LockBusy } from "./publish/lock.ts";
 import { hasChanges } from "./publish/swap.ts";
+import { describeChanges, describeProblems, someOf } from "./report.ts";
 import { runIfMain } from "./run-command.ts";
+import { upToDate } from "./up-to-date.ts";
 
 /** `npm run build`: the command line over build(): arguments, messages, exit codes. */
 
@@ -60,18 +61,33 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
   const onTerm = () => interrupted("SIGTERM");
   process.once("SIGINT", onInt);
   process.once("SIGTERM", onTerm);
+  const started = performance.now();
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const summaryOf = (charts: number, figures: number, corrections: number) =>
+    [count(charts, "chart"), count(figures, "figure"), ...(corrections ? [count(corrections, "correction")] : [])].join(
+      ", ",
+    );
   try {
+    // Nothing to do is found out first, and cheaply: the reader and the drawing code load only for work.
+    const same = options.check
+      ? undefined
+      : await upToDate({ data: options.data, out, baseUrl: options.baseUrl, disk });
+    if (same) {
+      for (const warning of same.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
+      const summary = summaryOf(same.charts, same.figures, same.corrections);
+      const time = `${Math.round(performance.now() - started)} ms`;
+      console.log(
+        `Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).\n${coverageLine(same.unrecorded, options.data)}`,
+      );
+      return 0;
+    }
+    const { build } = await import("./build.ts");
     const result = await build({ data: options.data, out, check: options.check, baseUrl: options.baseUrl, disk });
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
     const coverage = coverageLine(story.unrecorded.length, options.data);
-    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-    const summary = [
-      count(story.charts.length, "chart"),
-      count(story.figures.length, "figure"),
-      ...(story.corrections.length ? [count(story.corrections.length, "correction")] : []),
-    ].join(", ");
+    const summary = summaryOf(story.charts.length, story.figures.length, story.corrections.length);
     if (options.check) {
       if (!hasChanges(changes)) {
         console.log(`${shownOut}/ is up to date with ${options.data}/ (${summary}).\n${coverage}`);

@@ -5,6 +5,7 @@ import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
 import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
+import { sentenceReadings } from "./facts/sentence-readings.ts";
 import { composeWords, figureChoices } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
@@ -33,6 +34,7 @@ export function proveStory(
   { today = todayIso() }: LoadOptions = {},
 ): Story {
   const problems = [...read];
+  sentenceReadings.turn(); // What the last proof read stays at hand; what this one reads is kept.
   // A missing file is one problem among others: the files that are there are still checked.
   if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 

@@ -19,7 +19,7 @@ import { realDisk } from "../pipeline/publish/disk.ts";
 import { LockBusy, withOutputLock } from "../pipeline/publish/lock.ts";
 import { layoutOf, OutputRefused } from "../pipeline/publish/output-folder.ts";
 import { OutputWriter, recoverOutputs } from "../pipeline/publish/swap.ts";
-import { differences, snapshot } from "./helpers/files.ts";
+import { CACHE_FILES, differences, snapshot } from "./helpers/files.ts";
 import { leftovers } from "./helpers/problems.ts";
 import { copyStory, edit, ROOT } from "./helpers/story.ts";
 
@@ -50,7 +50,12 @@ function expectConsistent(out: string): void {
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
     files: Record<string, { sha256: string; bytes: number }>;
   };
-  expect(readdirSync(out).sort()).toEqual([...Object.keys(manifest.files), "manifest.json"].sort());
+  // The build's own cache files aside (dot files, never output).
+  expect(
+    readdirSync(out)
+      .filter((n) => !CACHE_FILES.includes(n))
+      .sort(),
+  ).toEqual([...Object.keys(manifest.files), "manifest.json"].sort());
   for (const [name, { sha256, bytes }] of Object.entries(manifest.files)) {
     const content = readFileSync(join(out, name));
     expect(content.length, name).toBe(bytes);

@@ -16,7 +16,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { type Disk, realDisk } from "../pipeline/publish/disk.ts";
 import { sourceFingerprint } from "../pipeline/publish/fingerprint.ts";
-import { differences, snapshot, stamps } from "./helpers/files.ts";
+import { CACHE_FILES, differences, snapshot, stamps } from "./helpers/files.ts";
 import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -59,9 +59,9 @@ describe("a rebuild with nothing changed", () => {
     const result = await build({ data: story.data, out: story.out, disk: counting });
     expect(result.drawn).toEqual([]);
     expect(result.written).toBe(false);
-    // The manifest: parsed, then compared with the one this build would write.
+    // The manifest: parsed, then compared with the one this build would write; and the build's own cache.
     expect(new Set(reads.filter((path) => path.startsWith(`${story.out}/`)))).toEqual(
-      new Set([join(story.out, "manifest.json")]),
+      new Set([join(story.out, "manifest.json"), ...CACHE_FILES.map((name) => join(story.out, name))]),
     );
   });
 

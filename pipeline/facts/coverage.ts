@@ -1,7 +1,7 @@
 import type { Row } from "./csv.ts";
 import { parseDateline } from "./dates.ts";
 import type { Correction, Figure } from "./figure.ts";
-import { placeInOriginal } from "./positions.ts";
+import { normalizedPositions, placeInOriginal } from "./positions.ts";
 import { proveClaim } from "./proof.ts";
 import { parseQualifier, type Qualifier } from "./qualifiers.ts";
 import { lineAt, matchQuote } from "./quote.ts";
@@ -133,6 +133,7 @@ export function listStoryNumbers({
     let next = 0;
     let open: typeof covering = [];
     const { origin, nfc } = read.index;
+    const positions = normalizedPositions(files.get(file)!);
     for (const sentence of read.sentences()) {
       const verbatim = nfc
         .slice(origin[sentence.start], origin[sentence.end - 1] + 1)
@@ -147,7 +148,7 @@ export function listStoryNumbers({
               .map(({ claim }) => claim.id),
           ),
         ];
-        const place = placeInOriginal(files.get(file)!, reading.start, reading.end);
+        const place = placeInOriginal(positions, reading.start, reading.end);
         numbers.push({
           file,
           line: lineAt(read.index, reading.numberStart),

@@ -22,9 +22,12 @@ export function normalizedPositions(text: string): Positions | undefined {
   return positions.get(text) ?? undefined;
 }
 
-/** Where the characters [start, end) of a text's normalized form stand in the text as received. */
-export function placeInOriginal(text: string, start: number, end: number): { start: number; end: number } | undefined {
-  const map = normalizedPositions(text);
+/** Where the characters [start, end) of a text's normalized form stand in the text as received (by its map). */
+export function placeInOriginal(
+  map: Positions | undefined,
+  start: number,
+  end: number,
+): { start: number; end: number } | undefined {
   if (!map || end > map.starts.length || start >= end) return undefined;
   return { start: map.starts[start], end: map.ends[end - 1] };
 }

@@ -94,15 +94,22 @@ export interface SentenceReading {
   readings: Reading[];
 }
 
-/** Reads every sentence of a text (an article or a source): its dateline line is not read as numbers. */
-export function readText(text: string, context: ReadContext = {}): SentenceReading[] {
+/**
+ * Reads every sentence of a text (an article or a source): its dateline line is not read as numbers.
+ * Each sentence is read on its own, by `read` (readSentence, or a cache of its readings).
+ */
+export function readText(
+  text: string,
+  context: ReadContext = {},
+  read: (sentence: string, context: ReadContext) => Reading[] = readSentence,
+): SentenceReading[] {
   // The dateline is metadata: blanked, so offsets stay those of the text.
   const body = text.replace(
     /^(\uFEFF?\s*)(date\s+\d{4}-\d{2}-\d{2})/i,
     (_, lead: string, line: string) => lead + " ".repeat(line.length),
   );
   return splitSentences(body).map((sentence) => {
-    const readings = readSentence(sentence.text, context).map((r) => shift(r, sentence.start));
+    const readings = read(sentence.text, context).map((r) => shift(r, sentence.start));
     return { ...sentence, readings };
   });
 }

@@ -1,6 +1,7 @@
 import { parseDateline } from "./dates.ts";
 import { indexSource, type SourceIndex } from "./quote.ts";
 import { readText, type SentenceReading } from "./reader.ts";
+import { sentenceReadings } from "./sentence-readings.ts";
 
 /**
  * A story file read once for the whole build: indexed for quotes, and its sentences read (lazily,
@@ -25,7 +26,9 @@ export function readSource(cache: SourceCache, name: string, text: string, publi
   const dateline = parseDateline(text) ?? published;
   const known = recent(text, dateline);
   const index = (known.index ??= indexSource(text));
-  const all = () => (known.sentences ??= readText(index.text, { dateline }));
+  // Read sentence by sentence through the process's memo, so what this build used is what it keeps.
+  let sentences: SentenceReading[] | undefined;
+  const all = () => (sentences ??= readText(index.text, { dateline }, sentenceReadings.read));
   const source: ReadSource = {
     name,
     index,
@@ -52,12 +55,12 @@ export function readSource(cache: SourceCache, name: string, text: string, publi
 
 interface Known {
   index?: SourceIndex;
-  sentences?: SentenceReading[];
 }
 
 /**
  * What the last builds of this process made of each file's text: a watch or notebook rebuild after
- * a save reads only the files that changed. The reading depends only on the text and its dateline.
+ * a save indexes only the files that changed (and reads only the sentences that changed, see
+ * sentence-readings.ts).
  */
 const known = new Map<string, Known>();
 const KEEP = 256;

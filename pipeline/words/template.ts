@@ -1,7 +1,7 @@
 import { formatDate } from "../facts/dates.ts";
 import type { Figure } from "../facts/figure.ts";
 import { capitalize, formatNumber, formatValue, periodWords, qualified, qualifierWords } from "../facts/format.ts";
-import { readSentence } from "../facts/reader.ts";
+import { sentenceReadings } from "../facts/sentence-readings.ts";
 import { isCount, isCurrency, withUnit } from "../../charts/units.ts";
 
 /**
@@ -118,7 +118,7 @@ export function spelledNumbers(text: string, context: TemplateContext): string[]
   const warnings: string[] = [];
   const plain = text.replace(PLACEHOLDER, " ");
   const words = contentWords(plain);
-  for (const mention of readSentence(plain)) {
+  for (const mention of sentenceReadings.read(plain, {})) {
     if (mention.kind !== "figure" || mention.fraction || mention.range) continue;
     if (/\p{N}/u.test(mention.text)) continue; // typed digits are refused, not warned about
     const ids = [...context.figures.values()]

@@ -1,0 +1,161 @@
+/**
+ * A build that has nothing to do costs what it checks: the story's files hashed, the code hashed,
+ * the output's files known by size and time. It reads no sentence and loads no drawing code. And
+ * what a build read is kept for the next, which re-reads only the sentences that changed; none of
+ * it ever changes a byte of the output.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CACHE_FILE, STATE_FILE } from "../pipeline/publish/build-cache.ts";
+import { upToDate } from "../pipeline/up-to-date.ts";
+import { differences, snapshot, stamps } from "./helpers/files.ts";
+import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
+
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+
+/** The Islamabad story built once by the real command, copied for each test that changes it. */
+let built: ReturnType<typeof copyStory>;
+beforeAll(() => {
+  built = copyStory();
+  expect(cli(["--data", built.data, "--out", built.out]).status).toBe(0);
+});
+
+/** A copy of the built story whose output is as a build left it (copied files are newer than their manifest). */
+function builtCopy() {
+  const story = copyStory();
+  expect(cli(["--data", story.data, "--out", story.out]).status).toBe(0);
+  return story;
+}
+
+describe("npm run build, with nothing to do", () => {
+  it("says so, as a build would, without reading a sentence or loading the chart kinds or the drawing code", () => {
+    const before = stamps(built.out);
+    const cache = [STATE_FILE, CACHE_FILE].map((name) => statSync(join(built.out, name)).mtimeMs);
+    // The real command, with a module hook that lists every module it loads.
+    const list = join(built.dir, "loaded.txt");
+    writeFileSync(
+      join(built.dir, "hooks.mjs"),
+      `import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(${JSON.stringify(list)}, resolved.url + "\\n");
+  return resolved;
+}`,
+    );
+    writeFileSync(
+      join(built.dir, "register.mjs"),
+      `import { register } from "node:module";\nregister(${JSON.stringify(`file://${join(built.dir, "hooks.mjs")}`)});`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx/esm",
+        "--import",
+        join(built.dir, "register.mjs"),
+        join(ROOT, "pipeline/cli.ts"),
+        "--data",
+        built.data,
+        "--out",
+        built.out,
+      ],
+      { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } },
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Nothing changed: .* is up to date \(3 charts, 7 figures; \d+ ms\)\.\nCoverage: every figure the article and sources state is in figures\.csv\.\n$/,
+    );
+    const modules = readFileSync(list, "utf8");
+    expect(modules).toContain("pipeline/up-to-date.ts"); // the hook saw the command's modules…
+    for (const heavy of [
+      "pipeline/build.ts",
+      "facts/reader.ts",
+      "charts/index.ts",
+      "/jsdom/",
+      "/@observablehq/plot/",
+      "/@resvg/",
+    ])
+      expect(modules, heavy).not.toContain(heavy); // …and none of these
+    // Nothing written either: not an output file, not the build's own record.
+    expect(stamps(built.out)).toEqual(before);
+    expect([STATE_FILE, CACHE_FILE].map((name) => statSync(join(built.out, name)).mtimeMs)).toEqual(cache);
+  });
+
+  it("is not fooled: an edited story, a touched, edited, added or removed output file, other code or another base URL mean work", async () => {
+    const story = builtCopy();
+    const same = { data: story.data, out: story.out };
+    expect(await upToDate(same)).toMatchObject({ charts: 3, figures: 7, corrections: 0, warnings: [] });
+    expect(await upToDate({ ...same, code: "other code" })).toBeUndefined();
+    expect(await upToDate({ ...same, baseUrl: "https://cdn.example.org/x/" })).toBeUndefined();
+    expect(await upToDate({ ...same, today: "2024-11-26" })).toBeUndefined(); // a day before the build: corrections may be in its future
+
+    const article = readFileSync(join(story.data, "article.txt"), "utf8");
+    edit(story.data, "article.txt", "954 individuals", "955 individuals");
+    expect(await upToDate(same)).toBeUndefined();
+    writeFileSync(join(story.data, "article.txt"), article);
+    expect(await upToDate(same)).toBeDefined();
+
+    const svg = join(story.out, "arrests-by-day.svg");
+    const bytes = readFileSync(svg);
+    writeFileSync(svg, bytes.toString("utf8").replace("954", "955")); // same size, newer than the manifest
+    expect(await upToDate(same)).toBeUndefined();
+    writeFileSync(svg, bytes);
+    expect(await upToDate(same)).toBeUndefined(); // as it was, but written after the manifest: read, not trusted
+    // The build reads it, finds it right, and says so: the next one trusts it again.
+    expect(cli(["--data", story.data, "--out", story.out]).stdout).toMatch(/^Nothing changed/);
+    expect(await upToDate(same)).toBeDefined();
+
+    utimesSync(svg, new Date(), new Date(Date.now() + 60_000));
+    expect(await upToDate(same)).toBeUndefined();
+    expect(cli(["--data", story.data, "--out", story.out]).stdout).toMatch(/^Nothing changed/);
+
+    writeFileSync(join(story.out, "stray.svg"), "<svg/>");
+    expect(await upToDate(same)).toBeUndefined();
+    rmSync(join(story.out, "stray.svg"));
+    rmSync(join(story.out, "arrests-by-day.csv"));
+    expect(await upToDate(same)).toBeUndefined();
+    expect(cli(["--data", story.data, "--out", story.out]).stdout).toMatch(/added: {3}arrests-by-day\.csv/);
+    expect(await upToDate(same)).toBeDefined();
+  });
+});
+
+describe("what a build read, kept for the next", () => {
+  it("lets a correction, in a new process, re-read only the sentence that changed and redraw only its chart", () => {
+    const story = builtCopy();
+    edit(story.data, "article.txt", "954 individuals", "955 individuals");
+    edit(story.data, "figures.csv", /954/g, "955");
+    const probe = join(story.dir, "probe.mts");
+    writeFileSync(
+      probe,
+      `import { build } from ${JSON.stringify(join(ROOT, "pipeline/build.ts"))};
+import { sentenceReadings } from ${JSON.stringify(join(ROOT, "pipeline/facts/sentence-readings.ts"))};
+const result = await build({ data: ${JSON.stringify(story.data)}, out: ${JSON.stringify(story.out)} });
+console.log(JSON.stringify({ read: sentenceReadings.misses, drawn: result.drawn }));`,
+    );
+    const run = spawnSync(process.execPath, [TSX, probe], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ read: 1, drawn: ["arrests-by-day"] });
+  });
+
+  it("never changes a byte of the output: no cache, a garbled one or another story's give the same files", () => {
+    const garbled = copyStory();
+    const other = copyStory();
+    const riots = copyStory("riots");
+    expect(cli(["--data", riots.data, "--out", riots.out]).status).toBe(0);
+    for (const [story, from] of [
+      [garbled, undefined],
+      [other, riots.out],
+    ] as const) {
+      mkdirSync(story.out);
+      for (const name of [STATE_FILE, CACHE_FILE]) {
+        if (from) cpSync(join(from, name), join(story.out, name));
+        else writeFileSync(join(story.out, name), "garbled\u0000{");
+      }
+      expect(cli(["--data", story.data, "--out", story.out]).status).toBe(0);
+      expect(differences(snapshot(built.out), snapshot(story.out))).toEqual([]);
+    }
+  });
+});
