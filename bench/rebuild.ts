@@ -118,29 +118,41 @@ interface Row {
   noop: number;
   figure: number;
   drew: string;
+  /** Vega-Lite drawing this size's SVGs (four a chart; for the story, a cold one-chart render). */
   vl?: { ms: number; mb: number; svgs: number };
-  /** Pairwise (same run) ratios to Vega-Lite, medians. */
+  /** Pairwise (same run) ratios, medians: the full build to `vl`; the no-op and the correction to a cold one-chart render. */
   fullRatio?: number;
   noopRatio?: number;
+  figureRatio?: number;
 }
 
+/** The floor every build that draws stands on: node, tsx's loader and jsdom loaded, nothing done. */
+const FLOOR = ["--import", "tsx/esm", "--input-type=module", "-e", 'await import("jsdom");'];
+
 const rows: Row[] = [];
+/** Cold one-chart Vega-Lite renders and floors, every run of every size: the unit of the no-op and correction ratios. */
+const cold: Run[] = [];
+const floors: Run[] = [];
+const storyFull: number[] = [];
 for (const size of sizes) {
   const runs = runsFor(size);
   const label = size === "story" ? "the story (3 charts)" : `${size.toLocaleString("en-US")} charts`;
   const vl: Run[] = [];
+  const vl1: Run[] = [];
   const results = new Map(trees.map((t) => [t.name, { full: [] as Run[], noop: [] as Run[], figure: [] as Run[] }]));
   for (let i = 0; i < runs; i++) {
-    // Vega-Lite: the same number of SVGs (four variants a chart), or for the story a cold one-chart render.
     if (!values["no-vega-lite"]) {
-      const scratch = mkdtempSync(join(tmpdir(), "bench-vl-"));
-      const args =
-        size === "story"
-          ? [join(ROOT, "bench/vega-lite.mjs"), "1", scratch, "1"]
-          : [join(ROOT, "bench/vega-lite.mjs"), String(size), scratch];
-      vl.push(timed(args, ROOT));
-      rmSync(scratch, { recursive: true, force: true });
+      // A cold one-chart render, every run; and for a generated story the same number of SVGs (four a chart).
+      const render = (charts: number, variants: number) => {
+        const scratch = mkdtempSync(join(tmpdir(), "bench-vl-"));
+        const run = timed([join(ROOT, "bench/vega-lite.mjs"), String(charts), scratch, String(variants)], ROOT);
+        rmSync(scratch, { recursive: true, force: true });
+        return run;
+      };
+      vl1.push(render(1, 1));
+      vl.push(size === "story" ? vl1[vl1.length - 1] : render(size, 4));
     }
+    floors.push(timed(FLOOR, ROOT));
     for (const tree of trees) {
       const s = story(size);
       const cli = [...tree.command, "--data", s.data, "--out", s.out];
@@ -152,6 +164,7 @@ for (const size of sizes) {
       rmSync(s.dir, { recursive: true, force: true });
     }
   }
+  cold.push(...vl1);
   for (const tree of trees) {
     const r = results.get(tree.name)!;
     const drew = /drew ([^.]*)\./.exec(r.figure[0].stdout)?.[1] ?? "?";
@@ -164,6 +177,7 @@ for (const size of sizes) {
       figure: median(r.figure.map((x) => x.ms)),
       drew: drew.split(", ").length === 1 ? drew : `${drew.split(", ").length} charts`,
     };
+    if (size === "story" && tree === trees[0]) storyFull.push(...r.full.map((x) => x.ms));
     if (vl.length) {
       row.vl = {
         ms: median(vl.map((x) => x.ms)),
@@ -171,7 +185,8 @@ for (const size of sizes) {
         svgs: size === "story" ? 1 : size * 4,
       };
       row.fullRatio = median(r.full.map((x, i) => x.ms / vl[i].ms));
-      row.noopRatio = median(r.noop.map((x, i) => x.ms / vl[i].ms));
+      row.noopRatio = median(r.noop.map((x, i) => x.ms / vl1[i].ms));
+      row.figureRatio = median(r.figure.map((x, i) => x.ms / vl1[i].ms));
     }
     rows.push(row);
   }
@@ -187,7 +202,8 @@ const header = [
   "Vega-Lite",
   "VL RSS",
   "full/VL",
-  "no-op/VL",
+  "no-op/VL1",
+  "figure/VL1",
 ];
 const widths = [
   22,
@@ -199,9 +215,11 @@ const widths = [
   18,
   7,
   8,
-  9,
+  10,
+  11,
 ];
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : cell(c, widths[i]))).join(" ");
+const ratio = (x?: number) => (x ? `${x.toFixed(2)}×` : "");
 console.log(line(header));
 for (const row of rows) {
   console.log(
@@ -214,15 +232,23 @@ for (const row of rows) {
       seconds(row.figure),
       row.vl ? `${seconds(row.vl.ms)} (${row.vl.svgs} SVG${row.vl.svgs > 1 ? "s" : ""})` : "",
       row.vl ? `${Math.round(row.vl.mb)} MB` : "",
-      row.fullRatio ? `${row.fullRatio.toFixed(2)}×` : "",
-      row.noopRatio ? `${row.noopRatio.toFixed(2)}×` : "",
+      ratio(row.fullRatio),
+      ratio(row.noopRatio),
+      ratio(row.figureRatio),
     ]),
   );
 }
 console.log(
   `(medians of ${sizes.map((s) => `${runsFor(s)} run${runsFor(s) > 1 ? "s" : ""} for ${s === "story" ? "the story" : s}`).join(", ")}; ` +
-    "ratios are to Vega-Lite in the same run: for the story, a cold one-chart render; otherwise the same number of SVGs; " +
-    "one figure: the build redrew the chart named in the log)",
+    "ratios are to Vega-Lite in the same run: full/VL to the same number of SVGs (for the story, a cold one-chart render), " +
+    "no-op/VL1 and figure/VL1 to a cold one-chart render; one figure: the build redrew the chart named in the log)",
+);
+const floor = median(floors.map((x) => x.ms));
+const vlCold = cold.length ? median(cold.map((x) => x.ms)) : 0;
+console.log(
+  `floor (node + tsx + jsdom import, nothing drawn): ${seconds(floor)}, ${Math.round(median(floors.map((x) => x.mb)))} MB` +
+    (vlCold ? `; ${(floor / vlCold).toFixed(2)}× a cold one-chart Vega-Lite render (${seconds(vlCold)})` : "") +
+    (storyFull.length ? `; the story's cold build is ${(median(storyFull) / floor).toFixed(2)}× the floor` : ""),
 );
 for (const row of rows)
   if (row.drew.includes("charts") || row.drew === "?")
