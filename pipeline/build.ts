@@ -4,6 +4,7 @@ import { sentenceReadings } from "./facts/sentence-readings.ts";
 import { todayIso } from "./facts/dates.ts";
 import { inputsHash, readCache, stateOf, writeCache, writeState } from "./publish/build-cache.ts";
 import { codeFingerprint } from "./publish/fingerprint.ts";
+import { notebookPieces } from "./publish/notebook-pieces.ts";
 import type { Manifest } from "./publish/manifest.ts";
 import { planOutputs } from "./publish/outputs.ts";
 import { loadStory } from "./story.ts";
@@ -68,6 +69,7 @@ export async function build({
     // What earlier builds read, sentence by sentence (--check trusts nothing of the output folder's).
     const cached = check ? {} : readCache(out, code_, disk);
     if (Array.isArray(cached.readings)) sentenceReadings.load(cached.readings as [string, Reading[]][]);
+    if (Array.isArray(cached.notebook)) notebookPieces.load(cached.notebook as [string, string][]);
     const story = loadStory(data, { today: today_ });
     await onProven?.(story);
     // --check draws everything afresh and reads every file: the output's own manifest cannot vouch for the output.
@@ -91,7 +93,7 @@ export async function build({
       }
       if (!check) {
         // For the next build: what this one was built from and left, and what it read.
-        writeCache(out, code_, { readings: [...sentenceReadings.used()] }, disk);
+        writeCache(out, code_, { readings: [...sentenceReadings.used()], notebook: [...notebookPieces.used()] }, disk);
         const state = stateOf(out, disk, Object.keys(planned.manifest.files), {
           inputs: inputsHash(story.files, code_, { baseUrl }),
           today: today_,

@@ -9,6 +9,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFil
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CACHE_FILE, STATE_FILE } from "../pipeline/publish/build-cache.ts";
+import { staticNotebook } from "../pipeline/publish/notebook-page.ts";
+import { notebookPieces } from "../pipeline/publish/notebook-pieces.ts";
+import { loadStory } from "../pipeline/story.ts";
 import { upToDate } from "../pipeline/up-to-date.ts";
 import { differences, snapshot, stamps } from "./helpers/files.ts";
 import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
@@ -138,6 +141,33 @@ console.log(JSON.stringify({ read: sentenceReadings.misses, drawn: result.drawn 
     const run = spawnSync(process.execPath, [TSX, probe], { cwd: ROOT, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual({ read: 1, drawn: ["arrests-by-day"] });
+    // The same files as a build of the corrected story with nothing kept.
+    const cold = copyStory();
+    cpSync(story.data, cold.data, { recursive: true });
+    expect(cli(["--data", cold.data, "--out", cold.out]).status).toBe(0);
+    expect(differences(snapshot(cold.out), snapshot(story.out))).toEqual([]);
+  });
+
+  it("lets a correction re-render only the notebook's pieces that show the figure: its sentence, its row, its chart", () => {
+    const story = copyStory();
+    const page = () =>
+      staticNotebook(
+        loadStory(story.data),
+        () => ({}),
+        () => "",
+      );
+    const first = page();
+    const all = notebookPieces.rendered;
+    expect(all).toBeGreaterThan(10);
+    expect(page()).toBe(first);
+    expect(notebookPieces.rendered).toBe(0);
+    edit(story.data, "article.txt", "954 individuals", "955 individuals");
+    edit(story.data, "figures.csv", /954/g, "955");
+    const corrected = page();
+    expect(notebookPieces.rendered).toBe(3); // the article's text, the arrests row, the arrests-by-day chart
+    notebookPieces.forget(); // nothing kept: every piece rendered afresh gives the same page
+    expect(page()).toBe(corrected);
+    expect(notebookPieces.rendered).toBe(all);
   });
 
   it("never changes a byte of the output: no cache, a garbled one or another story's give the same files", () => {

@@ -13,6 +13,8 @@ export interface FactContext {
   chartsOf: Map<string, { id: string; title: string }[]>;
   /** Files the page shows, so a link to one never points nowhere. */
   shownFiles: Set<string>;
+  /** Renders a row, or takes it from the last page that showed the same (notebook-pieces.ts). */
+  piece?: (kind: string, inputs: unknown, render: () => string) => string;
 }
 
 /** "more than", "exactly"; with the source's own words where they differ: 'about ("some")'. */
@@ -44,9 +46,14 @@ export function factSheet(figures: Figure[], context: FactContext): string {
     ([key, label, type], i) =>
       `<th scope="col"><button type="button" class="sort" data-key="${key}" data-column="${i}" data-type="${type}">${e(label)}<span class="sort-mark" aria-hidden="true"></span></button></th>`,
   ).join("");
+  const piece = context.piece ?? ((_kind: string, _inputs: unknown, render: () => string) => render());
   const rows = figures.map((f, order) => {
     const charts = context.chartsOf.get(f.id) ?? [];
     const sentence = context.sentenceOf.get(f.id);
+    const shown = [context.shownFiles.has(f.source), context.shownFiles.has(FIGURES)];
+    return piece("fact", { f, order, charts, sentence, shown }, () => row(f, order, charts, sentence));
+  });
+  function row(f: Figure, order: number, charts: { id: string; title: string }[], sentence: string | undefined) {
     const quote = sentence
       ? `<a class="quote" href="#${sentence}">${e(f.quote)}</a>`
       : `<q>${e(f.quote)}</q> <span class="note">(not placed in the text)</span>`;
@@ -101,7 +108,7 @@ export function factSheet(figures: Figure[], context: FactContext): string {
       })
       .join("");
     return `<tr id="${figureAnchor(f.id)}" data-order="${order}">${tds}</tr>`;
-  });
+  }
   return `<div class="table-wrap" role="region" aria-labelledby="facts-title" tabindex="0">
 <table class="sortable facts">
 <caption>${figures.length} figure${figures.length === 1 ? "" : "s"}, in ${context.shownFiles.has(FIGURES) ? `<a href="#${fileAnchor(FIGURES)}">${FIGURES}</a>` : FIGURES} order; sort by any column. Bounds are the lowest and highest value the qualifier allows; open means the source sets none.</caption>

@@ -12,6 +12,7 @@ import { NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./notebook-assets.ts";
 import { chartSection, type NotebookChart } from "./notebook-charts.ts";
 import { correctionsLog, factSheet } from "./notebook-facts.ts";
 import { numbersInStory, type NumberStatus, textFiles } from "./notebook-numbers.ts";
+import { notebookPieces } from "./notebook-pieces.ts";
 import { textView } from "./notebook-text.ts";
 import type { Changes } from "./swap.ts";
 
@@ -156,13 +157,19 @@ ${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.len
 </section>`
       : "";
 
+  // The static page is made of pieces kept from the last build's (a correction re-renders what it
+  // changed); the live page's images carry versions, so it renders its own.
+  const piece = live
+    ? (_kind: string, _inputs: unknown, render: () => string) => render()
+    : (kind: string, inputs: unknown, render: () => string) => notebookPieces.piece(kind, inputs, render);
+  if (!live) notebookPieces.turn();
   const context = { chartsOf, problemLines: new Set<number>() };
   const textSections = texts.map((file) => {
-    const view = textView(
-      file,
-      input.files.get(file)!,
-      numbers.filter((n) => n.file === file),
-      { ...context, problemLines: linesOf(file) },
+    const mine = numbers.filter((n) => n.file === file);
+    const icons = [...new Set(mine.flatMap((n) => n.figures))].map((id) => [id, chartsOf.get(id) ?? []]);
+    const problemLines = linesOf(file);
+    const view = piece("text", { file, text: input.files.get(file), mine, icons, lines: [...problemLines] }, () =>
+      textView(file, input.files.get(file)!, mine, { ...context, problemLines }),
     );
     return `<h3 id="${fileAnchor(file)}">${file === ARTICLE ? "The article" : "Source"} <small>${e(file)}</small></h3>\n<div class="text">${view}</div>`;
   });
@@ -258,11 +265,11 @@ ${textSections.join("\n") || "<p>No article yet.</p>"}
 </section>
 <section class="panel" id="facts" aria-labelledby="facts-title">
 <h2 id="facts-title">Fact sheet</h2>
-${input.figures.length ? factSheet(input.figures, { sentenceOf, chartsOf, shownFiles }) : "<p>No figure has passed its checks yet.</p>"}
+${input.figures.length ? factSheet(input.figures, { sentenceOf, chartsOf, shownFiles, piece }) : "<p>No figure has passed its checks yet.</p>"}
 </section>
 <section class="panel" id="charts" aria-labelledby="charts-title">
 <h2 id="charts-title">Charts</h2>
-${input.charts.map((c) => chartSection(c, asset)).join("\n") || (live?.noGoodBuild ? `<p>No build has succeeded since the notebook started; <a href="index.html">the output's own notebook</a> shows the last good charts.</p>` : "<p>The story lists no charts.</p>")}
+${input.charts.map((c) => piece("chart", c, () => chartSection(c, asset))).join("\n") || (live?.noGoodBuild ? `<p>No build has succeeded since the notebook started; <a href="index.html">the output's own notebook</a> shows the last good charts.</p>` : "<p>The story lists no charts.</p>")}
 </section>
 <section class="panel" id="corrections" aria-labelledby="corrections-title">
 <h2 id="corrections-title">Corrections</h2>
