@@ -6,7 +6,15 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
 import { wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import {
+  gapsBetween,
+  gapWords,
+  periodLabel,
+  runningTollWarning,
+  seriesDifferences,
+  timeLabel,
+  timeProblem,
+} from "./series.ts";
 import { fractionProblems, withUnit } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
@@ -43,12 +51,7 @@ interface Column {
  */
 export const columns: ChartKind<ColumnsDraw> = {
   prepare({ figures, choices }) {
-    const problems: string[] = [];
-    for (const f of figures)
-      if (!f.start || !f.end)
-        problems.push(
-          `"${f.id}" has no dates, so a columns chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
-        );
+    const problems: string[] = figures.flatMap((f) => timeProblem(f, "columns") ?? []);
     if (problems.length > 0) return { problems };
     problems.push(...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns"));
     const [reference] = figures;
@@ -118,7 +121,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       used: sorted,
       notes,
       names,
-      warnings: [],
+      warnings: [runningTollWarning(sorted, "columns")].filter((w): w is string => Boolean(w)),
       summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights))}.` : ""}`,
       rows: sorted.map((f, k) => shownRow(f, items[k].label, items[k].shown)),
       draw: { slots },

@@ -8,7 +8,16 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, type Drawing, shownRow } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import {
+  gapsBetween,
+  gapWords,
+  periodLabel,
+  runningAdvice,
+  runningTollWarning,
+  seriesDifferences,
+  timeLabel,
+  timeProblem,
+} from "./series.ts";
 import { fractionProblems, withUnit } from "./units.ts";
 
 interface Point {
@@ -62,12 +71,7 @@ const LINE_MARKS = { minimum: "A dashed tick towards higher values", maximum: "A
  */
 export const line: ChartKind<LineDraw> = {
   prepare({ figures, choices }) {
-    const problems: string[] = [];
-    for (const f of figures)
-      if (!f.start || !f.end)
-        problems.push(
-          `"${f.id}" has no dates, so a line chart cannot place it; fill in its start and end in figures.csv (or name the day in its quote), or chart it as bars`,
-        );
+    const problems: string[] = figures.flatMap((f) => timeProblem(f, "line", { running: true }) ?? []);
     if (problems.length > 0) return { problems };
     problems.push(...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts"));
     const colours = colourRoles(
@@ -86,6 +90,8 @@ export const line: ChartKind<LineDraw> = {
     const series: Series[] = [];
     let running = false;
     let periods = false;
+    const runningStarts = new Set<string>();
+    const warnings: string[] = [];
     const spans: Gap[] = [];
     for (const group of groups) {
       const list = members(group).sort((a, b) => (a.f.end < b.f.end ? -1 : a.f.end > b.f.end ? 1 : 0));
@@ -107,7 +113,15 @@ export const line: ChartKind<LineDraw> = {
       const shape = seriesShape(list.map(({ f }) => f));
       if (shape.problem && problems.length === before) problems.push(shape.problem);
       running ||= shape.running && list.some(({ f }) => f.start !== f.end);
+      if (shape.running) runningStarts.add(shape.start);
       periods ||= !shape.running && list.some(({ f }) => f.start !== f.end);
+      if (!shape.running) {
+        const toll = runningTollWarning(
+          list.map(({ f }) => f),
+          "a line of daily counts",
+        );
+        if (toll) warnings.push(toll);
+      }
       // A running total is known only on the days reported; counts for periods cover their days.
       const covered = list.map(({ f }) =>
         shape.running ? { start: f.end, end: f.end } : { start: f.start, end: f.end },
@@ -134,9 +148,18 @@ export const line: ChartKind<LineDraw> = {
     const gaps = mergedGaps(spans);
     const nights = figures.every((f) => f.nights);
     if (running) {
-      const [f] = figures;
+      // One start for every series, said once; a start no source gives is said so, never guessed.
+      const starts = [...runningStarts];
+      const known = starts.filter(Boolean);
+      const since = (day: string) => formatDate(day, { weekday: true, year: false });
       notes.push(
-        `Each point is the running total since ${formatDate(f.start, { weekday: true, year: false })}, as reported that day.`,
+        known.length === 0
+          ? "Each point is the running total as reported that day; the sources do not say from which day it counts."
+          : known.length === 1 && starts.length === 1
+            ? `Each point is the running total since ${since(known[0])}, as reported that day.`
+            : known.length === 1
+              ? `Each point is the running total as reported that day, since ${since(known[0])} where the sources say so.`
+              : "Each point is the running total as reported that day, each series since its own first day.",
       );
     }
     if (periods) notes.push("Each point stands at the last day of the period its figure covers.");
@@ -182,7 +205,7 @@ export const line: ChartKind<LineDraw> = {
       used,
       notes,
       names,
-      warnings: [],
+      warnings,
       summary:
         gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps, nights))}.` : summary,
       rows: series.flatMap((s) =>
@@ -208,26 +231,30 @@ export const line: ChartKind<LineDraw> = {
 };
 
 /**
- * A running total (every figure counts from one day) or counts for periods that do not overlap
- * and are all as long: anything else on one line would join unlike things.
+ * A running total (every figure counts from one day, or from a day its source does not say) or
+ * counts for periods that do not overlap and are all as long: anything else on one line would join
+ * unlike things. A figure that does not fit gets advice its words allow (series.ts `runningAdvice`),
+ * never a date the check would refuse.
  */
-function seriesShape(figures: Figure[]): { running: boolean; problem?: string } {
-  if (figures.length === 0) return { running: false };
-  const start = figures[0].start;
-  const multi = figures.filter((f) => f.start !== f.end);
-  if (multi.length > 0 && figures.every((f) => f.start === start || (f.start === f.end && f.end === start)))
-    return { running: true };
-  // Most figures count from one day (a running total) and some do not: name those, not a pair that agrees.
-  const common = runningStart(multi);
-  if (common) {
-    const off = figures.filter((f) => f.start !== common && !(f.start === f.end && f.end === common));
-    const from = formatDate(common, { weekday: true, year: false });
-    const them = off.length === 1 ? "it" : "them";
+function seriesShape(figures: Figure[]): { running: boolean; start: string; problem?: string } {
+  if (figures.length === 0) return { running: false, start: "" };
+  const open = figures.filter((f) => !f.start);
+  const multi = figures.filter((f) => f.start && f.start !== f.end);
+  const shared = runningStart(multi);
+  const common = shared ?? (new Set(multi.map((f) => f.start)).size === 1 ? multi[0].start : undefined);
+  const fits = (f: Figure) => !f.start || f.start === common || (f.start === f.end && f.end === common);
+  if ((open.length > 0 || common) && figures.every(fits)) return { running: true, start: common ?? "" };
+  // Most figures count from one day, or from a day no source gives, and some do not: name those.
+  if (shared || open.length > 0) {
+    const off = figures.filter((f) => !fits(f));
+    const total = figures.filter(fits);
+    const from = common ? ` from ${formatDate(common, { weekday: true, year: false })}` : "";
     return {
       running: false,
+      start: "",
       problem:
-        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count from ${from}, as the running total of ` +
-        `${listWords(figures.filter((f) => f.start === common).map((f) => `"${f.id}"`))} does; a line joins one running total: if the source counts ${them} from ${from} too, correct the start in figures.csv, otherwise chart ${them} apart`,
+        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start || f.end, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count${from} as the running total of ` +
+        `${listWords(total.map((f) => `"${f.id}"`))} ${total.length === 1 ? "does" : "do"}; a line joins one running total: ${off.map((f) => runningAdvice(f, common ?? "")).join("; ")}`,
     };
   }
   const length = (f: Figure) => daysBetween(f.start, f.end);
@@ -235,6 +262,7 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
   if (odd)
     return {
       running: false,
+      start: "",
       problem:
         `"${odd.id}" covers ${periodLabel(odd.start, odd.end)} but "${figures[0].id}" covers ${periodLabel(figures[0].start, figures[0].end)}; ` +
         "a line joins a running total (every figure counting from the same day) or counts for periods of one length: chart them apart, or correct the dates in figures.csv",
@@ -243,9 +271,10 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
     if (figures[k].start <= figures[k - 1].end)
       return {
         running: false,
+        start: "",
         problem: `"${figures[k].id}" (${periodLabel(figures[k].start, figures[k].end)}) overlaps "${figures[k - 1].id}" (${periodLabel(figures[k - 1].start, figures[k - 1].end)}); a line joins counts for periods that do not overlap`,
       };
-  return { running: false };
+  return { running: false, start: "" };
 }
 
 /** The day two or more multi-day figures count from (the earliest such day), if any. */

@@ -1,4 +1,4 @@
-import { formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
+import { calendarWords, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 
 /**
@@ -48,11 +48,17 @@ export function whatOf(f: Figure): string {
  * night of Thu 29 Jun" for a night (dated by its evening), "" if undated.
  */
 export function whenOf(f: Pick<Figure, "start" | "end" | "nights">, { year = false } = {}): string {
-  if (!f.start || !f.end) return "";
+  if (!f.end) return "";
+  if (!f.start) return formatDate(f.end, { weekday: true, year });
+  const calendar = f.nights ? undefined : calendarWords(f.start, f.end);
+  if (calendar) return calendar;
   const when = f.start === f.end ? formatDate(f.start, { weekday: true, year }) : formatPeriod(f.start, f.end);
   if (!f.nights) return when;
   return `the ${f.start === f.end ? "night" : "nights"} of ${when}`;
 }
+
+/** "on" a day, "as of" the day a running count ran to (its start unsaid), "for" a period. */
+const preposition = (f: Pick<Figure, "start" | "end">) => (!f.start ? "as of" : f.start === f.end ? "on" : "for");
 
 /**
  * "people arrested on Thursday night", "people arrested on Thu 29 Jun", "people arrested for Tue
@@ -62,7 +68,7 @@ export function whenOf(f: Pick<Figure, "start" | "end" | "nights">, { year = fal
 export function nameByTime(f: Figure, label?: string): string {
   const when = label?.trim() || whenOf(f);
   if (!when) return whatOf(f);
-  return `${whatOf(f)} ${f.start && f.start === f.end ? "on" : "for"} ${when}`;
+  return `${whatOf(f)} ${preposition(f)} ${when}`;
 }
 
 /**
@@ -76,7 +82,7 @@ export function nameByWhat(f: Figure, label: string | undefined, sharesCategory:
   const base = chosen ? lowerFirst(chosen, f.quote) : whatOf(f);
   const when = whenOf(f);
   if (!when || (chosen && chosen.includes(when))) return base;
-  return `${base} ${f.start === f.end ? "on" : "for"} ${when}`;
+  return `${base} ${preposition(f)} ${when}`;
 }
 
 /**

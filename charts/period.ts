@@ -8,7 +8,7 @@ import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shown
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount, withUnit } from "./units.ts";
-import { countKey, seriesDifferences } from "./series.ts";
+import { countKey, runningTollWarning, seriesDifferences, timeProblem } from "./series.ts";
 
 interface Day {
   day: string;
@@ -92,12 +92,11 @@ export const period: ChartKind<PeriodDraw> = {
         1,
       ).problems,
     );
-    const total = figures.find(isPeriod);
+    const total = figures.find((f) => isPeriod(f) && !timeProblem(f, "period"));
     for (const f of figures) {
-      if (!f.start || !f.end) {
-        problems.push(
-          `"${f.id}" has no dates, so a period chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
-        );
+      const untimed = timeProblem(f, "period");
+      if (untimed) {
+        problems.push(untimed);
       } else if (isPeriod(f) && f !== total) {
         problems.push(
           `"${f.id}" covers ${formatPeriod(f.start, f.end)}, a second period beside the total "${total!.id}" (${formatPeriod(total!.start, total!.end)}); ` +
@@ -197,6 +196,8 @@ export const period: ChartKind<PeriodDraw> = {
           );
         }
       }
+      const toll = runningTollWarning(reported.map((d) => d.figure!), "daily bars");
+      if (toll) warnings.push(toll);
       summary = `${capitalize(metric)} by day, ${span}: ${days
         .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)
         .join(

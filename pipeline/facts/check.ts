@@ -118,6 +118,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       }
     }
     let periodChecked = false;
+    let open = false;
     let proven: Extract<ReturnType<typeof proveClaim>, { ok: true }> | undefined;
     const negativeCount = parsed?.ok === true && parsed.value < 0 && isCountUnit(c.unit ?? "");
     if (negativeCount)
@@ -183,6 +184,8 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           if (proof.span) {
             start = proof.span.start;
             end = proof.span.end;
+            // A running count whose start the words do not say stays open: never start = end.
+            open = !start && proof.options.some((o) => !o.start && o.end === end);
           }
           for (const message of proof.warnings) warnings.push({ ...where(blamed ?? "quote"), message });
           const said = proof.reading.saidBy;
@@ -209,8 +212,10 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       value_words: parsed.fraction ? (proven?.reading.valueWords ?? "") : "",
       ...bounds(parsed.value, qualifier),
       unit: c.unit ?? "",
-      start: start || end,
+      start: open ? "" : start || end,
       end: end || start,
+      filled: proven?.filled ?? "",
+      periods: proven?.options ?? [],
       nights: proven?.span?.nights ?? false,
       attributed_to: c.attributed_to ?? "",
       quote: c.quote,

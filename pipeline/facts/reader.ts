@@ -29,11 +29,16 @@ export interface Alternative {
   qualifier: Qualifier | null;
   qualifierWords: string;
   span: Span | null;
+  /** A running count to this day whose start the words do not say (span null then). */
+  endsOn?: string;
+  /** The alternative reads the number as a running count (a toll), where the reading does not, or the other way. */
+  running?: boolean;
   /**
    * "list": the qualifier before a list may govern its first item only ("at least one officer and
-   * four soldiers": four, exactly); "night": the period words may name either of two nights.
+   * four soldiers": four, exactly); "night": the period words may name either of two nights;
+   * "toll": a number in a toll's paragraph may be that day's count or the running toll.
    */
-  reason: "list" | "night";
+  reason: "list" | "night" | "toll";
   why: string;
 }
 
@@ -74,6 +79,11 @@ export interface Reading {
    * start on or before it agrees; it is never a one-day period.
    */
   endsOn: string;
+  /**
+   * The number is a running count ("the toll rose to 12 on Monday", "31 had died since Sunday",
+   * "36 deaths on Wednesday" in a paragraph counting since the fire began), as reported that day.
+   */
+  running: boolean;
   /** The words that named the period. */
   periodText: string;
   /** Why the period words name no one period ("on Friday and Sunday"), when they do not. */
@@ -157,6 +167,7 @@ function readToken(token: NumberToken, sentence: string, saidBy: string): Readin
     noun: isFigure ? nounAfter(sentence, unitEnd, token.fraction !== null) : "",
     span: null,
     endsOn: "",
+    running: false,
     periodText: "",
     periodProblem: "",
     saidBy: isFigure ? saidBy : "",
