@@ -2,6 +2,7 @@ import type { StoryNumber } from "./coverage.ts";
 import type { Row } from "./csv.ts";
 import { toDate } from "./dates.ts";
 import { FIGURE_COLUMNS } from "./figure.ts";
+import { proposedPeriod } from "./figure-period.ts";
 import type { Reading } from "./reader.ts";
 
 /**
@@ -26,9 +27,9 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
     let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
     taken.add(id);
-    const spans = new Set(
-      [r.span, ...r.alternatives.map((a) => a.span)].filter(Boolean).map((s) => `${s!.start}/${s!.end}`),
-    );
+    // The period the words support (figure-period.ts), as the build would fill a blank row:
+    // two readings the words allow equally leave it blank; a running count's start unsaid stays blank.
+    const period = proposedPeriod(r);
     const qualifiers = new Set([r.qualifier, ...r.alternatives.map((a) => a.qualifier)]);
     // "France deploys 45,000 officers" in a headline restates the body's "Some 45,000"; small numbers match by chance.
     const restated =
@@ -43,8 +44,8 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       // Two readings (a qualifier over a list): left blank, for the reporter to choose.
       qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
       unit: r.unit,
-      start: r.span && spans.size === 1 ? r.span.start : "",
-      end: r.span && spans.size === 1 ? r.span.end : "",
+      start: period.kind === "span" ? period.start : "",
+      end: period.kind === "span" || period.kind === "ends" ? period.end : "",
       attributed_to: r.saidBy.replace(/^The\s/, "the "),
       quote: sentence,
       source: file,
@@ -62,8 +63,9 @@ export function draftColumns(columns: string[] | undefined): string[] {
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 function dayOf(r: Reading): string {
-  if (!r.span || r.span.start !== r.span.end || r.alternatives.some((a) => a.span)) return "";
-  return SHORT_DAYS[toDate(r.span.start).getUTCDay()];
+  const period = proposedPeriod(r);
+  const day = period.kind === "ends" ? period.end : period.kind === "span" && period.start === period.end ? period.end : "";
+  return day ? SHORT_DAYS[toDate(day).getUTCDay()] : "";
 }
 
 /** What happened to what is counted: the verb after the number ("were arrested"), else before it ("deployed 20,000"). */

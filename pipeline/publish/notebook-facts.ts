@@ -76,7 +76,13 @@ export function factSheet(figures: Figure[], context: FactContext): string {
       ],
       [String(QUALIFIERS.indexOf(f.qualifier)), e(qualifierWords(f))],
       [String(f.low ?? f.high ?? f.value), `${bound(f.low)} to ${bound(f.high)}`],
-      [f.start ? `${f.start} ${f.end}` : "~", period ? e(period) : '<span class="note">none given</span>'],
+      [
+        f.end ? `${f.start || f.end} ${f.end}` : "~",
+        (period ? e(period) : '<span class="note">none given</span>') +
+          (f.filled
+            ? ` <span class="note filled">filled from the words “${e(f.filled)}”, not typed in ${FIGURES}</span>`
+            : ""),
+      ],
       [f.attributed_to || "~", f.attributed_to ? e(f.attributed_to) : '<span class="note">not attributed</span>'],
       [f.source, source],
       [f.quote, quote],
