@@ -312,7 +312,7 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
       row("dead_mon", "12", "exact", TOLL, { start: "2025-03-10", end: "2025-03-10" }),
     ]);
     expect(problems).toEqual([
-      'figures.csv:2: the quote says "on Monday … since the rains began on Sunday" for 12, which is 2025-03-09 to 2025-03-10 for a source dated 2025-03-14, but start/end say 2025-03-10 to 2025-03-10; set start 2025-03-09 and end 2025-03-10, or leave both blank',
+      'figures.csv:2: the quote says "on Monday … since the rains began on Sunday" for 12, which is the running count 2025-03-09 to 2025-03-10 for a source dated 2025-03-14, but start/end say 2025-03-10 to 2025-03-10; set start 2025-03-09 and end 2025-03-10, or leave both blank',
     ]);
     expect(problems.join()).not.toMatch(/set start 2025-03-10 and end 2025-03-10/);
   });
@@ -321,7 +321,7 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
     const q = "By Wednesday, 31 people had died since Sunday";
     const { problems } = flood(`${q}.`, [row("x", "31", "exact", q, { start: "2025-03-09", end: "2025-03-14" })]);
     expect(problems).toEqual([
-      'figures.csv:2: the quote says "By Wednesday … since Sunday", which is 2025-03-09 to 2025-03-12 for a source dated 2025-03-14, but start/end say 2025-03-09 to 2025-03-14; set start 2025-03-09 and end 2025-03-12, or leave both blank',
+      'figures.csv:2: the quote says "By Wednesday … since Sunday", which is the running count 2025-03-09 to 2025-03-12 for a source dated 2025-03-14, but start/end say 2025-03-09 to 2025-03-14; set start 2025-03-09 and end 2025-03-12, or leave both blank',
     ]);
     const right = flood(`${q}.`, [row("x", "31", "exact", q, { start: "2025-03-09", end: "2025-03-12" })]);
     expect([right.problems, right.warnings]).toEqual([[], []]);
