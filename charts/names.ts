@@ -76,11 +76,11 @@ export function nameByTime(f: Figure, label?: string): string {
  * when, unless its label already names it, and a label that only tells figures of one category
  * apart ("Friday night" among three nights of arrests) follows the category.
  */
-export function nameByWhat(f: Figure, label: string | undefined, sharesCategory: boolean): string {
+export function nameByWhat(f: Figure, label: string | undefined, sharesCategory: boolean, periodSaid = false): string {
   const chosen = label?.trim();
   if (chosen && sharesCategory) return `${whatOf(f)}${f.start && f.start === f.end ? " on" : ","} ${chosen}`;
   const base = chosen ? lowerFirst(chosen, f.quote) : whatOf(f);
-  const when = whenOf(f);
+  const when = periodSaid ? "" : whenOf(f);
   if (!when || (chosen && chosen.includes(when))) return base;
   return `${base} ${preposition(f)} ${when}`;
 }
@@ -107,6 +107,19 @@ export function uniqueNames(
     out[f.id] = secondCounts.get(second[i])! > 1 ? `${second[i]} ("${f.id}")` : second[i];
   });
   return out;
+}
+
+/**
+ * The period every figure of a chart shares, said once in its notes rather than in each name: "All
+ * figures are for 2025-26." Undefined where the figures' periods differ, or one has none.
+ */
+export function sharedPeriodNote(figures: Figure[]): string | undefined {
+  const [first] = figures;
+  if (!first?.end || figures.some((f) => f.start !== first.start || f.end !== first.end || f.nights !== first.nights))
+    return undefined;
+  const when = whenOf(first, { year: true });
+  const all = figures.length === 1 ? "The figure is" : "All figures are";
+  return `${all} ${first.start ? "for" : "as of"} ${when}.`;
 }
 
 /** A figure's name where no chart label applies (a figure cited only in a chart's words). */

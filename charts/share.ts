@@ -6,7 +6,7 @@ import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
-import { nameByWhat, uniqueNames } from "./names.ts";
+import { nameByWhat, sharedPeriodNote, uniqueNames } from "./names.ts";
 import { isCount, unitKey, withUnit } from "./units.ts";
 
 /** One bar of a share chart: a part on a track as long as its whole, or the whole itself. */
@@ -84,7 +84,9 @@ export const share: ChartKind<ShareBar[]> = {
     });
     const items = [...(whole ? [bar(whole, true)] : []), ...parts.map((f) => bar(f, false))];
     const used = [...(whole ? [whole] : []), ...parts];
-    const names = uniqueNames(used, (f) => nameByWhat(f, choices?.[index(f)]?.label, false));
+    // A period every figure shares is said once, not in each figure's name.
+    const period = sharedPeriodNote(used);
+    const names = uniqueNames(used, (f) => nameByWhat(f, choices?.[index(f)]?.label, false, Boolean(period)));
     const notes = [
       whole
         ? `The top bar is the whole, ${qualifiedLower(items[0].shown)}; each bar below is filled as far as its part of it.`
@@ -94,6 +96,7 @@ export const share: ChartKind<ShareBar[]> = {
         BAR_MARKS,
       ),
     ];
+    if (period) notes.push(period);
     const attribution = attributionNote(used, names);
     if (attribution) notes.push(attribution);
     const partWords = items

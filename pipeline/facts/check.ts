@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
+import { dateFix, isIsoDate, parseDateline, parseFiscalStart } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
@@ -143,7 +143,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           : "";
       fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${fix}`);
     } else if (c.quote) {
-      const read = readSource(sources, source, text, published);
+      const read = readSource(sources, source, text, published, parseFiscalStart(files.get(ARTICLE) ?? ""));
       const match = matchQuote(c.quote, read.index);
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
       else if (parsed?.ok && qualifier && !negativeCount) {

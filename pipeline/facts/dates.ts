@@ -83,8 +83,22 @@ export function parseDateline(text: string): string | undefined {
  */
 export function parseSourceName(text: string): string | undefined {
   const first = /^\uFEFF?([^\r\n]*)/.exec(text)![1];
-  const match = /^\s*(?:date\s+\S+\s+)?source:\s*(.*?)\s*$/i.exec(first);
+  const match = /^\s*(?:date\s+\S+\s+)?(?:fiscal-year:\s*\S+\s+)?source:\s*(.*?)\s*$/i.exec(first);
   return match && match[1] ? match[1] : undefined;
+}
+
+/**
+ * The month a story's fiscal years start in, 0-based, from its first line: "date 2024-06-12
+ * fiscal-year: July" (Pakistan, Australia), "fiscal-year: October" (the US federal year),
+ * "fiscal-year: January" (calendar years). Undefined when the line names none: fiscal years then
+ * start on 1 April, as India's, Britain's, Canada's and Japan's do.
+ */
+export function parseFiscalStart(text: string): number | undefined {
+  const first = /^\uFEFF?([^\r\n]*)/.exec(text)![1];
+  const match = /^\s*(?:date\s+\S+\s+)?fiscal-year:\s*([a-z]+)/i.exec(first);
+  if (!match) return undefined;
+  const m = MONTHS.findIndex((name) => name.startsWith(match[1].toLowerCase()) && match[1].length >= 3);
+  return m < 0 ? undefined : m;
 }
 
 const SHORT_WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
