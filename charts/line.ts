@@ -180,7 +180,7 @@ export const line: ChartKind<LineDraw> = {
     const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[position.get(f)!]?.group : undefined);
     const names = uniqueNames(
       used,
-      (f) => nameByTime(f, labelOf(position.get(f)!)),
+      (f) => nameByTime(f, labelOf(position.get(f)!), running && f.start !== f.end),
       (f) => groupOf(f),
     );
     // Where each group has one source, the groups name the figures: "Police as reported by …".
@@ -576,8 +576,12 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
   const valueText = (s: Series, p: Point) => (several && s.name ? `${s.name}: ${p.shown}` : p.shown);
   const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);
   // Values stand in a column of their own at the right, clear of every line between the points.
+  // "No figure" stands in the same column: room for it too.
   const valueRoom =
-    Math.max(...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true)))) + 12;
+    Math.max(
+      ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
+      data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
+    ) + 12;
   const valueX = width - valueRoom + 12;
   const plotLeft = gutter + RADIUS + 2 + (all.some((p) => p.bound === "maximum") ? TICK + 1 : 0);
   const plotWidth = Math.max(

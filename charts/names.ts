@@ -65,7 +65,9 @@ const preposition = (f: Pick<Figure, "start" | "end">) => (!f.start ? "as of" : 
  * 27 Jun – Sun 2 Jul 2023": what is counted, then when, from the chart's label for the figure when
  * it has one. For kinds whose labels say when (columns, line, period).
  */
-export function nameByTime(f: Figure, label?: string): string {
+export function nameByTime(f: Figure, label?: string, running = false): string {
+  // A point of a running total is named by the day it was counted to: "deaths as of Wed 13 Aug".
+  if (running && !label?.trim()) return `${whatOf(f)} as of ${formatDate(f.end, { weekday: true })}`;
   const when = label?.trim() || whenOf(f);
   if (!when) return whatOf(f);
   return `${whatOf(f)} ${preposition(f)} ${when}`;

@@ -196,7 +196,10 @@ export const period: ChartKind<PeriodDraw> = {
           );
         }
       }
-      const toll = runningTollWarning(reported.map((d) => d.figure!), "daily bars");
+      const toll = runningTollWarning(
+        reported.map((d) => d.figure!),
+        "daily bars",
+      );
       if (toll) warnings.push(toll);
       summary = `${capitalize(metric)} by day, ${span}: ${days
         .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)

@@ -17,12 +17,20 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
   // The figure before in the same sentence: a list leaves its noun out after the first item
   // ("More than 8,000 people were evacuated from Alto Vale, some 5,500 from Rio Claro").
   let previous: { sentence: string; noun: string; metric: string; unit: string } | undefined;
+  // The last toll drafted in a file: "the count had reached 38" after "14 deaths" counts deaths too.
+  let lastToll: { file: string; metric: string } | undefined;
   for (const { file, reading: r, sentence } of numbers) {
     if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
     const elided = !r.noun && previous?.sentence === sentence && previous.unit === r.unit ? previous : undefined;
     const noun = r.noun || elided?.noun || "";
+    // A running toll is one series whatever verb each report uses ("confirmed 14 deaths", "rose to 61"): one metric.
+    const toll = !r.running
+      ? ""
+      : tollOf(sentence) ||
+        (lastToll?.file === file && /\b(?:toll|tally|count)\b/i.test(sentence) ? lastToll.metric : "");
+    if (toll) lastToll = { file, metric: toll };
     // The metric is required: the verb ("arrested"), else what is counted.
-    const metric = metricOf(r, sentence) || elided?.metric || noun.toLowerCase() || "count";
+    const metric = toll || metricOf(r, sentence) || elided?.metric || noun.toLowerCase() || "count";
     previous = { sentence, noun, metric, unit: r.unit };
     let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
@@ -39,7 +47,11 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
     drafted.push({
       id,
       metric,
-      category: noun ? noun.charAt(0).toUpperCase() + noun.slice(1) : "",
+      category: toll
+        ? toll.charAt(0).toUpperCase() + toll.slice(1)
+        : noun
+          ? noun.charAt(0).toUpperCase() + noun.slice(1)
+          : "",
       value: r.fraction ? `${r.fraction.numerator}/${r.fraction.denominator}` : String(r.value),
       // Two readings (a qualifier over a list): left blank, for the reporter to choose.
       qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
@@ -60,11 +72,25 @@ export function draftColumns(columns: string[] | undefined): string[] {
   return columns && columns.includes("id") ? columns : [...FIGURE_COLUMNS, "restates"];
 }
 
+/** What a running toll counts, from its sentence: deaths, the missing, the injured; "" for other running counts. */
+function tollOf(sentence: string): string {
+  if (/\b(?:dead|deaths?|died|killed|fatalities|death\s+toll)\b/i.test(sentence)) return "deaths";
+  if (/\b(?:missing|unaccounted)\b/i.test(sentence)) return "missing";
+  if (/\b(?:injured|wounded|hurt)\b/i.test(sentence)) return "injured";
+  return "";
+}
+
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 function dayOf(r: Reading): string {
   const period = proposedPeriod(r);
-  const day = period.kind === "ends" ? period.end : period.kind === "span" && period.start === period.end ? period.end : "";
+  // A running count is named by the day it was counted to: deaths_wed.
+  const day =
+    period.kind === "ends"
+      ? period.end
+      : period.kind === "span" && (period.start === period.end || r.running)
+        ? period.end
+        : "";
   return day ? SHORT_DAYS[toDate(day).getUTCDay()] : "";
 }
 

@@ -181,7 +181,20 @@ const DAY_OR_DATE = String.raw`(?:(?:(?:last|next|this)\s+)?${DAY}(?:,?\s+${DATE
 /** The same, with a time or a part of the day about it: "3 p.m. Monday", "the afternoon of Aug. 8", "Monday evening". */
 const TIMED_DAY = String.raw`(?:(?:${CLOCK}\s+(?:on\s+)?|(?:the\s+)?${DAYPART}\s+of\s+|(?:before\s+dawn|early|late)\s+on\s+)?${DAY_OR_DATE}(?:\s+${DAYPART}\b)?)`;
 const TO = String.raw`(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru|until|till)\s+)`;
-const WORDS_N: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const WORDS_N: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const COUNT = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const countOf = (words: string) => WORDS_N[words.toLowerCase()] ?? Number(words);
 
@@ -194,7 +207,13 @@ const countOf = (words: string) => WORDS_N[words.toLowerCase()] ?? Number(words)
 function resolveDay(words: string, anchor: string, ahead = false): string | undefined {
   let text = words.trim().replace(/\s+/g, " ");
   text = text
-    .replace(new RegExp(`^(?:${CLOCK}\\s+(?:on\\s+)?|(?:the\\s+)?${DAYPART}\\s+of\\s+|(?:before\\s+dawn|early|late)\\s+on\\s+)`, "i"), "")
+    .replace(
+      new RegExp(
+        `^(?:${CLOCK}\\s+(?:on\\s+)?|(?:the\\s+)?${DAYPART}\\s+of\\s+|(?:before\\s+dawn|early|late)\\s+on\\s+)`,
+        "i",
+      ),
+      "",
+    )
     .replace(new RegExp(`\\s+${DAYPART}$`, "i"), "");
   const relative = new RegExp(`^(last|next|this)\\s+(${DAY})$`, "i").exec(text);
   if (relative) {
@@ -306,7 +325,11 @@ function dayList(words: string, anchor: string, nights: boolean, ahead = false):
 const mondayOf = (d: string) => addDays(d, -((toDate(d).getUTCDay() + 6) % 7));
 
 /** A fiscal year written "2025-26", "2025-2026", "FY26", "FY2025-26": the year it starts, or undefined. */
-function fiscalStartYear(first: string | undefined, second: string | undefined, fiscalStart: number): number | undefined {
+function fiscalStartYear(
+  first: string | undefined,
+  second: string | undefined,
+  fiscalStart: number,
+): number | undefined {
   if (!first) return undefined;
   if (first.length === 4 && second !== undefined) {
     const y = Number(first);
@@ -318,7 +341,18 @@ function fiscalStartYear(first: string | undefined, second: string | undefined, 
   return fiscalStart === 0 ? end : end - 1;
 }
 
-const ORDINAL_QUARTER: Record<string, number> = { first: 0, "1st": 0, second: 1, "2nd": 1, third: 2, "3rd": 2, fourth: 3, "4th": 3, final: 3, last: 3 };
+const ORDINAL_QUARTER: Record<string, number> = {
+  first: 0,
+  "1st": 0,
+  second: 1,
+  "2nd": 1,
+  third: 2,
+  "3rd": 2,
+  fourth: 3,
+  "4th": 3,
+  final: 3,
+  last: 3,
+};
 
 /** Ranges, nights and days, each a reader; where two match at one place the longer wins. */
 const READERS: Reader[] = [
@@ -359,7 +393,12 @@ const READERS: Reader[] = [
     ),
     read(m, anchor, o) {
       if (m[1]) {
-        const month = resolveMonth(m[1], anchor, m[2], o.ahead() || /^by\s+the\s+end/i.test(m[0]) === false && !!m[2]);
+        const month = resolveMonth(
+          m[1],
+          anchor,
+          m[2],
+          o.ahead() || (/^by\s+the\s+end/i.test(m[0]) === false && !!m[2]),
+        );
         return month ? { endsOn: month.end } : undefined;
       }
       if (m[3]) {
@@ -517,7 +556,8 @@ const READERS: Reader[] = [
       const which = m[2].toLowerCase();
       const first = iso(yearOf(anchor), monthOf(anchor), 1);
       const end = monthEnd(yearOf(anchor), monthOf(anchor));
-      if (which === "last" || which === "previous") return days(iso(yearOf(addDays(first, -1)), monthOf(addDays(first, -1)), 1), addDays(first, -1));
+      if (which === "last" || which === "previous")
+        return days(iso(yearOf(addDays(first, -1)), monthOf(addDays(first, -1)), 1), addDays(first, -1));
       if (which === "next") {
         const next = addDays(end, 1);
         return days(next, monthEnd(yearOf(next), monthOf(next)));
@@ -546,7 +586,8 @@ const READERS: Reader[] = [
   // Years: "in 2023", "during 2022", "last year", "so far this year", "earlier this year".
   {
     kind: "range",
-    pattern: /\b(?:in|during|for|throughout|over)\s+(?:the\s+(?:calendar\s+)?year\s+)?((?:19|20)\d{2})\b(?![-\u2013/]\d|['\u2019]s|\s*(?:crore|lakh|million|billion|people|votes))/gi,
+    pattern:
+      /\b(?:in|during|for|throughout|over)\s+(?:the\s+(?:calendar\s+)?year\s+)?((?:19|20)\d{2})\b(?![-\u2013/]\d|['\u2019]s|\s*(?:crore|lakh|million|billion|people|votes))/gi,
     read: (m) => days(iso(Number(m[1]), 0, 1), iso(Number(m[1]), 11, 31)),
   },
   {
@@ -593,7 +634,8 @@ const READERS: Reader[] = [
   // Quarters of the calendar: "in the third quarter", "the first quarter of 2024".
   {
     kind: "range",
-    pattern: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of\s+((?:19|20)\d{2})|,?\s+((?:19|20)\d{2}))?\b(?!\s+of\s+(?:the\s+)?(?:fiscal|financial|FY))/gi,
+    pattern:
+      /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of\s+((?:19|20)\d{2})|,?\s+((?:19|20)\d{2}))?\b(?!\s+of\s+(?:the\s+)?(?:fiscal|financial|FY))/gi,
     read(m, anchor) {
       const q = ORDINAL_QUARTER[m[1].toLowerCase()];
       const year = m[2] ?? m[3];
@@ -649,7 +691,8 @@ const READERS: Reader[] = [
   // "the current fiscal", "this fiscal year", "last fiscal", "the previous financial year", "the fiscal".
   {
     kind: "range",
-    pattern: /\b(?:(?:the\s+)?(current|this|last|previous|next|coming)\s+(?:fiscal|financial\s+year)(?:\s+year)?|(?:of|in|for)\s+the\s+fiscal(?!\s+(?:year\s+)?\d|\s+(?:deficit|policy|year\s+\d)))\b/gi,
+    pattern:
+      /\b(?:(?:the\s+)?(current|this|last|previous|next|coming)\s+(?:fiscal|financial\s+year)(?:\s+year)?|(?:of|in|for)\s+the\s+fiscal(?!\s+(?:year\s+)?\d|\s+(?:deficit|policy|year\s+\d)))\b/gi,
     read(m, anchor, o) {
       const which = (m[1] ?? "current").toLowerCase();
       const shift = which === "last" || which === "previous" ? -1 : which === "next" || which === "coming" ? 1 : 0;

@@ -136,9 +136,7 @@ function shift(r: Reading, by: number): Reading {
 /** The numbers of one sentence, read. Offsets are in the sentence. */
 export function readSentence(sentence: string, context: ReadContext = {}): Reading[] {
   const tokens = findNumbers(sentence);
-  const phrases = context.dateline
-    ? findPeriods(sentence, context.dateline, { fiscalStart: context.fiscalStart })
-    : [];
+  const phrases = context.dateline ? findPeriods(sentence, context.dateline, { fiscalStart: context.fiscalStart }) : [];
   const saidBy = findSpeaker(sentence);
   const readings = tokens.map((token) => readToken(token, sentence, saidBy));
   // A number inside the words of a period is part of the date: "the three months to September".

@@ -48,17 +48,22 @@ const DAY_COUNT =
   /(?:^|[^\p{L}])(?:more|new|additional|another|further|alone|each\s+day|a\s+day|per\s+day|daily|that\s+day|in\s+(?:the\s+(?:past|last)\s+)?24\s+hours)(?![\p{L}])/iu;
 
 /** A perfect tense just before a number: "has killed at least 91", "have died". */
-const PERFECT = /(?:^|[^\p{L}])(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?(?:\p{L}+ed|killed|died|left|claimed|risen|grown|climbed|reached|been\s+\p{L}+)(?:\s+(?:at\s+least|more\s+than|nearly|about|some|over|almost|up\s+to))?\s*$/iu;
+const PERFECT =
+  /(?:^|[^\p{L}])(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?(?:\p{L}+ed|killed|died|left|claimed|risen|grown|climbed|reached|been\s+\p{L}+)(?:\s+(?:at\s+least|more\s+than|nearly|about|some|over|almost|up\s+to))?\s*$/iu;
 /** A count a perfect tense runs to the dateline: "has killed", "have died", "has left … dead". */
-const PERFECT_COUNT = /(?:^|[^\p{L}])(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|left|died|been\s+killed|been\s+confirmed|risen|climbed)(?![\p{L}])/iu;
+const PERFECT_COUNT =
+  /(?:^|[^\p{L}])(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|left|died|been\s+killed|been\s+confirmed|risen|climbed)(?![\p{L}])/iu;
 /** An event that starts a count: "which struck before dawn on Monday", "that hit on Sunday". */
-const EVENT = /(?:^|[^\p{L}])(?:struck|hit|began|erupted|broke\s+out|made\s+landfall|came\s+ashore|swept|collapsed|started)(?![\p{L}])[^;:]{0,30}$/iu;
+const EVENT =
+  /(?:^|[^\p{L}])(?:struck|hit|began|erupted|broke\s+out|made\s+landfall|came\s+ashore|swept|collapsed|started)(?![\p{L}])[^;:]{0,30}$/iu;
 /** Between a list's items: "and", a comma, "as well as". */
 const LIST_GAP = /(?:,\s*(?:and\s+)?|\s+and\s+)$/iu;
 /** A change beside the figure before it: ", up 10%", ", down by 3%", ", a rise of 9%". */
-const CHANGE = /^[^;:.]{0,40}?,\s*(?:up|down)\s+(?:by\s+)?$|,\s*(?:an?\s+)?(?:rise|increase|fall|drop|decline|jump|gain)\s+of\s+$/iu;
+const CHANGE =
+  /^[^;:.]{0,40}?,\s*(?:up|down)\s+(?:by\s+)?$|,\s*(?:an?\s+)?(?:rise|increase|fall|drop|decline|jump|gain)\s+of\s+$/iu;
 /** "bringing the toll to 187", "taking the death toll to 40". */
-const BRINGING = /(?:bringing|taking|pushing|raising|lifting|brought|took|pushed|raised)\s+(?:the\s+)?(?:[\p{L}]+\s+)?(?:toll|tally|total|count)\s+to\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$/iu;
+const BRINGING =
+  /(?:bringing|taking|pushing|raising|lifting|brought|took|pushed|raised)\s+(?:the\s+)?(?:[\p{L}]+\s+)?(?:toll|tally|total|count)\s+to\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$/iu;
 
 /**
  * Each figure's own period: the first period named after it in its clause, before the next figure
@@ -66,7 +71,12 @@ const BRINGING = /(?:bringing|taking|pushing|raising|lifting|brought|took|pushed
  * claimed ("Between Sunday and Tuesday, 954 were arrested and 20 injured"). A date the sentence
  * gives for the statement ("police said on Thursday that …") is no figure's period.
  */
-export function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string, context: ReadContext = {}): void {
+export function assignPeriods(
+  figures: Reading[],
+  phrases: PeriodPhrase[],
+  text: string,
+  context: ReadContext = {},
+): void {
   const firstFigure = figures[0]?.start ?? text.length;
   // Only a day can date a statement: "police said between 1 and 31 October" dates the figure.
   const statement = (p: PeriodPhrase) => {
@@ -144,7 +154,12 @@ export function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text:
     // A list's first items share the day its last names: "40 flights were delayed and 12 diverted on Monday".
     const next = figures[i + 1];
     const shared = next && own.get(next);
-    if (!phrase && shared && !boundaryBetween(figure.end, next.start) && LIST_GAP.test(text.slice(figure.end, next.start)))
+    if (
+      !phrase &&
+      shared &&
+      !boundaryBetween(figure.end, next.start) &&
+      LIST_GAP.test(text.slice(figure.end, next.start))
+    )
       phrase = shared;
     // A change stated beside a figure is for its period: "$10.8 billion on Black Friday, up 10% from a year earlier".
     const previous = figures[i - 1];
@@ -339,8 +354,14 @@ function readToll(paragraph: SentenceReading[], countStart: string | undefined):
       }
       const at = r.start - sentence.start;
       const near = sentence.text.slice(Math.max(0, at - 30), r.end - sentence.start + 40);
-      const day = r.span && r.span.start === r.span.end && !r.span.nights && !r.running && r.alternatives.every((a) => a.reason === "list");
-      if (day && TOLL_NOUN.test(r.noun.trim()) && !DAY_COUNT.test(near)) candidates.push({ r, sentence: sentence.text, at });
+      const day =
+        r.span &&
+        r.span.start === r.span.end &&
+        !r.span.nights &&
+        !r.running &&
+        r.alternatives.every((a) => a.reason === "list");
+      if (day && TOLL_NOUN.test(r.noun.trim()) && !DAY_COUNT.test(near))
+        candidates.push({ r, sentence: sentence.text, at });
     }
   }
   // Only a count that rises day by day can be a toll so far.

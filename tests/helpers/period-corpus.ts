@@ -235,7 +235,8 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//,
   const held = files.filter((f) => f.includes("heldout")).flatMap(parseCorpus);
   const a = scorePassages(tuned);
   const b = scorePassages(held);
-  for (const m of a.misses) console.log(`${m.file}:${m.line} ${m.field} "${m.words}": expected ${m.expected}, read ${m.read}`);
+  for (const m of a.misses)
+    console.log(`${m.file}:${m.line} ${m.field} "${m.words}": expected ${m.expected}, read ${m.read}`);
   if (showHeldOut)
     for (const m of b.misses)
       console.log(`${m.file}:${m.line} ${m.field} "${m.words}": expected ${m.expected}, read ${m.read}`);
