@@ -119,6 +119,14 @@ export function assignPeriods(
     return false;
   };
   const periodStarts = periods.map((p) => p.at);
+  // A period that runs straight into the next number, with no period of its own after it, is that
+  // number's: "it will be Rs 8,200 crore, and in 2025-26 Rs 6,800 crore".
+  const leads = (phrase: PeriodPhrase, next: Reading | undefined) => {
+    if (!next || !/^\s+$/.test(text.slice(phrase.stop, next.start))) return false;
+    const after = periods[lowerBound(periodStarts, next.end)];
+    const limit = boundaries[lowerBound(boundaries, next.end)] ?? text.length;
+    return !after || after.at >= limit;
+  };
   const periodStops = periods.map((p) => p.stop);
   const owned = new Set<PeriodPhrase>();
   const own = new Map<Reading, PeriodPhrase>();
@@ -126,7 +134,7 @@ export function assignPeriods(
     const next = boundaries[lowerBound(boundaries, figure.end)] ?? text.length;
     const limit = Math.min(figures[i + 1]?.start ?? text.length, next);
     const phrase = periods[lowerBound(periodStarts, figure.end)];
-    if (phrase && phrase.at < limit && !owned.has(phrase)) {
+    if (phrase && phrase.at < limit && !owned.has(phrase) && !leads(phrase, figures[i + 1])) {
       owned.add(phrase);
       own.set(figure, phrase);
     }
@@ -197,11 +205,12 @@ export function assignPeriods(
     return previous !== undefined && /^[\s,]*$/.test(text.slice(previous.stop, since.at));
   };
   const clauseStart = (at: number) => boundaries[lowerBound(boundaries, at) - 1] ?? 0;
+  const tollAt = text.search(TOLL_WORD);
   const isToll = (figure: Reading) => {
     const window = text.slice(Math.max(clauseStart(figure.start), figure.start - 160), figure.start);
     if (TOLL.test(window)) return true;
     // "…, and it stood at 93 on Sunday": the toll, where the paragraph or the sentence spoke of one.
-    return (context.tollBefore || TOLL_WORD.test(text.slice(0, figure.start))) && PRONOUN_TOLL.test(window);
+    return (context.tollBefore || (tollAt >= 0 && tollAt < figure.start)) && PRONOUN_TOLL.test(window);
   };
   const joined = (a: PeriodPhrase, b: PeriodPhrase) =>
     a.at < b.at ? `${a.text} … ${b.text}` : `${b.text} … ${a.text}`;
