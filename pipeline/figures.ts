@@ -71,8 +71,11 @@ export function describeReading(r: Reading): string {
 }
 
 /** A figure's dates as the dataset will have them: "2024-11-24 to 2024-11-26", "to 2023-08-15 (start not stated)". */
-const datesOf = (f: { start: string; end: string }) =>
-  f.start ? (f.start === f.end ? f.start : `${f.start} to ${f.end}`) : `to ${f.end} (start not stated)`;
+const datesOf = (f: { start: string; end: string; nights?: boolean }) => {
+  if (!f.start) return `to ${f.end} (start not stated)`;
+  const days = f.start === f.end ? f.start : `${f.start} to ${f.end}`;
+  return f.nights ? `${f.start === f.end ? "the night of" : "the nights of"} ${days}` : days;
+};
 
 export interface FiguresReport {
   text: string;
