@@ -78,7 +78,9 @@ export const columns: ChartKind<ColumnsDraw> = {
       if (b.start <= a.end)
         problems.push(
           `"${b.id}" (${periodLabel(b.start, b.end)}) and "${a.id}" (${periodLabel(a.start, a.end)}) overlap; a columns chart shows one figure a period: ` +
-            `chart them apart, or correct the dates in figures.csv`,
+            (a.start === b.start && a.start !== a.end && b.start !== b.end
+              ? "they count from the same day, a running total: chart them as a line"
+              : "chart them apart, or correct the dates in figures.csv"),
         );
     }
     const labelOf = (i: number) => choices?.[i]?.label?.trim();

@@ -1,6 +1,7 @@
 import { group } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { describeOption } from "../pipeline/facts/figure-period.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { colourRoles } from "./colour.ts";
@@ -130,7 +131,11 @@ export const period: ChartKind<PeriodDraw> = {
       } else if (total && (f.start < total.start || f.start > total.end)) {
         problems.push(
           `"${f.id}" is for ${formatDate(f.start, { weekday: true })}, outside the period of the total "${total.id}" (${formatPeriod(total.start, total.end)}); ` +
-            `correct its date in figures.csv, or take it out of "figures"`,
+            // Advise a new date only where the figure's words allow one inside the total (figure-period.ts).
+            (f.periods.length === 0 ||
+            f.periods.some((o) => o.start && o.start === o.end && o.start >= total.start && o.start <= total.end)
+              ? `correct its date in figures.csv, or take it out of "figures"`
+              : `its words give ${f.periods.map(describeOption).join(" or ")}: take it out of "figures"`),
         );
       } else drawn.push(f);
     }
