@@ -24,6 +24,8 @@ const BOLD = [
 ];
 const OTHER: Record<string, number> = {
   "\u00a0": 278,
+  // The narrow no-break space French writes in "10 000" and before ";" (DejaVu Sans draws it).
+  "\u202f": 200,
   "\u2013": 556,
   "\u2014": 1000,
   "\u2018": 222,

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PHRASES, type PhraseKey } from "./phrases.ts";
+import type { StyleFields } from "./styles.ts";
 
 /**
  * Locale packs: every fixed word the charts, alt text, embeds, chart data and notebook write, and
@@ -25,6 +26,8 @@ export interface Pack {
   name: string;
   /** A pack of the same language this one starts from (en-US from en-GB): only what differs is given. */
   extends?: string;
+  /** How the language writes by default, before a house style: en-IN groups digits the Indian way. */
+  style?: Partial<StyleFields>;
   /** The Intl locale numbers and dates are written with. */
   intl: string;
   /** The page's lang attribute. */

@@ -108,7 +108,7 @@ export class Writer {
   constructor(pack: Pack, fields: Partial<StyleFields> = {}, styleName?: string, chosen = true) {
     this.pack = pack;
     this.chosen = chosen;
-    this.fields = { ...DEFAULT_FIELDS, ...(pack as { style?: Partial<StyleFields> }).style, ...fields };
+    this.fields = { ...DEFAULT_FIELDS, ...pack.style, ...fields };
     this.styleName = styleName;
     this.numbers = new Intl.NumberFormat(this.numberLocale(), { maximumFractionDigits: 20, useGrouping: true });
     this.plurals = new Intl.PluralRules(pack.intl);
@@ -349,7 +349,8 @@ export class Writer {
     const names = this.names();
     const s = this.pack.dates.space;
     const ranges = this.fields.ranges;
-    const spaced = ranges === "to" ? " to " : ` ${ranges === "-" ? "-" : "\u2013"} `;
+    // Two dates with weekdays are joined by a spaced dash whatever the style (AP's hyphen joins days: "Nov. 24-26").
+    const spaced = ranges === "to" ? " to " : " \u2013 ";
     if (!names.weekdays && sameMonth) {
       const dash = ranges === "to" ? " to " : ranges;
       const days = `${a.getUTCDate()}${dash}${b.getUTCDate()}`;
