@@ -4,7 +4,7 @@ import { barNotes, bars, CAP_OVERHANG, OPEN_END, unitProblems } from "./bars.ts"
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
-import { wrapWhole } from "./measure.ts";
+import { BREAKABLE_SPACE, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
 import { fractionProblems } from "./units.ts";
@@ -299,7 +299,7 @@ function evenUnits(
   slots: (Column | Gap)[],
   wrapValue: (text: string) => string[] | undefined,
 ): (string[] | undefined)[] {
-  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(/\s+/)));
+  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(BREAKABLE_SPACE)));
   const units = new Set(shown.filter((w) => w !== undefined).map((w) => (w.length > 1 ? w.at(-1)! : "")));
   const [unit] = units;
   if (units.size !== 1 || !unit) return values;

@@ -24,6 +24,15 @@ export function qualifierWords(figure: Figure, writer: Writer = defaultWriter())
   return own && own !== phrase ? writer.phrase("notebook.qualifierOwn", { qualifier: phrase, own }) : phrase;
 }
 
+/** The same as HTML: the source's own words marked as English where the page is in another language. */
+function qualifierHtml(figure: Figure, writer: Writer): string {
+  const phrase = writer.qualifierWords({ qualifier: figure.qualifier }) || writer.phrase("notebook.exactly");
+  const own = figure.qualifier === "exact" ? "" : figure.qualifier_words;
+  if (!own || own === phrase) return e(phrase);
+  const source = writer.english ? e(own) : `<span lang="en">${e(own)}</span>`;
+  return e(writer.phrase("notebook.qualifierOwn", { qualifier: phrase, own: "\u0000" })).replace("\u0000", source);
+}
+
 const COLUMNS = [
   ["figure", "notebook.column.figure", "text"],
   ["value", "notebook.column.value", "number"],
@@ -81,7 +90,7 @@ export function factSheet(figures: Figure[], context: FactContext): string {
           ? `${e(writer.value(f))}${share ? ` (${share})` : ""}${f.unit ? ` <span class="what">${e(f.unit)}</span>` : ""}`
           : e(writer.amount(f)),
       ],
-      [String(QUALIFIERS.indexOf(f.qualifier)), e(qualifierWords(f, writer))],
+      [String(QUALIFIERS.indexOf(f.qualifier)), qualifierHtml(f, writer)],
       [
         String(f.low ?? f.high ?? f.value),
         e(writer.phrase("notebook.bounds", { low: bound(f.low), high: bound(f.high) })),
