@@ -22,7 +22,8 @@ export function inkColumns(png: Buffer, width: number, height: number, top: numb
   const pixels = new Resvg(svg).render().pixels;
   let left = Infinity;
   let right = -Infinity;
-  for (let y = top; y < bottom; y++)
+  // Whole rows only: a fractional row would index between pixels.
+  for (let y = Math.floor(top); y < Math.ceil(bottom); y++)
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
       if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 384) {
