@@ -20,7 +20,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function story(fixture = "wildfire") {
+function story(fixture = "kula-fire") {
   const copy = copyStory(fixture);
   dirs.push(copy.dir);
   return copy;

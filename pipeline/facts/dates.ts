@@ -1,3 +1,4 @@
+import { defaultWriter } from "../language/writer.ts";
 /** Calendar days as ISO strings ("2024-11-24"), computed in UTC so no time zone can shift a day. */
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -130,26 +131,10 @@ export function formatPeriod(start: string, end: string, { year = true } = {}): 
 }
 
 /**
- * A period the desk names by the calendar, not by its days: a fiscal year as the desk writes it,
- * "2025-26" (twelve months from 1 April, as India, Britain, Canada and Japan count them, or from 1
- * July, as Pakistan, Bangladesh, Egypt and Australia do), "FY2025" from 1 October (the US federal
- * year, named by the year it ends), a year "2024", a month "Oct 2024", months "Jul – Sep 2024".
- * Undefined for any other run of days: those are written as days. The one place chart words
- * name a calendar period, so a house style can change it here.
+ * A period the desk names by the calendar, in English as the default writer words it: "2025-26",
+ * "FY2025", "2024", "Oct 2024", "Jul – Sep 2024"; undefined for any other run of days (the
+ * language layer's calendar.ts says which).
  */
 export function calendarWords(start: string, end: string): string | undefined {
-  const a = toDate(start);
-  const b = toDate(end);
-  if (a.getUTCDate() !== 1 || toDate(addDays(end, 1)).getUTCDate() !== 1 || end < start) return undefined;
-  const [sy, sm, ey, em] = [a.getUTCFullYear(), a.getUTCMonth(), b.getUTCFullYear(), b.getUTCMonth()];
-  const months = ey * 12 + em - (sy * 12 + sm) + 1;
-  if (months === 12 && sm === 0) return String(sy);
-  if (months === 12 && (sm === 3 || sm === 6)) return `${sy}-${String(ey % 100).padStart(2, "0")}`;
-  if (months === 12 && sm === 9) return `FY${ey}`;
-  if (months === 1) return `${SHORT_MONTH[sm]} ${sy}`;
-  if (months > 1 && months < 12)
-    return sy === ey
-      ? `${SHORT_MONTH[sm]} – ${SHORT_MONTH[em]} ${ey}`
-      : `${SHORT_MONTH[sm]} ${sy} – ${SHORT_MONTH[em]} ${ey}`;
-  return undefined;
+  return defaultWriter().calendar(start, end);
 }
