@@ -101,6 +101,9 @@ describe("every date form wire copy uses", () => {
     expect(periods("The budget presented on Saturday raises the allocation to Rs 86,000 crore.")).toEqual([
       "Rs 86,000 crore: ",
     ]);
+    expect(periods("In her budget speech on Saturday, the minister set aside Rs 2,000 crore for roads.")).toEqual([
+      "Rs 2,000 crore: ",
+    ]);
   });
 
   it('reads "overnight" in a dated statement as the night before it was made', () => {

@@ -15,7 +15,10 @@ import type { Sentence } from "./sentences.ts";
 const SAYS = String.raw`(?:said|says|told\s+(?:the\s+)?[\p{L}]+|reported|confirmed|announced|stated|added|tweeted|wrote|posted|warned|acknowledged|admitted|estimated|estimates?|claimed|alleged|informed\s+(?:the\s+)?[\p{L}]+|briefed\s+(?:the\s+)?[\p{L}]+|disclosed|revealed|insisted|predicted|presented|presenting|tabled|unveiled|delivered|declared)`;
 /** "in a statement", "in her budget speech", "at a news conference" between the verb and its day. */
 const SETTING = String.raw`(?:\s+(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|note|press\s+note|release|briefing|conference|interview|address|letter|report|post|session))?`;
-const SPEECH_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])${SAYS}${SETTING}\s+$`, "iu");
+const SPEECH_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${SAYS}${SETTING}|(?:speech|address|statement|briefing|(?:press|news)\s+conference|press\s+note|interview))\s+$`,
+  "iu",
+);
 const SPEECH_AFTER = new RegExp(
   String.raw`^\s*,?\s*(?:[\p{L}'’.-]+\s+){0,4}?(?:said|says|told|confirmed|announced|stated|warned|acknowledged|estimated|presented|tabled|unveiled)(?![\p{L}])`,
   "iu",
