@@ -194,6 +194,36 @@ describe("a wildfire's toll, from the words to a line", () => {
 });
 
 describe("a flood story's toll", () => {
+  it("reads days' deaths in another paragraph that add up to more than the toll as the toll so far", () => {
+    const text = `date 2025-03-19
+The death toll from flooding in the south rose to at least 41 on Tuesday, officials said.
+
+Rivers burst their banks after days of rain. Officials reported 9 deaths on Friday, 17 on Saturday, 28 on Sunday and 35 on Monday.
+
+Hospitals reported 30 deaths on Saturday and 45 on Sunday.
+`;
+    const { data } = story("islamabad");
+    writeFileSync(join(data, "article.txt"), text);
+    rmSync(join(data, "sources"), { recursive: true, force: true });
+    writeFileSync(join(data, "corrections.csv"), "date,id,field,from,to,reason\n");
+    writeFileSync(
+      join(data, "figures.csv"),
+      "id,metric,category,value,qualifier,unit,start,end,attributed_to,quote,source\n",
+    );
+    const { rows } = draft(data);
+    expect(rows.map((r) => [r.value, r.start, r.end])).toEqual([
+      ["41", "", "2025-03-18"],
+      ["9", "", "2025-03-14"],
+      ["17", "", "2025-03-15"],
+      ["28", "", "2025-03-16"],
+      ["35", "", "2025-03-17"],
+      // 45 alone is more than the toll: each day's own deaths, as the words say.
+      ["30", "2025-03-15", "2025-03-15"],
+      ["45", "2025-03-16", "2025-03-16"],
+    ]);
+    expect(new Set(rows.slice(0, 5).map((r) => r.metric))).toEqual(new Set(["deaths"]));
+  });
+
   const ARTICLE = `date 2025-03-19
 Floods kill at least 41 in the south
 

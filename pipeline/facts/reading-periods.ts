@@ -326,8 +326,10 @@ export function readParagraphs(
   let paragraph: SentenceReading[] = [];
   let toll = false;
   let countStart: string | undefined;
+  const paragraphs: SentenceReading[][] = [];
   const flush = () => {
     if (toll) readToll(paragraph, countStart);
+    else if (paragraph.length > 0) paragraphs.push(paragraph);
     paragraph = [];
     toll = false;
     countStart = undefined;
@@ -350,12 +352,15 @@ export function readParagraphs(
     }
   }
   flush();
+  readTollsElsewhere(out, paragraphs);
   return out;
 }
 
-/** A toll's paragraph: running counts dated from the day the count began, and a day's deaths read as the toll so far. */
-function readToll(paragraph: SentenceReading[], countStart: string | undefined): void {
-  const candidates: { r: Reading; sentence: string; at: number }[] = [];
+type Candidate = { r: Reading };
+
+/** A day's deaths a toll may have given: one day, no words making it the day's own ("alone", "more"), counting deaths. */
+function dayDeaths(paragraph: SentenceReading[], countStart?: string): Candidate[] {
+  const candidates: Candidate[] = [];
   for (const sentence of paragraph) {
     for (const r of sentence.readings) {
       if (r.kind !== "figure") continue;
@@ -372,16 +377,22 @@ function readToll(paragraph: SentenceReading[], countStart: string | undefined):
         !r.span.nights &&
         !r.running &&
         r.alternatives.every((a) => a.reason === "list");
-      if (day && TOLL_NOUN.test(r.noun.trim()) && !DAY_COUNT.test(near))
-        candidates.push({ r, sentence: sentence.text, at });
+      if (day && TOLL_NOUN.test(r.noun.trim()) && !DAY_COUNT.test(near)) candidates.push({ r });
     }
   }
-  // Only a count that rises day by day can be a toll so far.
+  return candidates;
+}
+
+/** Only a count that rises day by day can be a toll so far. */
+function rising(candidates: Candidate[]): boolean {
   const sorted = [...candidates].sort((a, b) => (a.r.span!.end < b.r.span!.end ? -1 : 1));
-  const rises = sorted.every(
+  return sorted.every(
     ({ r }, k) => k === 0 || (r.span!.end > sorted[k - 1].r.span!.end && r.value > sorted[k - 1].r.value),
   );
-  if (!rises) return;
+}
+
+/** Reads each day's deaths as the toll so far, that day's own count kept as the other reading. */
+function asToll(candidates: Candidate[], countStart: string | undefined, why: string): void {
   for (const { r } of candidates) {
     const day = r.span!.end;
     const own = { ...r.span! };
@@ -391,7 +402,7 @@ function readToll(paragraph: SentenceReading[], countStart: string | undefined):
       span: own,
       running: false,
       reason: "toll",
-      why: `"${r.periodText}" in a paragraph about a toll may give the toll so far or that day's own count`,
+      why: `"${r.periodText}" ${why} may give the toll so far or that day's own count`,
     });
     r.running = true;
     if (countStart && countStart <= day) r.span = { start: countStart, end: day, nights: false };
@@ -399,5 +410,37 @@ function readToll(paragraph: SentenceReading[], countStart: string | undefined):
       r.span = null;
       r.endsOn = day;
     }
+  }
+}
+
+/** A toll's paragraph: running counts dated from the day the count began, and a day's deaths read as the toll so far. */
+function readToll(paragraph: SentenceReading[], countStart: string | undefined): void {
+  const candidates = dayDeaths(paragraph, countStart);
+  if (rising(candidates)) asToll(candidates, countStart, "in a paragraph about a toll");
+}
+
+/**
+ * Days' deaths in another paragraph that add up to more than a toll the text gives for a later
+ * day cannot be each day's own deaths ("rose to at least 41 on Tuesday" … "9 deaths on Friday, 17
+ * on Saturday, 28 on Sunday and 35 on Monday": 89 deaths by Monday would exceed 41 by Tuesday):
+ * they are the toll as reported each day.
+ */
+function readTollsElsewhere(all: SentenceReading[], paragraphs: SentenceReading[][]): void {
+  // The latest toll the text gives (the highest on its day): one pass, so a long text stays linear.
+  let toll: Reading | undefined;
+  const endOf = (r: Reading) => r.endsOn || r.span!.end;
+  for (const sentence of all)
+    for (const r of sentence.readings)
+      if (r.kind === "figure" && r.running && (r.endsOn || r.span) && TOLL_WORD.test(sentence.text))
+        if (!toll || endOf(r) > endOf(toll) || (endOf(r) === endOf(toll) && r.value > toll.value)) toll = r;
+  if (!toll) return;
+  for (const paragraph of paragraphs) {
+    const candidates = dayDeaths(paragraph);
+    if (candidates.length < 2 || !rising(candidates)) continue;
+    const last = candidates.reduce((d, c) => (c.r.span!.end > d ? c.r.span!.end : d), "");
+    const sum = candidates.reduce((n, c) => n + c.r.value, 0);
+    const most = Math.max(...candidates.map((c) => c.r.value));
+    if (endOf(toll) >= last && toll.value < sum && toll.value >= most)
+      asToll(candidates, undefined, `beside a toll of ${toll.text}`);
   }
 }
