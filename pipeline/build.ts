@@ -102,6 +102,7 @@ export async function build({
             figures: story.figures.length,
             corrections: story.corrections.length,
             unrecorded: story.unrecorded.length,
+            filled: story.figures.filter((f) => f.filled).map((f) => f.id),
             warnings: story.warnings,
           },
         });

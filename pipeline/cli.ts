@@ -76,9 +76,10 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
       for (const warning of same.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
       const summary = summaryOf(same.charts, same.figures, same.corrections);
       const time = `${Math.round(performance.now() - started)} ms`;
-      console.log(
-        `Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).\n${coverageLine(same.unrecorded, options.data)}`,
-      );
+      const coverage = [coverageLine(same.unrecorded, options.data), filledLine(same.filled, options.data)]
+        .filter(Boolean)
+        .join("\n");
+      console.log(`Nothing changed: ${shownOut}/ is up to date (${summary}; ${time}).\n${coverage}`);
       return 0;
     }
     const { build } = await import("./build.ts");
@@ -86,7 +87,12 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
-    const coverage = coverageLine(story.unrecorded.length, options.data);
+    const coverage = [
+      coverageLine(story.unrecorded.length, options.data),
+      filledLine(filledIds(story.figures), options.data),
+    ]
+      .filter(Boolean)
+      .join("\n");
     const summary = summaryOf(story.charts.length, story.figures.length, story.corrections.length);
     if (options.check) {
       if (!hasChanges(changes)) {
@@ -156,6 +162,16 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
 export function coverageLine(unrecorded: number, data: string): string {
   if (unrecorded === 0) return "Coverage: every figure the article and sources state is in figures.csv.";
   return `Coverage: ${unrecorded} figure${unrecorded === 1 ? "" : "s"} the article and sources state ${unrecorded === 1 ? "is" : "are"} not in figures.csv; npm run figures -- --data ${data} lists ${unrecorded === 1 ? "it" : "them"}.`;
+}
+
+/** The figures whose dates the build filled from the words. */
+export const filledIds = (figures: { id: string; filled: string }[]) =>
+  figures.filter((f) => f.filled).map((f) => f.id);
+
+/** Dates the build filled from the words where figures.csv left them blank: named on every build, never published unseen. */
+export function filledLine(filled: string[], data: string): string {
+  if (filled.length === 0) return "";
+  return `Dates filled from the words, not typed in figures.csv: ${someOf(filled, "figures")}; the notebook marks them and npm run figures -- --data ${data} lists each.`;
 }
 
 runIfMain(import.meta.url, main, "build");

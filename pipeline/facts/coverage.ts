@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { parseDateline } from "./dates.ts";
+import { parseDateline, parseFiscalStart } from "./dates.ts";
 import type { Correction, Figure } from "./figure.ts";
 import { normalizedPositions, placeInOriginal } from "./positions.ts";
 import { proveClaim } from "./proof.ts";
@@ -102,6 +102,7 @@ export function listStoryNumbers({
   chosen = new Map(),
 }: CoverageInput): StoryNumber[] {
   const published = parseDateline(files.get(ARTICLE) ?? "");
+  const fiscalStart = parseFiscalStart(files.get(ARTICLE) ?? "");
   const all = claims(rows, history);
   const key = (file: string, r: Reading) => `${file}:${r.numberStart}`;
   // The number each figure's proof chose, and those its quote stated before each day's corrections.
@@ -115,12 +116,12 @@ export function listStoryNumbers({
     for (const { state, corrections } of earlierStates(figure)) {
       const text = files.get(state.source);
       if (text === undefined) continue;
-      const at = provenReading(readSource(sources, state.source, text, published), state);
+      const at = provenReading(readSource(sources, state.source, text, published, fiscalStart), state);
       if (at && !proven.has(key(state.source, at))) superseded.set(key(state.source, at), corrections);
     }
   const numbers: StoryNumber[] = [];
   for (const file of textFiles(files)) {
-    const read = readSource(sources, file, files.get(file)!, published);
+    const read = readSource(sources, file, files.get(file)!, published, fiscalStart);
     // Quotes by where they start, swept once with the readings (both in order): no row is
     // compared with a number its quote does not reach.
     const covering = all

@@ -1,9 +1,13 @@
 import { type ReadContext, type Reading, readSentence } from "./reader.ts";
 
 /**
- * The readings of single sentences, by the sentence's text and what it is read against (its
- * dateline): a sentence reads the same wherever it stands, so a story saved with one figure
- * corrected re-reads only the sentences that changed. Builds hand it what earlier builds read
+ * The readings of single sentences, by the sentence's text and everything it is read against (its
+ * dateline, the story's fiscal year, whether its paragraph spoke of a toll before it: the whole
+ * ReadContext): a sentence so read reads the same wherever it stands, so a story saved with one
+ * figure corrected re-reads only the sentences that changed. What a paragraph or the whole text
+ * adds to its sentences' readings (reading-periods.ts: a toll's paragraph, tolls elsewhere in the
+ * text) is never kept: readText works it out afresh, on copies, every time. Kept readings are
+ * frozen, so a change to one where it is used fails loudly instead of changing a later build's. Builds hand it what earlier builds read
  * (`load`) and keep what this one used (`used`): the entries of sentences no longer in the story
  * are dropped, so it never grows beyond two builds' sentences.
  */
@@ -20,7 +24,7 @@ export class SentenceReadings {
     if (readings) return readings;
     readings = this.earlier.get(key);
     if (!readings) {
-      readings = readSentence(sentence, context);
+      readings = deepFreeze(readSentence(sentence, context));
       this.misses += 1;
     }
     this.current.set(key, readings);
@@ -36,13 +40,21 @@ export class SentenceReadings {
 
   /** Readings an earlier build saved (by the same code), to be used where the sentences are the same. */
   load(entries: Iterable<[string, Reading[]]>): void {
-    for (const [key, readings] of entries) if (!this.earlier.has(key)) this.earlier.set(key, readings);
+    for (const [key, readings] of entries) if (!this.earlier.has(key)) this.earlier.set(key, deepFreeze(readings));
   }
 
   /** What this build read or reused, sentence by sentence: what a later build may reuse. */
   used(): Map<string, Reading[]> {
     return this.current;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** The process's sentence readings: a watch or notebook rebuild, or a build given a saved cache, reuses them. */

@@ -18,7 +18,7 @@ export const STATE_FILE = ".charts-build.json";
 export const CACHE_FILE = ".charts-cache";
 
 /** Bumped when what the cache files hold changes shape. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** What the output folder holds after a good build, as make and ninja know their outputs: by size and times. */
 export interface BuildState {
@@ -33,7 +33,15 @@ export interface BuildState {
    */
   files: Record<string, string>;
   /** What the build reported, for a build that finds nothing to do to report again. */
-  report: { charts: number; figures: number; corrections: number; unrecorded: number; warnings: Problem[] };
+  report: {
+    charts: number;
+    figures: number;
+    corrections: number;
+    unrecorded: number;
+    /** The figures whose dates the build filled from the words: every build names them. */
+    filled: string[];
+    warnings: Problem[];
+  };
 }
 
 const stamp = (stat: BigIntStats) => `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
