@@ -193,6 +193,22 @@ console.log(JSON.stringify({ read: sentenceReadings.misses, drawn: result.drawn 
     expect(notebookPieces.rendered).toBe(all);
   });
 
+  it("keeps the notebook's pieces by the story's language too: a desk that switches to French gets no English piece", () => {
+    const story = copyStory();
+    const page = () =>
+      staticNotebook(
+        loadStory(story.data),
+        () => ({}),
+        () => "",
+      );
+    page();
+    edit(story.data, "charts.json", /^\{/, '{\n  "locale": "fr-FR",'); // the same rows, in another language
+    const french = page();
+    expect(french).toContain('<html lang="fr-FR">');
+    notebookPieces.forget();
+    expect(page()).toBe(french);
+  });
+
   it("never changes a byte of the output: no cache, a garbled one or another story's give the same files", () => {
     const garbled = copyStory();
     const other = copyStory();
