@@ -59,6 +59,10 @@ interface Run {
   ms: number;
   /** Peak resident memory of the process (its largest process, if it started others), MB. */
   mb: number;
+  /** CPU time, user + system, of every thread of every process it started, ms: what a run costs on a loaded machine. */
+  cpu: number;
+  /** What a quiet 2-core machine would take at least: the larger of the main thread's CPU time and half the total. */
+  quiet: number;
   stdout: string;
 }
 
@@ -75,9 +79,15 @@ function timed(args: string[], cwd: string): Run {
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed:\n${run.stderr.slice(0, 2000)}`);
-  const mb = Math.max(...readFileSync(rss, "utf8").trim().split("\n").map(Number)) / 1024;
+  const lines = readFileSync(rss, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => line.split(" ").map(Number));
+  const mb = Math.max(...lines.map(([kb]) => kb)) / 1024;
+  const cpu = lines.reduce((sum, [, ms]) => sum + (ms ?? 0), 0);
+  const main = Math.max(...lines.map(([, , ms]) => ms ?? 0));
   rmSync(resolve(rss, ".."), { recursive: true, force: true });
-  return { ms, mb, stdout: run.stdout };
+  return { ms, mb, cpu, quiet: Math.max(main, cpu / 2), stdout: run.stdout };
 }
 
 /** A fresh copy of the story: the Islamabad fixture, or a generated one of n charts. */
@@ -118,6 +128,9 @@ interface Row {
   noop: number;
   figure: number;
   drew: string;
+  /** CPU times (ms, medians) and the quiet 2-core estimate of each (see Run). */
+  cpu: { full: number; noop: number; figure: number; vl?: number };
+  quiet: { full: number; noop: number; figure: number; vl?: number; vl1?: number };
   /** Vega-Lite drawing this size's SVGs (four a chart; for the story, a cold one-chart render). */
   vl?: { ms: number; mb: number; svgs: number };
   /** Pairwise (same run) ratios, medians: the full build to `vl`; the no-op and the correction to a cold one-chart render. */
@@ -176,6 +189,18 @@ for (const size of sizes) {
       noop: median(r.noop.map((x) => x.ms)),
       figure: median(r.figure.map((x) => x.ms)),
       drew: drew.split(", ").length === 1 ? drew : `${drew.split(", ").length} charts`,
+      cpu: {
+        full: median(r.full.map((x) => x.cpu)),
+        noop: median(r.noop.map((x) => x.cpu)),
+        figure: median(r.figure.map((x) => x.cpu)),
+        ...(vl.length ? { vl: median(vl.map((x) => x.cpu)) } : {}),
+      },
+      quiet: {
+        full: median(r.full.map((x) => x.quiet)),
+        noop: median(r.noop.map((x) => x.quiet)),
+        figure: median(r.figure.map((x) => x.quiet)),
+        ...(vl.length ? { vl: median(vl.map((x) => x.quiet)), vl1: median(vl1.map((x) => x.quiet)) } : {}),
+      },
     };
     if (size === "story" && tree === trees[0]) storyFull.push(...r.full.map((x) => x.ms));
     if (vl.length) {
@@ -238,6 +263,58 @@ for (const row of rows) {
     ]),
   );
 }
+// The same runs by CPU time: what they cost on a loaded machine, and what a quiet 2-core one would take.
+console.log(
+  "\nCPU time (user + system, every thread), and the quiet 2-core estimate: the larger of the main thread's time and half the total",
+);
+const cpuHeader = [
+  "",
+  ...(trees.length > 1 ? ["tree"] : []),
+  "full CPU",
+  "quiet",
+  "no-op CPU",
+  "quiet",
+  "figure CPU",
+  "quiet",
+  "VL CPU",
+  "quiet full/VL",
+  "noop/VL1",
+  "figure/VL1",
+];
+const cpuWidths = [
+  22,
+  ...(trees.length > 1 ? [Math.max(10, ...trees.map((t) => t.name.length))] : []),
+  9,
+  8,
+  9,
+  8,
+  10,
+  8,
+  9,
+  13,
+  9,
+  10,
+];
+const cpuLine = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(cpuWidths[i]) : cell(c, cpuWidths[i]))).join(" ");
+console.log(cpuLine(cpuHeader));
+for (const row of rows)
+  console.log(
+    cpuLine([
+      row.label,
+      ...(trees.length > 1 ? [row.tree] : []),
+      seconds(row.cpu.full),
+      seconds(row.quiet.full),
+      seconds(row.cpu.noop),
+      seconds(row.quiet.noop),
+      seconds(row.cpu.figure),
+      seconds(row.quiet.figure),
+      row.cpu.vl !== undefined ? seconds(row.cpu.vl) : "",
+      row.quiet.vl ? ratio(row.quiet.full / row.quiet.vl) : "",
+      row.quiet.vl1 ? ratio(row.quiet.noop / row.quiet.vl1) : "",
+      row.quiet.vl1 ? ratio(row.quiet.figure / row.quiet.vl1) : "",
+    ]),
+  );
 console.log(
   `(medians of ${sizes.map((s) => `${runsFor(s)} run${runsFor(s) > 1 ? "s" : ""} for ${s === "story" ? "the story" : s}`).join(", ")}; ` +
     "ratios are to Vega-Lite in the same run: full/VL to the same number of SVGs (for the story, a cold one-chart render), " +
