@@ -34,3 +34,18 @@ describe("the PNG workers", () => {
     expect((await pool.png(await pngJob(svg, 640))).equals(built.files.get("arrests-by-day.png")!)).toBe(true);
   });
 });
+
+describe("the PNG workers, when the drawing thread is about to be busy", () => {
+  it("are handed every waiting job at once, and draw them all the same", async () => {
+    const pool = new PngPool(1);
+    pools.push(pool);
+    const svg = readFileSync(join(built.out, "arrests-by-day.svg"), "utf8");
+    const job = await pngJob(svg, 640);
+    const pngs = Array.from({ length: 6 }, () => pool.png(job));
+    expect(pool.waiting).toBe(4); // two with the worker (one drawn, one next), four waiting here
+    pool.flush();
+    expect(pool.waiting).toBe(0); // all six with the worker: it goes on while this thread is busy
+    expect(pool.pending).toBe(6);
+    for (const png of await Promise.all(pngs)) expect(png.equals(built.files.get("arrests-by-day.png")!)).toBe(true);
+  });
+});

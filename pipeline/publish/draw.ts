@@ -32,25 +32,62 @@ function collectIfGrown(): void {
 export const drawingThreads = (charts: number) => Math.max(1, Math.min(availableParallelism(), charts));
 
 /**
- * Draws charts: SVGs in this thread (one jsdom document), each chart's PNG in a worker thread
- * while this one draws the next chart's SVGs. Each file goes to `onFile` as soon as it is done, so
- * memory holds a few charts at a time whatever the story's size. jsdom, Plot and resvg are loaded
- * only here: a build that draws nothing never loads them. Returns each chart's variant sizes.
+ * PNGs waiting for a worker, at most, per worker (and their SVG text, at most): the drawing thread
+ * runs ahead of the workers (a chart's SVGs take it a fraction of the time its PNGs take them) by
+ * this much, so the workers always have the next job, and still have a second or so of them when
+ * it stops drawing to write the embeds and the notebook. More would only hold more memory.
+ */
+const PENDING_JOBS = 64;
+const PENDING_BYTES = 32 * 1024 * 1024;
+
+/** Charts drawn: their SVGs handed on and their PNGs on their way. */
+export interface Drawing {
+  /** Each chart's variant sizes. */
+  sizes: Map<string, VariantSizes>;
+  /** Resolves once every PNG is handed on; rejects with the first PNG that failed. */
+  done(): Promise<void>;
+  /** No PNG is handed on from now: resolves once none is being drawn (the caller is giving up). */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Draws charts: SVGs in this thread (one jsdom document), each chart's PNGs in worker threads
+ * while this one draws the next charts' SVGs. Each file goes to `onFile` as soon as it is done, so
+ * memory holds a few charts at a time whatever the story's size. Returns once every SVG is drawn,
+ * with the last PNGs still being drawn: the caller writes the embeds and the notebook meanwhile,
+ * and waits for them (`done`) before its manifest, so neither this thread nor the workers wait for
+ * the other. jsdom, Plot and resvg are loaded only here: a build that draws nothing never loads them.
  */
 export async function drawCharts(
   charts: PreparedChart[],
   onFile: (name: string, bytes: Buffer) => void,
   threads = drawingThreads(charts.length),
   writer?: Writer,
-): Promise<Map<string, VariantSizes>> {
+): Promise<Drawing> {
   const sizes = new Map<string, VariantSizes>();
-  if (charts.length === 0) return sizes;
+  const inFlight = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  let cancelled = false;
+  const drawing: Drawing = {
+    sizes,
+    async done() {
+      await Promise.all(inFlight);
+      if (failed) throw failed.error;
+    },
+    async cancel() {
+      cancelled = true;
+      await Promise.all(inFlight);
+    },
+  };
+  if (charts.length === 0) return drawing;
   const pool = pngPool(threads);
   pool.warm(Math.min(threads, charts.length)); // resvg loads in the workers while jsdom loads here.
   const { createRenderer } = await import("./render.ts");
   const render = createRenderer();
-  const inFlight = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
+  let pending = 0;
+  let jobs = 0;
+  /** Jobs being made ready for a worker (a complex script's outlines are made on the way). */
+  const making = new Set<Promise<unknown>>();
   try {
     for (const chart of charts) {
       const id = chart.entry.id;
@@ -58,25 +95,39 @@ export async function drawCharts(
       sizes.set(id, drawn.sizes);
       for (const variant of PNG_VARIANTS) {
         const svg = drawn.svgs.get(svgName(id, variant))!;
-        const png: Promise<void> = pngJob(svg, drawn.sizes[variant.name].width)
+        pending += svg.length;
+        jobs += 1;
+        const job = pngJob(svg, drawn.sizes[variant.name].width);
+        const made: Promise<unknown> = job.catch(() => undefined).finally(() => making.delete(made));
+        making.add(made);
+        const png: Promise<void> = job
           .then((job) => pool.png(job))
-          .then((bytes) => (failed ? undefined : onFile(pngName(id, variant), bytes)))
+          .then((bytes) => (failed || cancelled ? undefined : onFile(pngName(id, variant), bytes)))
           .catch((error: unknown) => void (failed ??= { error }))
-          .finally(() => inFlight.delete(png));
+          .finally(() => {
+            pending -= svg.length;
+            jobs -= 1;
+            inFlight.delete(png);
+          });
         inFlight.add(png);
       }
       for (const [name, svg] of drawn.svgs) onFile(name, Buffer.from(svg, "utf8"));
       collectIfGrown();
-      // Let finished PNGs in (and more jobs out) between charts; wait while the workers are full.
-      while (inFlight.size >= 2 * threads * PNG_VARIANTS.length) await Promise.race(inFlight);
+      // Let finished PNGs in (and more jobs out) between charts; wait while too much waits for the workers.
+      while (pending >= PENDING_BYTES || jobs >= PENDING_JOBS * threads) await Promise.race(inFlight);
       await new Promise((resolve) => setImmediate(resolve));
       if (failed) break;
     }
   } catch (error) {
     failed ??= { error };
   }
-  // Nothing is written after a failure: the caller throws its staging away once this returns.
-  await Promise.all(inFlight);
-  if (failed) throw failed.error;
-  return sizes;
+  if (failed) {
+    // Nothing is written after a failure: the caller throws its staging away once this throws.
+    await drawing.cancel();
+    throw failed.error;
+  }
+  // Every job goes to a worker now.
+  await Promise.all(making);
+  pool.flush();
+  return drawing;
 }

@@ -65,41 +65,46 @@ export async function planOutputs(
       sizes.set(entry.id, old.variants);
     } else toDraw.push(chart);
   }
-  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.writer))
-    sizes.set(id, drawn);
-
+  // The last PNGs are drawn while this thread writes the embeds, the CSVs and the notebook.
+  const drawing = await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.writer);
   const charts: Record<string, ChartRecord> = {};
   const embeds = new Map<string, string>();
-  for (const chart of story.charts) {
-    const { entry, model, words } = chart;
-    for (const flavour of EMBED_FLAVOURS) {
-      const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl, story.writer);
-      if (flavour === "picture") embeds.set(entry.id, embed);
-      add(embedName(entry.id, flavour), embed);
+  try {
+    for (const [id, drawn] of drawing.sizes) sizes.set(id, drawn);
+    for (const chart of story.charts) {
+      const { entry, model, words } = chart;
+      for (const flavour of EMBED_FLAVOURS) {
+        const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl, story.writer);
+        if (flavour === "picture") embeds.set(entry.id, embed);
+        add(embedName(entry.id, flavour), embed);
+      }
+      add(csvName(entry.id), chartCsv(model.rows, story.writer));
+      charts[entry.id] = {
+        kind: entry.kind,
+        figures: chart.shown.map((f) => f.id),
+        sources: [...new Set(chart.shown.map((f) => f.source))].sort(),
+        corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
+        fingerprint: fingerprints.get(entry.id)!,
+        variants: sizes.get(entry.id)!,
+        files: chartFiles(entry.id),
+      };
     }
-    add(csvName(entry.id), chartCsv(model.rows, story.writer));
-    charts[entry.id] = {
-      kind: entry.kind,
-      figures: chart.shown.map((f) => f.id),
-      sources: [...new Set(chart.shown.map((f) => f.source))].sort(),
-      corrections: chart.shown.flatMap((f) => f.corrections).map(({ line: _line, ...c }) => c),
-      fingerprint: fingerprints.get(entry.id)!,
-      variants: sizes.get(entry.id)!,
-      files: chartFiles(entry.id),
-    };
+
+    add(DATASET_CSV, datasetCsv(story.figures));
+    add(DATASET_JSON, datasetJson(story.figures, story.published));
+    add(
+      NOTEBOOK,
+      staticNotebook(
+        story,
+        (id) => charts[id].variants,
+        (id) => embeds.get(id)!,
+      ),
+    );
+    await drawing.done();
+  } catch (error) {
+    await drawing.cancel();
+    throw error;
   }
-
-  add(DATASET_CSV, datasetCsv(story.figures));
-  add(DATASET_JSON, datasetJson(story.figures, story.published));
-  add(
-    NOTEBOOK,
-    staticNotebook(
-      story,
-      (id) => charts[id].variants,
-      (id) => embeds.get(id)!,
-    ),
-  );
-
   const manifest: Manifest = {
     published: story.published,
     files: Object.fromEntries([...sink.records.keys()].sort().map((name) => [name, sink.records.get(name)!])),

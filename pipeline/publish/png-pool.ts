@@ -79,9 +79,27 @@ export class PngPool {
     });
   }
 
+  /** Jobs not yet handed to a worker. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Jobs waiting or being drawn. */
   get pending(): number {
     return this.queue.length + this.slots.reduce((n, s) => n + s.jobs.length, 0);
+  }
+
+  /**
+   * Hands every waiting job to a worker now, spread evenly, whatever their queues hold: the caller
+   * is about to be busy (the notebook, the embeds) and cannot hand them out one by one, so the
+   * workers go on drawing meanwhile instead of waiting for it.
+   */
+  flush(): void {
+    this.warm();
+    while (this.queue.length > 0) {
+      const slot = [...this.slots].sort((a, b) => a.jobs.length - b.jobs.length)[0];
+      this.send(slot, this.queue.shift()!);
+    }
   }
 
   /** Starts the workers now, so they load resvg while the caller does other work. */
@@ -136,12 +154,15 @@ export class PngPool {
         this.slots.push(slot);
       }
       if (!slot) return;
-      const job = this.queue.shift()!;
-      slot.jobs.push(job);
-      slot.sent += 1;
-      slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, svg: job.svg, options: job.options });
+      this.send(slot, this.queue.shift()!);
     }
+  }
+
+  private send(slot: Slot, job: Job): void {
+    slot.jobs.push(job);
+    slot.sent += 1;
+    slot.worker.ref();
+    slot.worker.postMessage({ id: job.id, svg: job.svg, options: job.options });
   }
 }
 
