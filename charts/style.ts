@@ -123,4 +123,45 @@ export const DEVICES: Record<DeviceName, Sizes> = {
   },
 };
 
+/**
+ * The social card is laid out at 600 × 315 and drawn at 2× (1200 × 630): the desktop chart's sizes,
+ * with a larger title, so it reads as a thumbnail a third that size.
+ */
+export const SOCIAL: Sizes & { height: number } = {
+  width: 600,
+  pad: 22,
+  title: 25,
+  dek: 16,
+  label: 14,
+  value: 15,
+  note: 13,
+  source: 12,
+  total: 21,
+  leading: 1.2,
+  gap: 12,
+  bar: 30,
+  height: 315,
+};
+
+/** The social card's marks are drawn this much narrower than its inner width, then enlarged to fill it. */
+export const SOCIAL_ZOOM = 1.25;
+
+/**
+ * Points a pixel of the print layout takes: a 14 px label prints at 7 pt, a 12 px note at 6 pt,
+ * the sizes a newspaper's charts use.
+ */
+export const PRINT_POINTS_PER_PIXEL = 0.5;
+
+/** Column widths charts.json may give for print, in millimetres (a narrow column to a full broadsheet page). */
+export const PRINT_WIDTH_MM = { min: 30, max: 400, default: 104 } as const;
+
+/**
+ * The layout for a print column `mm` wide: the desktop sizes where the column holds them, the
+ * mobile ones in a narrower column (one column of 50 mm is 283 px here).
+ */
+export function printSizes(mm: number): Sizes {
+  const width = Math.round(((mm / 25.4) * 72) / PRINT_POINTS_PER_PIXEL);
+  return { ...(width >= 0.85 * DEVICES.desktop.width ? DEVICES.desktop : DEVICES.mobile), width };
+}
+
 export const CREDIT_DEFAULT = "Graphic: Data desk";

@@ -1,7 +1,17 @@
 import type { ChartWords } from "../words/chart-words.ts";
+import { socialMeta } from "./embed.ts";
 import { escapeHtml as e } from "./html.ts";
 import { chartAnchor, figureAnchor } from "./notebook-anchors.ts";
-import { csvName, embedName, pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
+import {
+  csvName,
+  embedName,
+  pdfName,
+  pngName,
+  socialName,
+  svgName,
+  VARIANTS,
+  type VariantSizes,
+} from "../words/output-names.ts";
 
 const MOBILE = VARIANTS.find((v) => v.name === "mobile")!;
 const link = (file: string) => `<a href="${file}">${file}</a>`;
@@ -27,6 +37,8 @@ export interface NotebookChart {
 export function chartSection(chart: NotebookChart, asset: (file: string) => string): string {
   const { id, words, embed, warnings, sizes } = chart;
   const anchor = chartAnchor(id);
+  // Where the embed finds its files (--base-url, or beside the page): the card is there too.
+  const base = /<img src="([^"]*?)[^"/]*-mobile\.svg"/.exec(embed)?.[1].replaceAll("&amp;", "&") ?? "";
   const variants = VARIANTS.map((v) => {
     const file = svgName(id, v);
     const size = sizes[v.name];
@@ -46,10 +58,12 @@ ${variants}
 <dl>
 <dt>Alt text</dt><dd>${e(words.description)}</dd>
 <dt>Source</dt><dd>${e(words.source)}</dd>
-<dt>Files</dt><dd>${link(pngName(id))} (2×, social) · ${link(csvName(id))} (data) · ${link(embedName(id))}</dd>
+<dt>Files</dt><dd>${link(pngName(id))} (2×, newsletters) · ${link(socialName(id))} (social card, 1200×630) · ${link(pdfName(id))} (print, vector) · ${link(csvName(id))} (data) · ${link(embedName(id))}</dd>
 <dt>Other embeds</dt><dd>${link(embedName(id, "wordpress"))} (WordPress Authors, Contributors) · ${link(embedName(id, "drupal"))} (Drupal Basic HTML, with ${link(pngName(id, MOBILE))}); see the README, "Pasting into a CMS"</dd>
 </dl>
 <div class="embed-head"><label for="${anchor}-embed">Embed code</label> <span>paste into the story's HTML; the files go in the same folder</span></div>
 <textarea id="${anchor}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>
+<div class="embed-head"><label for="${anchor}-social">Social card</label> <span>in the article page's &lt;head&gt;: shares of the article show ${e(socialName(id))}${base ? "" : "; crawlers need an absolute address: build with --base-url"}</span></div>
+<textarea id="${anchor}-social" readonly rows="5" spellcheck="false">${e(socialMeta(id, words, base))}</textarea>
 </article>`;
 }

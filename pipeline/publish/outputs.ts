@@ -54,7 +54,10 @@ export async function planOutputs(
   const toDraw: PreparedChart[] = [];
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows }));
+    // The dateline dates the print file (pdf.ts), so it is part of what the chart's files depend on.
+    const fingerprint = sha256(
+      JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, published: story.published }),
+    );
     fingerprints.set(entry.id, fingerprint);
     const old = previous?.charts[entry.id];
     const names = drawnFiles(entry.id);
@@ -63,7 +66,7 @@ export async function planOutputs(
       sizes.set(entry.id, old.variants);
     } else toDraw.push(chart);
   }
-  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads))
+  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.published))
     sizes.set(id, drawn);
 
   const charts: Record<string, ChartRecord> = {};

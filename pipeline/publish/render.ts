@@ -4,7 +4,8 @@ import { JSDOM } from "jsdom";
 import { KINDS } from "../../charts/index.ts";
 import type { ChartModel } from "../../charts/kind.ts";
 import { frame } from "../../charts/frame.ts";
-import { DEVICES, THEMES } from "../../charts/style.ts";
+import { socialCard } from "../../charts/social.ts";
+import { DEVICES, printSizes, SOCIAL, SOCIAL_ZOOM, THEMES } from "../../charts/style.ts";
 import type { ChartEntry } from "../words/chart-list.ts";
 import type { ChartWords } from "../words/chart-words.ts";
 import { svgName, VARIANTS, type Variant, type VariantSizes } from "../words/output-names.ts";
@@ -15,6 +16,10 @@ export interface RenderedChart {
   svgs: Map<string, string>;
   /** Width and height of each variant, by variant name: the embed needs them. */
   sizes: VariantSizes;
+  /** The social card's SVG (600 × 315, drawn at 2× into X.social.png). */
+  social: string;
+  /** The print layout's SVG for the entry's column width (drawn into X.pdf), and its size in pixels. */
+  print: { svg: string; width: number; height: number };
 }
 
 const ID_TOKEN = "@@chart-id@@";
@@ -43,6 +48,24 @@ export function createRenderer() {
       return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
     };
     const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
+    const light = THEMES.light;
+    const socialPlot = kind.draw(model, {
+      width: (SOCIAL.width - 2 * SOCIAL.pad) / SOCIAL_ZOOM,
+      sizes: SOCIAL,
+      theme: light,
+      document,
+      Plot,
+    });
+    const social = socialCard({ document, theme: light, ...words, plot: socialPlot, idPrefix: ID_TOKEN });
+    const printing = printSizes(entry.printWidth);
+    const printPlot = kind.draw(model, {
+      width: printing.width - 2 * printing.pad,
+      sizes: printing,
+      theme: light,
+      document,
+      Plot,
+    });
+    const print = frame({ document, sizes: printing, theme: light, ...words, plot: printPlot, idPrefix: ID_TOKEN });
     const svgs = new Map<string, string>();
     const sizes: VariantSizes = {};
     for (const variant of VARIANTS) {
@@ -56,6 +79,18 @@ export function createRenderer() {
       svgs.set(svgName(entry.id, variant), `${text.replaceAll(ID_TOKEN, `${entry.id}-${variant.name}-${digest}`)}\n`);
       sizes[variant.name] = { width: Number(svg.getAttribute("width")), height: Number(svg.getAttribute("height")) };
     }
-    return { svgs, sizes };
+    // Neither file is an SVG a page shows: their ids only need to be unique within themselves.
+    const own = (svg: SVGSVGElement, name: string) =>
+      `${serializer.serializeToString(svg).replaceAll(ID_TOKEN, `${entry.id}-${name}`)}\n`;
+    return {
+      svgs,
+      sizes,
+      social: own(social, "social"),
+      print: {
+        svg: own(print, "print"),
+        width: Number(print.getAttribute("width")),
+        height: Number(print.getAttribute("height")),
+      },
+    };
   };
 }

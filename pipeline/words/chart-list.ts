@@ -8,6 +8,7 @@ import {
 } from "jsonc-parser";
 import { KIND_ALIASES, KIND_NAMES } from "../../charts/index.ts";
 import { DRAWABLE_SCRIPTS, undrawable } from "../../charts/script-list.ts";
+import { PRINT_WIDTH_MM } from "../../charts/style.ts";
 import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
 import { directionProblem } from "../facts/direction.ts";
@@ -41,6 +42,8 @@ export interface ChartEntry {
   figures: string[];
   /** What the entry chooses for each figure, in the same order (label, colour). */
   choices: EntryFigure[];
+  /** The print file's column width in millimetres ("print_width_mm"; the top-level one, else two columns). */
+  printWidth: number;
   /** Line of the entry in charts.json, for messages from later stages. */
   line: number;
 }
@@ -187,6 +190,13 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
         warnings.push({ file: CHARTS, line: lineOf(location.offset), message: `${name}: ${message}` });
     }
 
+    const printWidth = entry.print_width_mm ?? defaults.print_width_mm ?? PRINT_WIDTH_MM.default;
+    if (typeof printWidth !== "number" || printWidth < PRINT_WIDTH_MM.min || printWidth > PRINT_WIDTH_MM.max)
+      at(
+        entry.print_width_mm !== undefined ? field("print_width_mm") : findNodeAtLocation(root, ["print_width_mm"]),
+        `"print_width_mm" is the print file's column width in millimetres, a number from ${PRINT_WIDTH_MM.min} to ${PRINT_WIDTH_MM.max} (one column is often 50, two 104), not ${JSON.stringify(printWidth)}`,
+      );
+
     const listed = entry.figures;
     const choices: EntryFigure[] = [];
     if (!Array.isArray(listed) || listed.length === 0) {
@@ -232,6 +242,7 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
       credit: words.credit,
       figures: ids,
       choices,
+      printWidth: printWidth as number,
       line,
     });
   }
