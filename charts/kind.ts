@@ -18,8 +18,30 @@ export interface FigureChoice {
   group?: string;
 }
 
+/**
+ * A place a locator map shows, as charts.json gives it: its name (a chart word), coordinates in
+ * degrees, and optionally the id of a distance figure drawn as a circle around it.
+ */
+export interface Place {
+  name: string;
+  lat: number;
+  lon: number;
+  /** A city is drawn as a ringed dot and labelled in bold; a place as a plain dot. */
+  type: "city" | "place";
+  radius?: string;
+}
+
+/** A story's own map layer (a GeoJSON file in the story folder), read and checked. */
+export interface GeoLayer {
+  file: string;
+  features: { type: "Feature"; geometry: { type: string; coordinates: unknown }; properties: null }[];
+}
+
 /** What a chart kind knows of the story: its figures, and the whole dataset for related rows. */
 export interface KindInput {
+  /** A locator's places and its story's own layers (other kinds refuse them in charts.json). */
+  places?: Place[];
+  layers?: GeoLayer[];
   /** The figures the entry names, in its order. */
   figures: Figure[];
   /** What the entry chose for each figure, in the same order (labels, colours); empty choices if none. */

@@ -30,6 +30,12 @@ export interface Theme {
   onSeries: string;
   /** Marks for what the source leaves open ("more than"): drawn lighter, never as data. */
   open: string;
+  /** Locator maps: sea, land, the country the story is in, borders, a story's own streets. */
+  water: string;
+  land: string;
+  landFocus: string;
+  border: string;
+  street: string;
 }
 
 export const THEMES: Record<ThemeName, Theme> = {
@@ -43,6 +49,11 @@ export const THEMES: Record<ThemeName, Theme> = {
     highlight: "#b8461b",
     track: "#dde3ea",
     open: "#8c8c8c",
+    water: "#dfe9f2",
+    land: "#f4f2ee",
+    landFocus: "#e6e1d8",
+    border: "#9a9a9a",
+    street: "#b9b2a6",
   },
   dark: {
     background: "#15181c",
@@ -54,6 +65,11 @@ export const THEMES: Record<ThemeName, Theme> = {
     highlight: "#f59a62",
     track: "#323a43",
     open: "#8a939c",
+    water: "#1d2a36",
+    land: "#2a2f35",
+    landFocus: "#3a3f46",
+    border: "#6a727b",
+    street: "#5c636b",
   },
 };
 

@@ -6,6 +6,9 @@ import { checkFigures } from "./facts/check.ts";
 import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords, figureChoices } from "./words/chart-words.ts";
+import { LAYER_FILE, parseLayer } from "./words/geo-layers.ts";
+import { fillTemplate } from "./words/template.ts";
+import type { GeoLayer } from "../charts/kind.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
 import { parseDateline, todayIso } from "./facts/dates.ts";
@@ -55,8 +58,20 @@ export function proveStory(
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
+  // The story's own map layers: every GeoJSON file of the folder is checked, named in a chart or not.
+  const layers = new Map<string, GeoLayer>();
+  for (const [file, text] of files) {
+    if (!LAYER_FILE.test(file)) continue;
+    const parsed = parseLayer(file, text);
+    problems.push(...parsed.problems);
+    if (parsed.layer) layers.set(file, parsed.layer);
+  }
   const list = files.has(CHARTS)
-    ? parseChartList(files.get(CHARTS)!, context)
+    ? parseChartList(
+        files.get(CHARTS)!,
+        context,
+        new Set([...files.keys(), ...read.map((p) => p.file)].filter((f) => LAYER_FILE.test(f))),
+      )
     : { charts: [], problems: [], warnings: [], story: undefined };
   const name = list.story;
   problems.push(...list.problems);
@@ -66,10 +81,13 @@ export function proveStory(
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
+    if (entry.layers.some((file) => !layers.has(file))) continue; // drawn once its layers pass
     const prepared = KINDS[entry.kind].prepare({
       figures,
       choices: figureChoices(entry, context),
       dataset: checked.figures,
+      places: entry.places.map((p) => ({ ...p, name: fillTemplate(p.name, context) })),
+      layers: entry.layers.map((file) => layers.get(file)!),
     });
     for (const message of prepared.problems)
       problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
@@ -125,7 +143,7 @@ function undrawableLabels(figures: Figure[]): Problem[] {
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
 function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
   const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
-  const labels = entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]);
+  const labels = [...entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]), ...entry.places.map((p) => p.name)];
   const ids = [...[words, ...labels].join(" ").matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
   return ids.flatMap((id) => figures.get(id) ?? []);
 }

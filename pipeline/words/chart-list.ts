@@ -15,6 +15,7 @@ import { directionProblem } from "../facts/direction.ts";
 import { CHARTS } from "../facts/story-files.ts";
 import { droppedQualifiers, spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
+import { LAYER_FILE } from "./geo-layers.ts";
 
 /**
  * One figure of a chart entry: its id, and what the entry chooses for it. `"arrests"` is
@@ -27,6 +28,16 @@ export interface EntryFigure {
   label?: string;
   highlight?: boolean;
   group?: string;
+}
+
+/** A place on a locator map, as charts.json gives it: its name is a chart word (a template). */
+export interface EntryPlace {
+  name: string;
+  lat: number;
+  lon: number;
+  type: "city" | "place";
+  /** The id of a distance figure drawn as a circle around the place. */
+  radius?: string;
 }
 
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
@@ -42,6 +53,9 @@ export interface ChartEntry {
   figures: string[];
   /** What the entry chooses for each figure, in the same order (label, colour). */
   choices: EntryFigure[];
+  /** A locator's places (coordinates are allowed here and nowhere else) and its GeoJSON layer files. */
+  places: EntryPlace[];
+  layers: string[];
   /** The print file's column width in millimetres ("print_width_mm"; the top-level one, else two columns). */
   printWidth: number;
   /** Line of the entry in charts.json, for messages from later stages. */
@@ -65,7 +79,8 @@ export interface ChartList {
   warnings: Problem[];
 }
 
-export function parseChartList(text: string, context: TemplateContext): ChartList {
+/** `layerFiles`: the story's GeoJSON files a locator may name in "layers". */
+export function parseChartList(text: string, context: TemplateContext, layerFiles = new Set<string>()): ChartList {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const lineOf = lineIndex(text.replace(/^\uFEFF/, ""));
@@ -197,9 +212,56 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
         `"print_width_mm" is the print file's column width in millimetres, a number from ${PRINT_WIDTH_MM.min} to ${PRINT_WIDTH_MM.max} (one column is often 50, two 104), not ${JSON.stringify(printWidth)}`,
       );
 
-    const listed = entry.figures;
+    const places: EntryPlace[] = [];
+    const layers: string[] = [];
+    if (kind !== "locator") {
+      for (const key of ["places", "layers"])
+        if (entry[key] !== undefined)
+          at(
+            field(key),
+            `"${key}" belong to a locator map (kind "locator"); a ${kind || "chart"} has no map: delete them, or make the chart a locator`,
+          );
+    } else {
+      const list = entry.places;
+      if (!Array.isArray(list) || list.length === 0)
+        at(
+          field("places"),
+          '"places" lists the places a locator shows: [{ "name": "Islamabad", "lat": 33.69, "lon": 73.05, "type": "city" }]',
+        );
+      else
+        list.forEach((item: unknown, i) => {
+          const place = placeOf(
+            item,
+            (key, message) =>
+              at(findNodeAtLocation(node, key ? ["places", i, key] : ["places", i]) ?? field("places"), message),
+            context,
+          );
+          if (place) places.push(place);
+        });
+      const files = entry.layers ?? [];
+      if (!Array.isArray(files))
+        at(field("layers"), '"layers" lists GeoJSON files of the story folder: ["streets.geojson"]');
+      else
+        files.forEach((file: unknown, i) => {
+          if (typeof file !== "string" || !LAYER_FILE.test(file))
+            at(
+              findNodeAtLocation(node, ["layers", i]) ?? field("layers"),
+              `a layer is the name of a .geojson file in the story folder itself ("streets.geojson"), not ${JSON.stringify(file)}`,
+            );
+          else if (!layerFiles.has(file))
+            at(
+              findNodeAtLocation(node, ["layers", i]) ?? field("layers"),
+              `the story folder has no layer ${JSON.stringify(file)}; put the GeoJSON file beside charts.json${layerFiles.size ? ` (it has ${[...layerFiles].join(", ")})` : ""}`,
+            );
+          else layers.push(file);
+        });
+    }
+
+    const listed = entry.figures ?? (kind === "locator" ? [] : undefined);
     const choices: EntryFigure[] = [];
-    if (!Array.isArray(listed) || listed.length === 0) {
+    if (kind === "locator" && Array.isArray(listed) && listed.length === 0) {
+      // A locator may draw no figure: the map is the chart.
+    } else if (!Array.isArray(listed) || listed.length === 0) {
       at(
         field("figures"),
         '"figures" must list the ids of the figures the chart draws, e.g. ["arrests"] or [{ "id": "arrests", "label": "Friday night" }]',
@@ -243,6 +305,8 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
       figures: ids,
       choices,
       printWidth: printWidth as number,
+      places,
+      layers,
       line,
     });
   }
@@ -302,6 +366,72 @@ function figureChoice(
     ...(label !== undefined ? { label } : {}),
     ...(fields.highlight === true ? { highlight: true } : {}),
     ...(group !== undefined ? { group } : {}),
+  };
+}
+
+const PLACE_KEYS = ["name", "lat", "lon", "type", "radius"];
+
+/**
+ * One place of a locator's "places": { "name", "lat", "lon" } and optionally "type" ("city" or
+ * "place") and "radius" (a distance figure's id). The coordinates are the only numbers charts.json
+ * may hold outside a figure: degrees, checked for range. The name is a chart word.
+ */
+function placeOf(
+  item: unknown,
+  at: (key: string | undefined, message: string) => void,
+  context: TemplateContext,
+): EntryPlace | undefined {
+  const example = '{ "name": "Islamabad", "lat": 33.69, "lon": 73.05 }';
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    at(undefined, `each place is an object like ${example}`);
+    return undefined;
+  }
+  const fields = item as Record<string, unknown>;
+  let ok = true;
+  const wrong = (key: string | undefined, message: string) => {
+    at(key, message);
+    ok = false;
+  };
+  for (const key of Object.keys(fields))
+    if (!PLACE_KEYS.includes(key))
+      wrong(key, `a place takes ${PLACE_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const name = fields.name;
+  if (typeof name !== "string" || name.trim() === "")
+    wrong(fields.name === undefined ? undefined : "name", `the place needs its "name", e.g. ${example}`);
+  else {
+    const bad = unsafeCharacter(name);
+    if (bad) wrong("name", `name holds ${bad}, which no chart can show; delete it`);
+    const reorders = directionProblem("name", name);
+    if (reorders) wrong("name", reorders);
+    const foreign = undrawable(name);
+    if (foreign) wrong("name", `name holds ${foreign}, ${CANNOT_DRAW}`);
+    for (const message of templateProblems(name, context)) wrong("name", `name: ${message}`);
+  }
+  for (const [key, limit, what] of [
+    ["lat", 90, "latitude, from -90 (south) to 90 (north)"],
+    ["lon", 180, "longitude, from -180 (west) to 180 (east)"],
+  ] as const) {
+    const value = fields[key];
+    if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > limit)
+      wrong(
+        fields[key] === undefined ? undefined : key,
+        `"${key}" is the place's ${what}, in decimal degrees${value === undefined ? "" : `, not ${JSON.stringify(value)}`}${key === "lat" && typeof value === "number" && Math.abs(value) > 90 && Math.abs(value) <= 180 ? ' (are "lat" and "lon" swapped?)' : ""}`,
+      );
+  }
+  if (fields.type !== undefined && fields.type !== "city" && fields.type !== "place")
+    wrong(
+      "type",
+      `"type" is "city" (a ringed dot, its name in bold) or "place" (a dot), not ${JSON.stringify(fields.type)}`,
+    );
+  if (fields.radius !== undefined && (typeof fields.radius !== "string" || fields.radius === ""))
+    wrong("radius", '"radius" is the id of a distance figure the chart lists, e.g. "closest_approach"');
+  if (!ok) return undefined;
+  return {
+    name: name as string,
+    lat: fields.lat as number,
+    lon: fields.lon as number,
+    type: (fields.type as "city" | "place" | undefined) ?? "place",
+    ...(fields.radius !== undefined ? { radius: fields.radius as string } : {}),
   };
 }
 
