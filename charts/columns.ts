@@ -271,7 +271,7 @@ export const columns: ChartKind<ColumnsDraw> = {
         ),
       ],
     }) as SVGSVGElement;
-    return { node, height };
+    return { node, height, timeAcross: true };
   },
 };
 

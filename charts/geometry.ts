@@ -125,14 +125,14 @@ function pathPoints(d: string): [number, number][] {
  * path and line of text (each tspan its own line), after translations and scales. Elements under
  * a node for which `skip` says true are left out (the background, a band drawn behind the marks).
  */
-export function occupied(root: Element, skip: (el: Element) => boolean = () => false): Box[] {
-  const boxes: Box[] = [];
+export function occupied(root: Element, skip: (el: Element) => boolean = () => false): (Box & { el: Element })[] {
+  const boxes: (Box & { el: Element })[] = [];
   const walk = (el: Element, ox: number, oy: number, k: number) => {
     if (skip(el)) return;
     const t = transformOf(el);
     const [x0, y0, k0] = [ox + t.dx * k, oy + t.dy * k, k * t.k];
     const at = (x: number, y: number, w: number, h: number) =>
-      boxes.push({ x: x0 + x * k0, y: y0 + y * k0, width: w * k0, height: h * k0 });
+      boxes.push({ x: x0 + x * k0, y: y0 + y * k0, width: w * k0, height: h * k0, el });
     const tag = el.tagName.toLowerCase();
     if (tag === "rect") at(number(el, "x"), number(el, "y"), number(el, "width"), number(el, "height"));
     else if (tag === "line") {
@@ -169,6 +169,24 @@ export function occupied(root: Element, skip: (el: Element) => boolean = () => f
   };
   walk(root, 0, 0, 1);
   return boxes.filter((b) => b.width > 0 || b.height > 0);
+}
+
+/** The smallest box holding all of `boxes`. */
+export function union(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+  };
+}
+
+/** A text element's words as a reader reads them: its lines (tspans) joined by spaces. */
+export function textOf(el: Element): string {
+  const spans = Array.from(el.children).filter((c) => c.tagName.toLowerCase() === "tspan");
+  return (spans.length ? spans.map((s) => s.textContent ?? "").join(" ") : (el.textContent ?? "")).trim();
 }
 
 /** A dy in em or pixels, in pixels. */

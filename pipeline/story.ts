@@ -7,6 +7,7 @@ import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords, figureChoices } from "./words/chart-words.ts";
 import { LAYER_FILE, parseLayer } from "./words/geo-layers.ts";
+import { resolveAnnotations } from "./words/annotations.ts";
 import { fillTemplate } from "./words/template.ts";
 import type { GeoLayer } from "../charts/kind.ts";
 import { applyCorrections } from "./facts/corrections.ts";
@@ -94,12 +95,16 @@ export function proveStory(
     if (!prepared.model) continue;
     for (const message of prepared.model.warnings)
       warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    const places = entry.places.map((p) => ({ ...p, name: fillTemplate(p.name, context) }));
+    const pinned = resolveAnnotations(entry.annotations, prepared.model, places, context);
+    for (const message of pinned.problems)
+      problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     const shown = [...new Set([...prepared.model.used, ...citedFigures(entry, context.figures)])];
     charts.push({
       entry,
       model: prepared.model,
       shown,
-      words: composeWords(entry, prepared.model, shown, context, files),
+      words: composeWords(entry, prepared.model, shown, context, files, pinned.annotations),
     });
   }
   throwIfAny(problems);
@@ -143,7 +148,11 @@ function undrawableLabels(figures: Figure[]): Problem[] {
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
 function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
   const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
-  const labels = [...entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]), ...entry.places.map((p) => p.name)];
+  const labels = [
+    ...entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]),
+    ...entry.places.map((p) => p.name),
+    ...entry.annotations.map((a) => a.text),
+  ];
   const ids = [...[words, ...labels].join(" ").matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
   return ids.flatMap((id) => figures.get(id) ?? []);
 }

@@ -5,7 +5,8 @@ import { KINDS } from "../../charts/index.ts";
 import type { ChartModel } from "../../charts/kind.ts";
 import { frame } from "../../charts/frame.ts";
 import { socialCard } from "../../charts/social.ts";
-import { DEVICES, printSizes, SOCIAL, SOCIAL_ZOOM, THEMES } from "../../charts/style.ts";
+import { annotate } from "../../charts/annotate.ts";
+import { DEVICES, printSizes, type Sizes, SOCIAL, SOCIAL_ZOOM, type Theme, THEMES } from "../../charts/style.ts";
 import type { ChartEntry } from "../words/chart-list.ts";
 import type { ChartWords } from "../words/chart-words.ts";
 import { svgName, VARIANTS, type Variant, type VariantSizes } from "../words/output-names.ts";
@@ -40,31 +41,27 @@ export function createRenderer() {
 
   return function render(entry: ChartEntry, model: ChartModel, words: ChartWords): RenderedChart {
     const kind = KINDS[entry.kind];
+    // Every layout of the chart, its annotations placed for that layout.
+    const annotated = (width: number, sizes: Sizes, theme: Theme) =>
+      annotate(kind.draw(model, { width, sizes, theme, document, Plot }), words.annotations, {
+        width,
+        sizes,
+        theme,
+        document,
+      });
     const draw = (variant: Variant) => {
       const deviceSizes = DEVICES[variant.device];
       const theme = THEMES[variant.theme];
       const width = deviceSizes.width - 2 * deviceSizes.pad;
-      const plot = kind.draw(model, { width, sizes: deviceSizes, theme, document, Plot });
+      const plot = annotated(width, deviceSizes, theme);
       return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
     };
     const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
     const light = THEMES.light;
-    const socialPlot = kind.draw(model, {
-      width: (SOCIAL.width - 2 * SOCIAL.pad) / SOCIAL_ZOOM,
-      sizes: SOCIAL,
-      theme: light,
-      document,
-      Plot,
-    });
+    const socialPlot = annotated((SOCIAL.width - 2 * SOCIAL.pad) / SOCIAL_ZOOM, SOCIAL, light);
     const social = socialCard({ document, theme: light, ...words, plot: socialPlot, idPrefix: ID_TOKEN });
     const printing = printSizes(entry.printWidth);
-    const printPlot = kind.draw(model, {
-      width: printing.width - 2 * printing.pad,
-      sizes: printing,
-      theme: light,
-      document,
-      Plot,
-    });
+    const printPlot = annotated(printing.width - 2 * printing.pad, printing, light);
     const print = frame({ document, sizes: printing, theme: light, ...words, plot: printPlot, idPrefix: ID_TOKEN });
     const svgs = new Map<string, string>();
     const sizes: VariantSizes = {};

@@ -13,6 +13,7 @@ import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
 import { directionProblem } from "../facts/direction.ts";
 import { CHARTS } from "../facts/story-files.ts";
+import { isIsoDate } from "../facts/dates.ts";
 import { droppedQualifiers, spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 import { LAYER_FILE } from "./geo-layers.ts";
@@ -40,6 +41,20 @@ export interface EntryPlace {
   radius?: string;
 }
 
+/**
+ * A note the desk pins to the chart: to a figure's mark ("figure"), to the mark of the figure that
+ * covers a day ("date"), to the figures of a band of days ("from", "to"), or to a locator's place
+ * ("place"). Its text is a chart word: a template, checked like a title.
+ */
+export interface EntryAnnotation {
+  text: string;
+  figure?: string;
+  date?: string;
+  from?: string;
+  to?: string;
+  place?: string;
+}
+
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
 export interface ChartEntry {
   id: string;
@@ -56,6 +71,8 @@ export interface ChartEntry {
   /** A locator's places (coordinates are allowed here and nowhere else) and its GeoJSON layer files. */
   places: EntryPlace[];
   layers: string[];
+  /** Notes pinned to the chart's marks, in charts.json's order (their number on a phone). */
+  annotations: EntryAnnotation[];
   /** The print file's column width in millimetres ("print_width_mm"; the top-level one, else two columns). */
   printWidth: number;
   /** Line of the entry in charts.json, for messages from later stages. */
@@ -257,6 +274,25 @@ export function parseChartList(text: string, context: TemplateContext, layerFile
         });
     }
 
+    const annotations: EntryAnnotation[] = [];
+    if (entry.annotations !== undefined) {
+      if (!Array.isArray(entry.annotations))
+        at(field("annotations"), `"annotations" is a list: [${ANNOTATION_EXAMPLE}]`);
+      else
+        entry.annotations.forEach((item: unknown, i) => {
+          const note = annotationOf(
+            item,
+            (key, message) =>
+              at(
+                findNodeAtLocation(node, key ? ["annotations", i, key] : ["annotations", i]) ?? field("annotations"),
+                message,
+              ),
+            context,
+          );
+          if (note) annotations.push(note);
+        });
+    }
+
     const listed = entry.figures ?? (kind === "locator" ? [] : undefined);
     const choices: EntryFigure[] = [];
     if (kind === "locator" && Array.isArray(listed) && listed.length === 0) {
@@ -307,6 +343,7 @@ export function parseChartList(text: string, context: TemplateContext, layerFile
       printWidth: printWidth as number,
       places,
       layers,
+      annotations,
       line,
     });
   }
@@ -367,6 +404,73 @@ function figureChoice(
     ...(fields.highlight === true ? { highlight: true } : {}),
     ...(group !== undefined ? { group } : {}),
   };
+}
+
+const ANNOTATION_KEYS = ["text", "figure", "date", "from", "to", "place"];
+const ANNOTATION_EXAMPLE = '{ "text": "Curfew imposed", "date": "2024-11-25" }';
+
+/**
+ * One of an entry's "annotations": its text (a chart word) and what it is pinned to: a figure, a
+ * day, a band of days (from, to) or a place; exactly one of those.
+ */
+function annotationOf(
+  item: unknown,
+  at: (key: string | undefined, message: string) => void,
+  context: TemplateContext,
+): EntryAnnotation | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    at(undefined, `each annotation is an object like ${ANNOTATION_EXAMPLE}`);
+    return undefined;
+  }
+  const fields = item as Record<string, unknown>;
+  let ok = true;
+  const wrong = (key: string | undefined, message: string) => {
+    at(key, message);
+    ok = false;
+  };
+  for (const key of Object.keys(fields))
+    if (!ANNOTATION_KEYS.includes(key))
+      wrong(key, `an annotation takes ${ANNOTATION_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const text = fields.text;
+  if (typeof text !== "string" || text.trim() === "")
+    wrong(
+      fields.text === undefined ? undefined : "text",
+      `the annotation needs its "text", e.g. ${ANNOTATION_EXAMPLE}`,
+    );
+  else {
+    const bad = unsafeCharacter(text);
+    if (bad) wrong("text", `text holds ${bad}, which no chart can show; delete it`);
+    const reorders = directionProblem("text", text);
+    if (reorders) wrong("text", reorders);
+    const foreign = undrawable(text);
+    if (foreign) wrong("text", `text holds ${foreign}, ${CANNOT_DRAW}`);
+    for (const message of templateProblems(text, context)) wrong("text", `text: ${message}`);
+  }
+  const pins = (["figure", "date", "place", "from"] as const).filter((k) => fields[k] !== undefined);
+  if (fields.to !== undefined && fields.from === undefined) wrong("to", 'a band of days needs "from" as well as "to"');
+  if (pins.length !== 1)
+    wrong(
+      pins[1],
+      `an annotation is pinned to one thing: a "figure" (its id), a "date", a band ("from" and "to") or a locator's "place"${pins.length ? `, not to ${pins.map((p) => `"${p}"`).join(" and ")}` : ""}`,
+    );
+  for (const key of ["figure", "place"] as const)
+    if (fields[key] !== undefined && (typeof fields[key] !== "string" || fields[key] === ""))
+      wrong(
+        key,
+        `"${key}" is ${key === "figure" ? "the id of a figure the chart draws" : "the name of one of the locator's places"}`,
+      );
+  for (const key of ["date", "from", "to"] as const) {
+    const value = fields[key];
+    if (value !== undefined && (typeof value !== "string" || !isIsoDate(value)))
+      wrong(key, `"${key}" is a day written YYYY-MM-DD, e.g. "2024-11-25", not ${JSON.stringify(value)}`);
+  }
+  if (fields.from !== undefined && fields.to === undefined)
+    wrong("from", 'a band of days needs "to" as well as "from"');
+  if (typeof fields.from === "string" && typeof fields.to === "string" && fields.from > fields.to)
+    wrong("to", `the band ends (${fields.to}) before it starts (${fields.from}); swap "from" and "to"`);
+  if (!ok) return undefined;
+  const pick = (key: string) => (typeof fields[key] === "string" ? { [key]: fields[key] as string } : {});
+  return { text: text as string, ...pick("figure"), ...pick("date"), ...pick("from"), ...pick("to"), ...pick("place") };
 }
 
 const PLACE_KEYS = ["name", "lat", "lon", "type", "radius"];

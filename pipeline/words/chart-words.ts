@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { attributionNote, listWords } from "../../charts/attribution.ts";
-import type { ChartModel, FigureChoice } from "../../charts/kind.ts";
+import type { Annotation, ChartModel, FigureChoice } from "../../charts/kind.ts";
+import { annotationSentences } from "./annotations.ts";
 import { defaultName, whenOf } from "../../charts/names.ts";
 import { CREDIT_DEFAULT } from "../../charts/style.ts";
 import { withUnit } from "../../charts/units.ts";
@@ -21,8 +22,10 @@ export interface ChartWords {
   corrections: string[];
   source: string;
   credit: string;
-  /** The alt text: the title, the figures with their qualifiers, who gives them, and any correction. */
+  /** The alt text: the title, the figures with their qualifiers, who gives them, annotations and any correction. */
   description: string;
+  /** Notes pinned to the chart's marks, drawn in every variant (charts/annotate.ts). */
+  annotations: Annotation[];
 }
 
 /** What the entry chose for each figure, its words filled in: what a chart kind is given. */
@@ -44,6 +47,7 @@ export function composeWords(
   shown: Figure[],
   context: TemplateContext,
   files: Map<string, string>,
+  annotations: Annotation[] = [],
 ): ChartWords {
   const fill = (text: string) => fillTemplate(text, context);
   const corrections = correctionNotes(shown, model.names, files);
@@ -66,7 +70,14 @@ export function composeWords(
     corrections,
     source,
     credit: fill(entry.credit) || CREDIT_DEFAULT,
-    description: [`${title.replace(/[.!?]$/, "")}.`, model.summary, ...credit, ...corrections].join(" "),
+    description: [
+      `${title.replace(/[.!?]$/, "")}.`,
+      model.summary,
+      ...annotationSentences(annotations),
+      ...credit,
+      ...corrections,
+    ].join(" "),
+    annotations,
   };
 }
 
