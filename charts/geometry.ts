@@ -158,7 +158,8 @@ export function occupied(root: Element, skip: (el: Element) => boolean = () => f
       const spans = Array.from(el.children).filter((c) => c.tagName.toLowerCase() === "tspan");
       const lines = spans.length ? spans : [el];
       lines.forEach((line, i) => {
-        if (i > 0 || line !== el) y += emOf(line.getAttribute("dy"), size);
+        if (line !== el && line.hasAttribute("y")) y = number(line, "y") + emOf(line.getAttribute("dy"), size);
+        else if (i > 0 || line !== el) y += emOf(line.getAttribute("dy"), size);
         const lx = line.hasAttribute("x") ? number(line, "x") : x;
         const b = textBox([line.textContent ?? ""], lx, y, size, { anchor, bold });
         at(b.x, b.y, b.width, b.height);

@@ -145,6 +145,7 @@ export const locator: ChartKind<LocatorDraw> = {
         label: capitalize(withUnit(qualified(f), f.value, f.unit)),
       });
     });
+    if (problems.length > 0) return { problems };
     const drawn = figures.filter((f) => radii.has(f.id));
     const names = uniqueNames(drawn, (f) => defaultName(f));
     const country = countryOf(places[0]);
@@ -180,7 +181,7 @@ export const locator: ChartKind<LocatorDraw> = {
       rows: drawn.map((f) => shownRow(f, names[f.id], circles.find((c) => places[c.place].radius === f.id)!.label)),
       draw: { places, circles, layers, zoom, ...(country ? { country } : {}) },
     };
-    return { model: problems.length ? undefined : model, problems };
+    return { model, problems };
   },
 
   draw(model, context) {
