@@ -140,9 +140,9 @@ describe("annotations", () => {
     const svg = readFileSync(join(story.out, "arrests-by-night.svg"), "utf8");
     const desc = parseSvg(svg).querySelector("desc")!.textContent!;
     expect(desc).toContain("Note at Fri 30 Jun 2023: Curfews in several towns.");
-    expect(parseSvg(readFileSync(join(story.out, "arrests-each-night.svg"), "utf8")).querySelector("desc")!.textContent).toContain(
-      "Shaded Sat 1 – Mon 3 Jul 2023: A calmer weekend.",
-    );
+    expect(
+      parseSvg(readFileSync(join(story.out, "arrests-each-night.svg"), "utf8")).querySelector("desc")!.textContent,
+    ).toContain("Shaded Sat 1 – Mon 3 Jul 2023: A calmer weekend.");
     expect(readFileSync(join(story.out, "arrests-by-night.embed.html"), "utf8")).toContain("Curfews in several towns");
   });
 
@@ -161,10 +161,13 @@ describe("an annotation's words and pin", () => {
     try {
       annotate(story.data, { damage: [{ text: "Over 40 towns hit", figure: "vehicles" }] });
       const problems = problemsOf(story.data);
-      const line = readFileSync(join(story.data, "charts.json"), "utf8").split("\n").findIndex((l) => l.includes("Over 40")) + 1;
-      expect(problems.some((p) => p.file === "charts.json" && p.line === line && /text: .*digit|number/i.test(p.message))).toBe(
-        true,
-      );
+      const line =
+        readFileSync(join(story.data, "charts.json"), "utf8")
+          .split("\n")
+          .findIndex((l) => l.includes("Over 40")) + 1;
+      expect(
+        problems.some((p) => p.file === "charts.json" && p.line === line && /text: .*digit|number/i.test(p.message)),
+      ).toBe(true);
     } finally {
       rmSync(story.dir, { recursive: true, force: true });
     }

@@ -116,7 +116,9 @@ describe("a locator map", () => {
     expect(line.width / (km * perKm)).toBeLessThan(1.03);
     expect(root.querySelector('[aria-label="inset"] circle, [aria-label="inset"] path')).not.toBeNull();
     // Three streets of streets.geojson, as lines.
-    const streets = Array.from(root.querySelectorAll("path")).filter((p) => p.getAttribute("stroke-linecap") === "round");
+    const streets = Array.from(root.querySelectorAll("path")).filter(
+      (p) => p.getAttribute("stroke-linecap") === "round",
+    );
     expect(streets).toHaveLength(3);
   });
 
@@ -164,7 +166,8 @@ describe("a locator map", () => {
 describe("a locator's places and layers", () => {
   const story = copyStory("port-fire");
   afterAll(() => rmSync(story.dir, { recursive: true, force: true }));
-  const charts = () => JSON.parse(readFileSync(join(story.data, "charts.json"), "utf8")) as { charts: Record<string, unknown>[] };
+  const charts = () =>
+    JSON.parse(readFileSync(join(story.data, "charts.json"), "utf8")) as { charts: Record<string, unknown>[] };
   const save = (list: unknown) => writeFileSync(join(story.data, "charts.json"), `${JSON.stringify(list, null, 2)}\n`);
 
   it("refuses coordinates off the globe, and places on a chart that is not a map, each at its line", () => {
@@ -223,7 +226,9 @@ describe("a locator's places and layers", () => {
       expect(
         problemsOf(story.data).some(
           (p) =>
-            p.file === "streets.geojson" && p.line === 0 && p.message.startsWith("the layer is 6.0 MB; a map layer may be 5 MB at most"),
+            p.file === "streets.geojson" &&
+            p.line === 0 &&
+            p.message.startsWith("the layer is 6.0 MB; a map layer may be 5 MB at most"),
         ),
       ).toBe(true);
     } finally {
