@@ -95,7 +95,10 @@ export function annotate(
     if (spot) {
       taken.push(spot.box);
       const group = el("g", { "aria-label": "annotation" }, svg);
-      if (spot.leader) el("line", { ...spot.leader, stroke: theme.muted, "stroke-width": 1 }, group);
+      if (spot.leader) {
+        const { x1, y1, x2, y2 } = spot.leader;
+        el("path", { d: `M${x1},${y1}L${x2},${y2}`, fill: "none", stroke: theme.muted, "stroke-width": 1 }, group);
+      }
       const text = el("text", { "font-size": size, fill: theme.text, "text-anchor": "start" }, group);
       lines.forEach((line, i) => {
         const span = el("tspan", { x: round(spot.box.x), y: round(spot.box.y + i * lineHeight + size * 0.92) }, text);
@@ -157,7 +160,12 @@ function drawMarker(
 ) {
   const group = el("g", { "aria-label": "annotation marker" }, parent);
   const r = box.width / 2;
-  el("circle", { cx: round(box.x + r), cy: round(box.y + r), r: round(r), fill: theme.text }, group);
+  // A rect rounded into a circle: the number's ground is a shape its colour is read against.
+  el(
+    "rect",
+    { x: round(box.x), y: round(box.y), width: round(2 * r), height: round(2 * r), rx: round(r), fill: theme.text },
+    group,
+  );
   const label = el(
     "text",
     {

@@ -374,7 +374,10 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
     if (!box) return false;
     taken.push(box.box);
     const group = el("g", { "aria-label": role });
-    if (box.leader) el("line", { ...box.leader, stroke: theme.muted, "stroke-width": 1 }, group);
+    if (box.leader) {
+      const { x1, y1, x2, y2 } = box.leader;
+      el("path", { d: `M${x1},${y1}L${x2},${y2}`, fill: "none", stroke: theme.muted, "stroke-width": 1 }, group);
+    }
     const attrs = {
       x: round(box.x),
       y: round(box.baseline),
@@ -382,14 +385,20 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
       "text-anchor": box.anchor,
       ...(bold ? { "font-weight": "bold" } : {}),
     };
-    // A halo in the land's colour under the words, so a street or a border never runs through them:
-    // a second text stroked, not paint-order, which not every renderer (nor the PDF) honours.
-    const halo = el(
-      "text",
-      { ...attrs, fill: "none", stroke: theme.landFocus, "stroke-width": 3.5, "stroke-linejoin": "round" },
+    // A ground in the land's colour under the words, so a street or a border never runs through
+    // them (a rect, which every renderer and the PDF draw alike; paint-order is not honoured by all).
+    el(
+      "rect",
+      {
+        x: round(box.box.x - 2),
+        y: round(box.box.y - 1),
+        width: round(box.box.width + 4),
+        height: round(box.box.height + 2),
+        rx: 2,
+        fill: theme.landFocus,
+      },
       group,
     );
-    halo.textContent = text;
     const node = el("text", { ...attrs, fill }, group);
     node.textContent = text;
     return true;

@@ -57,7 +57,8 @@ function collisions(svg: string): { notes: number; found: string[] } {
       if (ANNOTATION_GROUPS.includes(n.getAttribute("aria-label") ?? "")) return n;
     return undefined;
   };
-  const boxes = occupied(root, skip).filter((b) => b.el.tagName.toLowerCase() !== "line" || !owner(b.el));
+  // A note's leader line runs from the note to its marks: it touches them by design.
+  const boxes = occupied(root, skip).filter((b) => b.el.tagName.toLowerCase() !== "path" || !owner(b.el));
   const notes = boxes.filter((b) => owner(b.el));
   const found: string[] = [];
   for (const note of notes)
