@@ -264,30 +264,31 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
   const draw = (shape: GeoPermissibleObjects) => path(shape) ?? "";
 
   // Water, land, borders: the frame's countries only (their bounding boxes meet the view).
-  el("rect", { width, height, fill: theme.water });
+  const basemap = el("g", { "aria-label": "basemap" });
+  el("rect", { width, height, fill: theme.water }, basemap);
   const view = viewBounds(projection, width, height);
   const visible = detail.countries.features.filter((_, i) => boxesMeet(detail.bounds[i], view));
   for (const c of visible) {
     const d = draw(c);
-    if (d) el("path", { d, fill: String(c.id) === m.country?.id ? theme.landFocus : theme.land });
+    if (d) el("path", { d, fill: String(c.id) === m.country?.id ? theme.landFocus : theme.land }, basemap);
   }
   const borders: MultiLineString = {
     type: "MultiLineString",
     coordinates: detail.borders.filter((b) => boxesMeet(b.bounds, view)).map((b) => b.line),
   };
-  el("path", { d: draw(borders), fill: "none", stroke: theme.border, "stroke-width": 1 });
+  el("path", { d: draw(borders), fill: "none", stroke: theme.border, "stroke-width": 1 }, basemap);
 
-  // The story's own layers: areas lightly filled, lines as streets, points as small squares.
+  // The story's own layers: areas lightly filled, lines as streets, points as dots.
   for (const features of layerFeatures) {
     for (const f of features) {
       const type = f.geometry.type;
       const d = draw(f);
       if (!d) continue;
       if (type === "Polygon" || type === "MultiPolygon")
-        el("path", { d, fill: theme.track, stroke: theme.rule, "stroke-width": 0.75 });
+        el("path", { d, fill: theme.track, stroke: theme.rule, "stroke-width": 0.75 }, basemap);
       else if (type === "LineString" || type === "MultiLineString")
-        el("path", { d, fill: "none", stroke: theme.street, "stroke-width": 2.5, "stroke-linecap": "round" });
-      else el("path", { d, fill: theme.rule });
+        el("path", { d, fill: "none", stroke: theme.street, "stroke-width": 2.5, "stroke-linecap": "round" }, basemap);
+      else el("path", { d, fill: theme.rule }, basemap);
     }
   }
 

@@ -33,7 +33,7 @@ function drawn(svg: string) {
     const b = boxes.find((x) => x.el === el)!;
     return [b.x + b.width / 2, b.y + b.height / 2];
   };
-  const water = root.querySelector("g[transform] > rect")!; // the map's first mark: its whole frame
+  const water = root.querySelector('[aria-label="basemap"] > rect')!; // the sea: the map's whole frame
   const frame = boxes.find((b) => b.el === water)!;
   const places = Array.from(root.querySelectorAll('[aria-label="place"] circle')).map(centre);
   const labels = Array.from(root.querySelectorAll('[aria-label="place label"] text:last-of-type')).map((t) => ({
