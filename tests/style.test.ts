@@ -127,6 +127,12 @@ describe("built charts use the house style and nothing else", () => {
         theme.open,
         theme.highlight,
         theme.track,
+        // A locator's sea, land, the story's country, borders and streets.
+        theme.water,
+        theme.land,
+        theme.landFocus,
+        theme.border,
+        theme.street,
         ...theme.series,
         "none",
       ]);
