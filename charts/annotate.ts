@@ -37,7 +37,8 @@ export function annotate(
     parent.append(node);
     return node;
   };
-  const boxes = occupied(svg);
+  // A map's ground (sea, land, borders, streets) is where notes go, not something to avoid.
+  const boxes = occupied(svg, (el) => el.getAttribute("aria-label") === "basemap");
   const texts = [...new Set(boxes.filter((b) => b.el.tagName.toLowerCase() === "text").map((b) => b.el))];
   const boxOf = (text: Element) => union(boxes.filter((b) => b.el === text));
   const taken: Box[] = boxes.map(({ x, y, width: w, height: h }) => ({ x, y, width: w, height: h }));

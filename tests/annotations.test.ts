@@ -51,7 +51,8 @@ function collisions(svg: string): { notes: number; found: string[] } {
   const doc = parseSvg(svg);
   const root = doc.documentElement;
   const background = root.querySelector(":scope > rect")!;
-  const skip = (el: Element) => el === background || el.getAttribute("aria-label") === "annotation band";
+  const skip = (el: Element) =>
+    el === background || ["annotation band", "basemap"].includes(el.getAttribute("aria-label") ?? "");
   const owner = (el: Element) => {
     for (let n: Element | null = el; n; n = n.parentElement)
       if (ANNOTATION_GROUPS.includes(n.getAttribute("aria-label") ?? "")) return n;

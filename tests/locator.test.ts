@@ -122,20 +122,20 @@ describe("a locator map", () => {
     expect(streets).toHaveLength(3);
   });
 
-  it("labels places, circles and countries where no label overlaps another or a place's dot", () => {
+  it("labels places, circles and countries, and places its annotations, where none overlaps another or a place's dot", () => {
     for (const [out, id] of [
       [story.out, "shelter-zone"],
       [islamabad.out, "where-islamabad"],
     ] as const)
       for (const variant of VARIANTS) {
         const { root, boxes } = drawn(readFileSync(join(out, `${id}${variant.suffix}.svg`), "utf8"));
-        const labelled = ["place label", "radius label", "country label", "place", "inset", "scale bar"];
+        const labelled = ["place label", "radius label", "country label", "place", "inset", "scale bar", "annotation"];
         const groups = Array.from(root.querySelectorAll("g[aria-label]")).filter((g) =>
           labelled.includes(g.getAttribute("aria-label")!),
         );
         // A label's leader runs to its dot: it touches the dot by design.
         const leader = (el: Element) =>
-          el.tagName === "path" && el.parentElement!.getAttribute("aria-label")!.endsWith("label");
+          el.tagName === "path" && /label$|^annotation$/.test(el.parentElement!.getAttribute("aria-label")!);
         const own = (g: Element) => boxes.filter((b) => g.contains(b.el) && !leader(b.el));
         for (const [i, a] of groups.entries())
           for (const b of groups.slice(i + 1))
