@@ -5,6 +5,7 @@ import { type Box, intersects, occupied, textOf } from "../charts/geometry.ts";
 import { build } from "../pipeline/build.ts";
 import { DataError, type Problem } from "../pipeline/facts/problem.ts";
 import type { Manifest } from "../pipeline/publish/manifest.ts";
+import { createRenderer } from "../pipeline/publish/render.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { VARIANTS } from "../pipeline/words/output-names.ts";
 import { chartOf } from "./helpers/problems.ts";
@@ -135,6 +136,25 @@ describe("annotations", () => {
       expect(band, suffix).not.toBeNull();
       // Drawn first in the plot: behind every mark.
       expect(band.parentElement!.previousElementSibling, suffix).toBeNull();
+    }
+  });
+
+  it("are drawn on the social card and in the print file too, overlapping nothing there either", () => {
+    const loaded = loadStory(story.data, { today: "2023-07-10" });
+    const render = createRenderer();
+    for (const chart of loaded.charts) {
+      const drawn = render(chart.entry, chart.model, chart.words);
+      for (const [what, svg] of [
+        ["social card", drawn.social],
+        ["print file", drawn.print.svg],
+      ] as const) {
+        const { notes, found } = collisions(svg);
+        expect(notes, `${chart.entry.id} ${what}`).toBeGreaterThan(0);
+        expect(found, `${chart.entry.id} ${what}`).toEqual([]);
+        const words = Array.from(parseSvg(svg).querySelectorAll("text")).map(textOf).join(" ");
+        for (const note of NOTES[chart.entry.id] as { text: string }[])
+          expect(words, `${chart.entry.id} ${what}`).toContain(note.text);
+      }
     }
   });
 
