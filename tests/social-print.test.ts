@@ -11,7 +11,7 @@ import { loadStory } from "../pipeline/story.ts";
 import { pdfName, socialName } from "../pipeline/words/output-names.ts";
 import { IN_CI } from "./browser-harness.ts";
 import { decodePng } from "./helpers/png.ts";
-import { copyStory, edit } from "./helpers/story.ts";
+import { cli, copyStory, edit } from "./helpers/story.ts";
 import { parseSvg } from "./helpers/svg.ts";
 
 /** poppler-utils (pdfinfo, pdffonts, pdfimages, pdftoppm): .ci/run installs them; locally, tests skip without them. */
@@ -156,6 +156,27 @@ describe("social cards and print files", () => {
     expect(result.changes.changed).toEqual(
       expect.arrayContaining(["casualties-by-force.social.png", "casualties-by-force.pdf"]),
     );
+  });
+});
+
+describe("a print width", () => {
+  it("is refused outside 30–400 mm, once, at the line that gives it", async () => {
+    const story = copyStory();
+    try {
+      edit(
+        story.data,
+        "charts.json",
+        '"credit": "Graphic: Data desk",',
+        '"credit": "Graphic: Data desk",\n  "print_width_mm": 5,',
+      );
+      const result = cli(["--data", story.data, "--out", story.out]);
+      expect(result.status).toBe(1);
+      expect(result.stderr.split("\n").filter((l) => l.includes("print_width_mm"))).toEqual([
+        `${story.data}/charts.json:4: "print_width_mm" is the print file's column width in millimetres, a number from 30 to 400 (one column is often 50, two 104), not 5`,
+      ]);
+    } finally {
+      rmSync(story.dir, { recursive: true, force: true });
+    }
   });
 });
 

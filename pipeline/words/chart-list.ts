@@ -140,6 +140,7 @@ export function parseChartList(text: string, context: TemplateContext, layerFile
     STORY_OUTPUT_FILES.map((file) => [file, { id: "", line: 0 }]),
   );
   const charts: ChartEntry[] = [];
+  let defaultWidthSaid = false;
   for (const node of list.children ?? []) {
     const line = lineOf(node.offset);
     if (node.type !== "object") {
@@ -223,11 +224,18 @@ export function parseChartList(text: string, context: TemplateContext, layerFile
     }
 
     const printWidth = entry.print_width_mm ?? defaults.print_width_mm ?? PRINT_WIDTH_MM.default;
-    if (typeof printWidth !== "number" || printWidth < PRINT_WIDTH_MM.min || printWidth > PRINT_WIDTH_MM.max)
+    const ownWidth = entry.print_width_mm !== undefined;
+    // A wrong default is said once, at its own line, not once a chart.
+    if (
+      (typeof printWidth !== "number" || printWidth < PRINT_WIDTH_MM.min || printWidth > PRINT_WIDTH_MM.max) &&
+      (ownWidth || !defaultWidthSaid)
+    ) {
+      if (!ownWidth) defaultWidthSaid = true;
       at(
         entry.print_width_mm !== undefined ? field("print_width_mm") : findNodeAtLocation(root, ["print_width_mm"]),
         `"print_width_mm" is the print file's column width in millimetres, a number from ${PRINT_WIDTH_MM.min} to ${PRINT_WIDTH_MM.max} (one column is often 50, two 104), not ${JSON.stringify(printWidth)}`,
       );
+    }
 
     const places: EntryPlace[] = [];
     const layers: string[] = [];
