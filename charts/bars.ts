@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import { capitalize, qualified } from "../pipeline/facts/format.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { attributionNote, listWords } from "./attribution.ts";
@@ -44,7 +45,7 @@ export const bars: ChartKind<Bar[]> = {
       { highlight: true, groups: true },
       4,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || capitalize(f.metric);
     const items: Bar[] = figures.map((f, i) => ({
       label: labelOf(f, i),
@@ -81,10 +82,10 @@ export const bars: ChartKind<Bar[]> = {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
     const beyond = (b: Bar) => (b.bound === "minimum" ? OPEN_END : b.bound === "maximum" ? CAP_ROOM : 0);
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b)));
+    const valueRoom = max(items, (b) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b)) ?? 0;
     const barMax = Math.max(40, width - valueRoom);
-    const max = Math.max(...items.map((b) => b.value)) || 1;
-    const unit = max / barMax;
+    const highest = max(items, (b) => b.value) || 1;
+    const unit = highest / barMax;
     let y = 0;
     const headings: { text: string; y: number; colour: string }[] = [];
     const rows = items.map((b, i) => {
@@ -109,7 +110,7 @@ export const bars: ChartKind<Bar[]> = {
       width,
       height,
       margin: 0,
-      x: { type: "linear", domain: [0, max], range: [0, barMax], axis: null },
+      x: { type: "linear", domain: [0, highest], range: [0, barMax], axis: null },
       y: { type: "identity", axis: null },
       color: { type: "identity" },
       marks: [

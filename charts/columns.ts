@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import { capitalize, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { BAR_MARKS, bars, CAP_OVERHANG, OPEN_END, qualifiedLower, unitProblems } from "./bars.ts";
@@ -50,7 +51,7 @@ export const columns: ChartKind<ColumnsDraw> = {
           `"${f.id}" has no dates, so a columns chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
         );
     if (problems.length > 0) return { problems };
-    problems.push(...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns"));
+    for (const p of [...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns")]) problems.push(p);
     const [reference] = figures;
     for (const f of figures.slice(1)) {
       const differs = seriesDifferences(f, reference);
@@ -66,7 +67,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       { highlight: true, groups: false },
       1,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const order = figures
       .map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.start === b.f.start ? (a.f.end < b.f.end ? -1 : 1) : a.f.start < b.f.start ? -1 : 1));
@@ -96,12 +97,11 @@ export const columns: ChartKind<ColumnsDraw> = {
     const gaps = gapsBetween(sorted);
     const nights = sorted.every((f) => f.nights);
     if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights))}.`);
-    notes.push(
-      ...boundNotes(
-        items.map((c) => c.bound),
-        BAR_MARKS,
-      ),
-    );
+    for (const note of boundNotes(
+      items.map((c) => c.bound),
+      BAR_MARKS,
+    ))
+      notes.push(note);
     const attribution = attributionNote(sorted, names);
     if (attribution) notes.push(attribution);
     const slots: (Column | Gap)[] = [];
@@ -159,17 +159,17 @@ export const columns: ChartKind<ColumnsDraw> = {
     const barWidth = Math.min(72, column * 0.6);
     const valueLine = sizes.value * sizes.leading;
     const labelLine = sizes.label * sizes.leading;
-    const valueLines = Math.max(...values.map((v) => v!.length));
-    const labelLines = Math.max(...labels.map((l, i) => l!.length + dates[i]!.length));
+    const valueLines = max(values, (v) => v!.length) ?? 0;
+    const labelLines = max(labels, (l, i) => l!.length + dates[i]!.length) ?? 0;
     const above = (c: Column) => (c.bound === "minimum" ? OPEN_END : c.bound === "maximum" ? CAP_OVERHANG : 0);
-    const top = valueLines * valueLine + 6 + Math.max(...items.map(above));
+    const top = valueLines * valueLine + 6 + (max(items, above) ?? 0);
     const plotHeight = sizes.bar * 5;
     const baseline = top + plotHeight;
-    const max = Math.max(...items.map((c) => c.value)) || 1;
+    const highest = max(items, (c) => c.value) || 1;
     const cells = slots.flatMap((c, i) => {
       if (isGap(c)) return [];
       const x = column * (i + 0.5);
-      const y1 = baseline - (c.value / max) * plotHeight;
+      const y1 = baseline - (c.value / highest) * plotHeight;
       return [
         {
           ...c,

@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import { daysBetween, formatDate } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, qualified } from "../pipeline/facts/format.ts";
@@ -69,7 +70,7 @@ export const line: ChartKind<LineDraw> = {
           `"${f.id}" has no dates, so a line chart cannot place it; fill in its start and end in figures.csv (or name the day in its quote), or chart it as bars`,
         );
     if (problems.length > 0) return { problems };
-    problems.push(...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts"));
+    for (const p of [...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts")]) problems.push(p);
     const colours = colourRoles(
       "line",
       figures.map((f) => f.id),
@@ -77,7 +78,7 @@ export const line: ChartKind<LineDraw> = {
       { highlight: true, groups: true },
       4,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const members = (g: string | undefined) =>
       figures.map((f, i) => ({ f, i })).filter(({ i }) => colours.groups.length < 2 || choices?.[i]?.group === g);
@@ -112,7 +113,7 @@ export const line: ChartKind<LineDraw> = {
       const covered = list.map(({ f }) =>
         shape.running ? { start: f.end, end: f.end } : { start: f.start, end: f.end },
       );
-      spans.push(...covered);
+      for (const span of covered) spans.push(span);
       const points: Point[] = list.map(({ f, i }, k) => ({
         id: f.id,
         date: f.end,
@@ -145,12 +146,11 @@ export const line: ChartKind<LineDraw> = {
         `No figure was reported for ${listWords(gapWords(gaps, nights))}; a dotted line joins the figures either side and says nothing of the days between.`,
       );
     const all = series.flatMap((s) => s.points);
-    notes.push(
-      ...boundNotes(
-        all.map((p) => p.bound),
-        LINE_MARKS,
-      ),
-    );
+    for (const note of boundNotes(
+      all.map((p) => p.bound),
+      LINE_MARKS,
+    ))
+      notes.push(note);
     const drawn = new Set(all.map((p) => p.id));
     const used = figures.filter((f) => drawn.has(f.id));
     const position = new Map(figures.map((f, i) => [f, i]));
@@ -299,9 +299,12 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const half = (date: string) =>
     Math.max(
       textWidth(axisLabel.get(date)!, sizes.label) / 2,
-      ...all.filter((p) => p.date === date).map((p) => valueW(p) / 2),
+      max(
+        all.filter((p) => p.date === date),
+        (p) => valueW(p) / 2,
+      ) ?? 0,
     );
-  const nameRoom = Math.max(0, ...data.series.map((s) => (s.name ? textWidth(s.name, sizes.label, true) + 10 : 0)));
+  const nameRoom = max(data.series, (s) => (s.name ? textWidth(s.name, sizes.label, true) + 10 : 0)) ?? 0;
   const left = half(first) + 1;
   const right = width - Math.max(half(dates[dates.length - 1]) + 1, nameRoom + RADIUS);
   if (right - left < width / 3) return undefined;
@@ -311,8 +314,8 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const top = valueH + CLEAR + RADIUS + (hasMin ? TICK + 1 : 0) + 2;
   const plotHeight = sizes.bar * 5;
   const baseline = top + plotHeight;
-  const max = Math.max(...all.map((p) => p.value)) || 1;
-  const y = (p: Point) => baseline - (p.value / max) * plotHeight;
+  const highest = max(all, (p) => p.value) || 1;
+  const y = (p: Point) => baseline - (p.value / highest) * plotHeight;
 
   // Dates under the axis, one a reported day; checked first, as the cheapest to fail.
   const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
@@ -545,22 +548,25 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
     ...data.gaps.map((g) => ({ date: g.start, label: g.label, gap: true })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const valueText = (s: Series, p: Point) => (several && s.name ? `${s.name}: ${p.shown}` : p.shown);
-  const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);
+  const gutter = Math.min(width * 0.4, Math.ceil(max(rows, (r) => textWidth(r.label, sizes.label)) ?? 0) + 12);
   // Values stand in a column of their own at the right, clear of every line between the points.
   const valueRoom =
-    Math.max(...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true)))) + 12;
+    (max(
+      data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
+      (w) => w,
+    ) ?? 0) + 12;
   const valueX = width - valueRoom + 12;
   const plotLeft = gutter + RADIUS + 2 + (all.some((p) => p.bound === "maximum") ? TICK + 1 : 0);
   const plotWidth = Math.max(
     40,
     width - valueRoom - plotLeft - RADIUS - (all.some((p) => p.bound === "minimum") ? TICK + 1 : 0),
   );
-  const max = Math.max(...all.map((p) => p.value)) || 1;
+  const highest = max(all, (p) => p.value) || 1;
   const sub = Math.ceil(Math.max(sizes.label, sizes.value) * sizes.leading) + 6;
   const pitch = sub * data.series.length;
   const rowTop = new Map<string, number>();
   rows.forEach((r, i) => rowTop.set(`${r.gap ? "gap:" : ""}${r.date}`, i * pitch));
-  const cx = (p: Point) => plotLeft + (p.value / max) * plotWidth;
+  const cx = (p: Point) => plotLeft + (p.value / highest) * plotWidth;
   const cy = (p: Point, k: number) => rowTop.get(p.date)! + k * sub + sub / 2;
   const dots = data.series.flatMap((s, k) =>
     s.points.map((p) => ({

@@ -286,7 +286,7 @@ export function wrapList(text: string, width: number, size: number, bold = false
     if (textWidth(item, size, bold) <= width) line = item;
     else {
       const wrapped = wrapPretty(item, width, size, bold);
-      lines.push(...wrapped.slice(0, -1));
+      for (const piece of wrapped.slice(0, -1)) lines.push(piece);
       line = wrapped[wrapped.length - 1] ?? "";
     }
   }

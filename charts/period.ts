@@ -1,4 +1,4 @@
-import { group } from "d3-array";
+import { group, max } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
@@ -35,7 +35,7 @@ function sameKind(dataset: readonly Figure[], f: Figure): Figure[] {
  * 3.3000000000000003. Each value is scaled to an integer by the most decimals among them.
  */
 export function exactSum(values: number[]): number {
-  const places = Math.min(20, Math.max(0, ...values.map(decimals)));
+  const places = Math.min(20, max(values, decimals) ?? 0);
   const scale = 10 ** places;
   return values.reduce((n, v) => n + Math.round(v * scale), 0) / scale;
 }
@@ -83,15 +83,14 @@ export const period: ChartKind<PeriodDraw> = {
   prepare({ figures, dataset, choices }) {
     const problems: string[] = fractionProblems(figures, "period");
     // A period chart draws its days in the one colour: a colour choice would say nothing here.
-    problems.push(
-      ...colourRoles(
-        "period",
-        figures.map((f) => f.id),
-        choices,
-        { highlight: false, groups: false },
-        1,
-      ).problems,
+    const colours = colourRoles(
+      "period",
+      figures.map((f) => f.id),
+      choices,
+      { highlight: false, groups: false },
+      1,
     );
+    for (const p of colours.problems) problems.push(p);
     const total = figures.find(isPeriod);
     for (const f of figures) {
       if (!f.start || !f.end) {
@@ -267,7 +266,7 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
   if (form) {
     return {
       labels: form.map((text, i) => ({ x: column * (i + 0.5), line: 0, text, anchor: "middle" })),
-      lines: Math.max(...form.map((l) => l.split("\n").length)),
+      lines: max(form, (l) => l.split("\n").length) ?? 1,
       sparse: false,
     };
   }
@@ -395,14 +394,14 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
   const axis = dayAxis(data.days, width, sizes.label);
   // Labels above the columns wrap to the column, so neighbours never collide on narrow screens or
   // long runs of days ("more than / 120"); the space above the tallest column grows to hold them.
-  const valueLines = Math.max(1, ...labels.map((l) => l!.length));
+  const valueLines = Math.max(1, max(labels, (l) => l!.length) ?? 0);
   const plotHeight = sizes.bar * 5;
   const top = valueLines * valueLine + 4;
   const baseline = top + plotHeight;
-  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const highest = max(data.days, (d) => d.figure?.value ?? 0) || 1;
   const cells = data.days.map((d, i) => {
     const x = column * (i + 0.5);
-    const h = d.figure ? (d.figure.value / max) * plotHeight : 0;
+    const h = d.figure ? (d.figure.value / highest) * plotHeight : 0;
     return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: labels[i]!.join("\n") };
   });
   const tick = axis.sparse ? 4 : 0;
@@ -460,18 +459,18 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
  */
 function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
   const labels = data.days.map((d) => formatDate(d.day, { weekday: true, year: false }));
-  const gutter = Math.ceil(Math.max(...labels.map((l) => textWidth(l, sizes.label)))) + 10;
+  const gutter = Math.ceil(max(labels, (l) => textWidth(l, sizes.label)) ?? 0) + 10;
   const values = data.days.map((d) => (d.figure ? capitalize(shown(d.figure)) : ""));
-  const valueRoom = Math.max(0, ...values.map((v) => textWidth(v, sizes.value, true))) + 8;
+  const valueRoom = Math.max(0, max(values, (v) => textWidth(v, sizes.value, true)) ?? 0) + 8;
   const barMax = Math.max(40, width - gutter - valueRoom);
-  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const highest = max(data.days, (d) => d.figure?.value ?? 0) || 1;
   const barH = Math.round(sizes.bar * 0.6);
   const pitch = Math.ceil(Math.max(barH, sizes.label * sizes.leading, sizes.value * sizes.leading)) + 6;
   const rows = data.days.map((d, i) => ({
     mid: i * pitch + pitch / 2,
     label: labels[i],
     value: values[i],
-    end: gutter + (d.figure ? (d.figure.value / max) * barMax : 0),
+    end: gutter + (d.figure ? (d.figure.value / highest) * barMax : 0),
     reported: Boolean(d.figure),
   }));
   const height = data.days.length * pitch;

@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { capitalize, qualified } from "../pipeline/facts/format.ts";
 import { attributionNote } from "./attribution.ts";
@@ -66,7 +67,7 @@ export const share: ChartKind<ShareBar[]> = {
       { highlight: true, groups: false },
       1,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     if (problems.length > 0) return { problems };
 
     const position = new Map(figures.map((f, i) => [f, i]));
@@ -119,7 +120,7 @@ export const share: ChartKind<ShareBar[]> = {
   draw(model, { width, sizes, theme, document, Plot }: DrawContext) {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true))) + 10;
+    const valueRoom = (max(items, (b) => textWidth(b.shown, sizes.value, true)) ?? 0) + 10;
     const track = Math.max(60, width - valueRoom);
     let y = 0;
     const rows = items.map((b) => {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { asEnvironmentError } from "./publish/disk.ts";
 import { withOutputLock } from "./publish/lock.ts";
@@ -18,7 +18,7 @@ export function writeStoryFile(dir: string, name: string, text: string | Uint8Ar
     rmSync(temporary, { force: true }); // one a crashed run of this very process id left
     const fd = openSync(temporary, "wx");
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -37,10 +37,10 @@ export function proveStory(
   if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
-  problems.push(...table.problems);
+  for (const p of table.problems) problems.push(p);
   const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published, today);
-  problems.push(...corrected.problems);
+  for (const p of corrected.problems) problems.push(p);
   const sources: SourceCache = new Map();
   const checked = checkFigures({
     rows: corrected.rows,
@@ -49,8 +49,8 @@ export function proveStory(
     origin: corrected.origin,
     sources,
   });
-  problems.push(...checked.problems);
-  problems.push(...undrawableLabels(checked.figures));
+  for (const p of checked.problems) problems.push(p);
+  for (const p of undrawableLabels(checked.figures)) problems.push(p);
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
@@ -59,7 +59,7 @@ export function proveStory(
     ? parseChartList(files.get(CHARTS)!, context)
     : { charts: [], problems: [], warnings: [], story: undefined };
   const name = list.story;
-  problems.push(...list.problems);
+  for (const p of list.problems) problems.push(p);
 
   const charts: PreparedChart[] = [];
   const warnings: Problem[] = [...checked.warnings, ...list.warnings];

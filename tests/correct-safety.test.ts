@@ -51,7 +51,12 @@ describe("npm run correct with hostile arguments", () => {
     );
     const run = correct([
       ...["--data", data, "arrests", "--value", "960", "--source", "sources/police-statement.txt"],
-      ...["--quote", "960 people had been arrested\r\nbetween Sunday and Tuesday", "--reason", "Police\nrevised the total"],
+      ...[
+        "--quote",
+        "960 people had been arrested\r\nbetween Sunday and Tuesday",
+        "--reason",
+        "Police\nrevised the total",
+      ],
       ...DATE,
     ]);
     expect(run.stderr).toBe("");
@@ -66,7 +71,16 @@ describe("npm run correct with hostile arguments", () => {
   it("refuses a line break in a cell that is not prose (a value, a date), writing nothing", () => {
     const { data } = story();
     const before = log(data);
-    const run = correct(["--data", data, "arrests", "--start", "2024-11-24\n2024-11-25", "--reason", "Redated", ...DATE]);
+    const run = correct([
+      "--data",
+      data,
+      "arrests",
+      "--start",
+      "2024-11-24\n2024-11-25",
+      "--reason",
+      "Redated",
+      ...DATE,
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--start holds a line break");
     expect(log(data)).toBe(before);
@@ -88,7 +102,16 @@ describe("npm run correct and links", () => {
     rmSync(join(data, "corrections.csv"));
     const outside = join(dir, "elsewhere.csv");
     symlinkSync(outside, join(data, "corrections.csv"));
-    const run = correct(["--data", data, "arrests", "--category", "People arrested", "--reason", "Relabelled", ...DATE]);
+    const run = correct([
+      "--data",
+      data,
+      "arrests",
+      "--category",
+      "People arrested",
+      "--reason",
+      "Relabelled",
+      ...DATE,
+    ]);
     expect(run.status).toBe(0);
     expect(existsSync(outside)).toBe(false);
     expect(lstatSync(join(data, "corrections.csv")).isSymbolicLink()).toBe(false);
@@ -99,9 +122,19 @@ describe("npm run correct and links", () => {
 
   it("keeps the reporter's rows exactly as they were (a byte-order mark, CRLF) when it adds its own", () => {
     const { data } = story();
-    const mine = "\uFEFFdate,id,field,from,to,reason\r\n2024-11-28,protesters,category,Protesters,Marchers,Relabelled\r\n";
+    const mine =
+      "\uFEFFdate,id,field,from,to,reason\r\n2024-11-28,protesters,category,Protesters,Marchers,Relabelled\r\n";
     writeFileSync(join(data, "corrections.csv"), mine);
-    const run = correct(["--data", data, "arrests", "--category", "People arrested", "--reason", "Relabelled", ...DATE]);
+    const run = correct([
+      "--data",
+      data,
+      "arrests",
+      "--category",
+      "People arrested",
+      "--reason",
+      "Relabelled",
+      ...DATE,
+    ]);
     expect(run.status).toBe(0);
     expect(log(data)).toBe(`${mine}2024-11-28,arrests,category,Arrests,People arrested,Relabelled\n`);
   });
@@ -146,7 +179,9 @@ describe("npm run correct --restates", () => {
     const { data } = story();
     const run = correct(["--data", data, "arrests", "--restates", "arrests", "--reason", "Linked", ...DATE]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('the correction: restates "arrests", the figure\'s own id: a figure cannot restate itself');
+    expect(run.stderr).toContain(
+      'the correction: restates "arrests", the figure\'s own id: a figure cannot restate itself',
+    );
     expect(run.stderr).not.toContain("chart one of them, never both");
     expect(run.stderr).not.toContain("figures.csv:");
   });

@@ -33,7 +33,7 @@ describe("a malformed corrections.csv row", () => {
     [
       "an unclosed quote",
       '2024-11-28,arrests,value,954,960,"Police revised\n',
-      /^corrections\.csv:2: a quote mark \(\"\) opens the cell in column "reason" and is not closed/,
+      /^corrections\.csv:2: a quote mark \("\) opens the cell in column "reason" and is not closed/,
     ],
     [
       "text after a closing quote",
@@ -68,8 +68,8 @@ describe("a malformed corrections.csv row", () => {
     const problems = problemsOf(story.data);
     expect(problems.some((p) => p.startsWith("corrections.csv:2: "))).toBe(true);
     // The good row below is still read: its stale "from" is reported at its own line.
-    expect(problems.some((p) => p.startsWith('corrections.csv:3: stale correction: protesters.category is "Protesters"'))).toBe(
-      true,
-    );
+    expect(
+      problems.some((p) => p.startsWith('corrections.csv:3: stale correction: protesters.category is "Protesters"')),
+    ).toBe(true);
   });
 });
