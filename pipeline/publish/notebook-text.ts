@@ -68,10 +68,15 @@ export function textView(file: string, text: string, numbers: NumberInText[], co
     return `<span class="ln${problem}" id="${lineAnchor(file, line)}"${blank && !problem ? "" : ` data-line="${line}"`}></span>`;
   };
   html += marker();
+  // The next line break, looked for again only once passed: looked for from every number, a long
+  // line was read to its end once a number (16,000 numbers on one line took seconds).
+  let found: RegExpExecArray | null | undefined;
   const upTo = (to: number) => {
     while (pos < to) {
-      breaks.lastIndex = pos;
-      const found = breaks.exec(text);
+      if (found === undefined || (found && found.index < pos)) {
+        breaks.lastIndex = pos;
+        found = breaks.exec(text);
+      }
       if (!found || found.index >= to) {
         html += e(text.slice(pos, to));
         pos = to;
