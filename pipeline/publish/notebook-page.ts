@@ -41,6 +41,8 @@ export interface LiveState {
   asset: (file: string) => string;
   /** No build has succeeded since the server started: the output's own notebook is the last good one. */
   noGoodBuild?: boolean;
+  /** The output folder holds another story's charts (the build refused to replace them): nothing of it is shown. */
+  othersOutput?: boolean;
 }
 
 /** The notebook's input from a built story: the charts' sizes and embed code come from the build's outputs. */
@@ -147,7 +149,7 @@ export function notebookHtml(input: NotebookInput): string {
     problems.length || input.warnings.length
       ? `<section class="panel problems" id="problems" aria-labelledby="problems-title">
 <h2 id="problems-title">${failed ? `The build stopped: ${count(problems.length, "problem")}` : count(input.warnings.length, "warning")}</h2>
-${failed ? `<p>${live?.noGoodBuild ? "No build has succeeded yet; the output folder holds the last good one." : "The output was left as it was: the fact sheet and charts below are the last good build's."} Fix these and save; the page updates by itself.</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
+${failed ? `<p>${live?.othersOutput ? "No build of this story has succeeded yet; the output folder holds another story's charts, not shown here." : live?.noGoodBuild ? "No build has succeeded yet; the output folder holds the last good one." : "The output was left as it was: the fact sheet and charts below are the last good build's."} Fix these and save; the page updates by itself.</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
 ${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.length, "warning")}</h3>` : ""}${input.warnings.length ? `<ol class="warned">${input.warnings.map(problemItem).join("")}</ol>` : ""}
 </section>`
       : "";
@@ -258,7 +260,7 @@ ${input.figures.length ? factSheet(input.figures, { sentenceOf, chartsOf, shownF
 </section>
 <section class="panel" id="charts" aria-labelledby="charts-title">
 <h2 id="charts-title">Charts</h2>
-${input.charts.map((c) => chartSection(c, asset)).join("\n") || (live?.noGoodBuild ? `<p>No build has succeeded since the notebook started; <a href="index.html">the output's own notebook</a> shows the last good charts.</p>` : "<p>The story lists no charts.</p>")}
+${input.charts.map((c) => chartSection(c, asset)).join("\n") || (live?.othersOutput ? "<p>No chart yet: the output folder holds another story's.</p>" : live?.noGoodBuild ? `<p>No build has succeeded since the notebook started; <a href="index.html">the output's own notebook</a> shows the last good charts.</p>` : "<p>The story lists no charts.</p>")}
 </section>
 <section class="panel" id="corrections" aria-labelledby="corrections-title">
 <h2 id="corrections-title">Corrections</h2>
