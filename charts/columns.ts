@@ -7,7 +7,7 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
 import { wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { crossesYear, gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
 import { fractionProblems, withUnit } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
@@ -71,20 +71,21 @@ export const columns: ChartKind<ColumnsDraw> = {
     const order = figures
       .map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.start === b.f.start ? (a.f.end < b.f.end ? -1 : 1) : a.f.start < b.f.start ? -1 : 1));
+    const year = crossesYear(figures);
     for (let k = 1; k < order.length; k++) {
       const [a, b] = [order[k - 1].f, order[k].f];
       if (b.start <= a.end)
         problems.push(
-          `"${b.id}" (${periodLabel(b.start, b.end)}) and "${a.id}" (${periodLabel(a.start, a.end)}) overlap; a columns chart shows one figure a period: ` +
+          `"${b.id}" (${periodLabel(b.start, b.end, year)}) and "${a.id}" (${periodLabel(a.start, a.end, year)}) overlap; a columns chart shows one figure a period: ` +
             `chart them apart, or correct the dates in figures.csv`,
         );
     }
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const items: Column[] = order.map(({ f, i }) => ({
       id: f.id,
-      label: labelOf(i) || timeLabel(f),
+      label: labelOf(i) || timeLabel(f, year),
       ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end))
-        ? { date: periodLabel(f.start, f.end) }
+        ? { date: periodLabel(f.start, f.end, year) }
         : {}),
       value: f.value,
       shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
@@ -96,7 +97,7 @@ export const columns: ChartKind<ColumnsDraw> = {
     const notes: string[] = [];
     const gaps = gapsBetween(sorted);
     const nights = sorted.every((f) => f.nights);
-    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights))}.`);
+    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights, year))}.`);
     for (const note of boundNotes(
       items.map((c) => c.bound),
       BAR_MARKS,
@@ -109,7 +110,7 @@ export const columns: ChartKind<ColumnsDraw> = {
     let next = 0;
     items.forEach((c, k) => {
       while (next < gaps.length && gaps[next].end < sorted[k].start) {
-        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }) });
+        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }, year) });
         next++;
       }
       slots.push(c);
@@ -119,7 +120,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       notes,
       names,
       warnings: [],
-      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights))}.` : ""}`,
+      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights, year))}.` : ""}`,
       rows: sorted.map((f, k) => shownRow(f, items[k].label, items[k].shown)),
       draw: { slots },
     };

@@ -9,7 +9,7 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, type Drawing, shownRow } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { crossesYear, gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
 import { fractionProblems, withUnit } from "./units.ts";
 
 interface Point {
@@ -70,6 +70,7 @@ export const line: ChartKind<LineDraw> = {
           `"${f.id}" has no dates, so a line chart cannot place it; fill in its start and end in figures.csv (or name the day in its quote), or chart it as bars`,
         );
     if (problems.length > 0) return { problems };
+    const year = crossesYear(figures);
     for (const p of [...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts")]) problems.push(p);
     const colours = colourRoles(
       "line",
@@ -117,7 +118,7 @@ export const line: ChartKind<LineDraw> = {
       const points: Point[] = list.map(({ f, i }, k) => ({
         id: f.id,
         date: f.end,
-        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f),
+        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f, year),
         value: f.value,
         shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
         bound: boundOf(f),
@@ -137,13 +138,13 @@ export const line: ChartKind<LineDraw> = {
     if (running) {
       const [f] = figures;
       notes.push(
-        `Each point is the running total since ${formatDate(f.start, { weekday: true, year: false })}, as reported that day.`,
+        `Each point is the running total since ${formatDate(f.start, { weekday: true, year })}, as reported that day.`,
       );
     }
     if (periods) notes.push("Each point stands at the last day of the period its figure covers.");
     if (series.some((s) => s.points.some((p) => p.afterGap)))
       notes.push(
-        `No figure was reported for ${listWords(gapWords(gaps, nights))}; a dotted line joins the figures either side and says nothing of the days between.`,
+        `No figure was reported for ${listWords(gapWords(gaps, nights, year))}; a dotted line joins the figures either side and says nothing of the days between.`,
       );
     const all = series.flatMap((s) => s.points);
     for (const note of boundNotes(
@@ -184,7 +185,7 @@ export const line: ChartKind<LineDraw> = {
       names,
       warnings: [],
       summary:
-        gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps, nights))}.` : summary,
+        gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps, nights, year))}.` : summary,
       rows: series.flatMap((s) =>
         s.points.map((p) => {
           const f = byId.get(p.id)!;
@@ -196,7 +197,7 @@ export const line: ChartKind<LineDraw> = {
           ...s,
           points: s.points.map((p) => (highlighted.has(p.id) ? { ...p, highlight: true } : p)),
         })),
-        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }) })),
+        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }, year) })),
       },
     };
     return { model, problems };

@@ -8,7 +8,7 @@ import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shown
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount, withUnit } from "./units.ts";
-import { countKey, seriesDifferences } from "./series.ts";
+import { countKey, crossesYear, seriesDifferences } from "./series.ts";
 
 interface Day {
   day: string;
@@ -46,13 +46,13 @@ function decimals(value: number): number {
 }
 
 /** Days as a reader lists them: runs of three or more as one span ("Tue 1 – Thu 3 Oct"). */
-function runsOf(days: string[]): string[] {
+function runsOf(days: string[], year = false): string[] {
   const out: string[] = [];
   for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && daysBetween(days[j], days[j + 1]) === 1) j++;
-    if (j - i >= 2) out.push(formatPeriod(days[i], days[j], { year: false }));
-    else for (let k = i; k <= j; k++) out.push(formatDate(days[k], { weekday: true, year: false }));
+    if (j - i >= 2) out.push(formatPeriod(days[i], days[j], { year }));
+    else for (let k = i; k <= j; k++) out.push(formatDate(days[k], { weekday: true, year }));
     i = j + 1;
   }
   return out;
@@ -171,6 +171,8 @@ export const period: ChartKind<PeriodDraw> = {
     }
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
     const span = formatPeriod(start, end);
+    // Days across a year say their year in the notes and alt text ("Mon 1 Jan 2024").
+    const year = crossesYear([{ start, end }]);
     const metric = reference.metric;
     const notes: string[] = [];
     const warnings: string[] = [];
@@ -182,7 +184,7 @@ export const period: ChartKind<PeriodDraw> = {
       summary = `${isCount(total.unit) ? `${capitalize(shown(total))} ${metric}` : `${capitalize(metric)}: ${shown(total)}`}, ${span}, reported as one total; no daily breakdown was reported.`;
     } else {
       const missing = days.filter((d) => !d.figure).map((d) => d.day);
-      if (missing.length > 0) notes.push(`No figure was reported for ${listWords(runsOf(missing))}.`);
+      if (missing.length > 0) notes.push(`No figure was reported for ${listWords(runsOf(missing, year))}.`);
       if (total) {
         notes.push(`Total reported for ${span}: ${shown(total)}.`);
         const sum = exactSum(reported.map((d) => d.figure!.value));
@@ -197,7 +199,7 @@ export const period: ChartKind<PeriodDraw> = {
         }
       }
       summary = `${capitalize(metric)} by day, ${span}: ${days
-        .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)
+        .map((d) => `${formatDate(d.day, { weekday: true, year })}, ${d.figure ? shown(d.figure) : "no figure"}`)
         .join(
           "; ",
         )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
@@ -250,6 +252,17 @@ interface DayAxis {
 const LABEL_GAP = 4;
 
 /**
+ * Each day's label on the axis or beside its row: "Sun 24 Nov"; across a year, the first day and
+ * each 1 January say their year ("Mon 1 Jan 2024"), as a time axis marks where a year begins.
+ */
+function dayLabels(days: Day[]): string[] {
+  const crossing = crossesYear([{ start: days[0].day, end: days[days.length - 1].day }]);
+  return days.map(({ day }, i) =>
+    formatDate(day, { weekday: true, year: crossing && (i === 0 || day.endsWith("-01-01")) }),
+  );
+}
+
+/**
  * Labels under the days. Where every day's label fits its column, one form for every day: "Sun 24
  * Nov", else "Sun 24" over "Nov", else weekday, day and month on three lines. Where columns are too
  * narrow for that (a run of weeks, a phone), the day of the month alone ("24") under every n-th day
@@ -258,7 +271,8 @@ const LABEL_GAP = 4;
  */
 function dayAxis(days: Day[], width: number, size: number): DayAxis {
   const column = width / days.length;
-  const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
+  const full = dayLabels(days);
+  const crossing = crossesYear([{ start: days[0].day, end: days[days.length - 1].day }]);
   const fits = (labels: string[]) =>
     labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
   const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
@@ -290,8 +304,10 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
   numbers.forEach((b, k) => {
     const month = parts[b.i][1];
     if (k > 0 && parts[numbers[k - 1].i][1] === month) return;
-    const w = textWidth(month, size);
-    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text: month };
+    // Across a year, the first month and each January say their year.
+    const text = crossing && (k === 0 || month === "Jan") ? `${month} ${days[b.i].day.slice(0, 4)}` : month;
+    const w = textWidth(text, size);
+    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text };
     // Two months too close to both fit (a period starting on the 30th): the later one stays.
     while (months.length > 0 && mark.x < months[months.length - 1].x + months[months.length - 1].w + 2 * LABEL_GAP)
       months.pop();
@@ -458,7 +474,7 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
  * columns at this width.
  */
 function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
-  const labels = data.days.map((d) => formatDate(d.day, { weekday: true, year: false }));
+  const labels = dayLabels(data.days);
   const gutter = Math.ceil(max(labels, (l) => textWidth(l, sizes.label)) ?? 0) + 10;
   const values = data.days.map((d) => (d.figure ? capitalize(shown(d.figure)) : ""));
   const valueRoom = Math.max(0, max(values, (v) => textWidth(v, sizes.value, true)) ?? 0) + 8;

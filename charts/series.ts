@@ -21,17 +21,27 @@ export function seriesDifferences(f: Figure, of: Figure): string[] {
   return out;
 }
 
-/** A period as a label under a column or beside a point: "Thu 29 Jun", "Fri 30 Jun – Sat 1 Jul". */
-export function periodLabel(start: string, end: string): string {
-  return start === end ? formatDate(start, { weekday: true, year: false }) : formatPeriod(start, end, { year: false });
+/**
+ * Whether figures fall in more than one calendar year: then every date their chart shows says its
+ * year ("Fri 1 Mar 2024"), where within one year the year is left to the title and source line.
+ */
+export function crossesYear(periods: { start: string; end: string }[]): boolean {
+  const years = new Set<string>();
+  for (const p of periods) for (const date of [p.start, p.end]) if (date) years.add(date.slice(0, 4));
+  return years.size > 1;
+}
+
+/** A period as a label under a column or beside a point: "Thu 29 Jun", "Fri 30 Jun – Sat 1 Jul" (with years: see crossesYear). */
+export function periodLabel(start: string, end: string, year = false): string {
+  return start === end ? formatDate(start, { weekday: true, year }) : formatPeriod(start, end, { year });
 }
 
 /**
  * The label a figure's period gets under a column or a point: "Thu 29 Jun"; a night, dated by its
  * evening, reads as one: "Thu 29 Jun night", "Fri 30 Jun – Sat 1 Jul nights".
  */
-export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">): string {
-  const label = periodLabel(f.start, f.end);
+export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">, year = false): string {
+  const label = periodLabel(f.start, f.end, year);
   return f.nights ? `${label} ${f.start === f.end ? "night" : "nights"}` : label;
 }
 
@@ -50,10 +60,10 @@ export function gapsBetween(periods: { start: string; end: string }[]): { start:
 }
 
 /** "Fri 30 Jun", "Sun 2 – Tue 4 Jul", "the night of Sun 2 Jul": gaps as a reader lists them. */
-export function gapWords(gaps: { start: string; end: string }[], nights = false): string[] {
+export function gapWords(gaps: { start: string; end: string }[], nights = false, year = false): string[] {
   return gaps.map((g) =>
     nights
-      ? `the ${g.start === g.end ? "night" : "nights"} of ${periodLabel(g.start, g.end)}`
-      : periodLabel(g.start, g.end),
+      ? `the ${g.start === g.end ? "night" : "nights"} of ${periodLabel(g.start, g.end, year)}`
+      : periodLabel(g.start, g.end, year),
   );
 }
