@@ -8,6 +8,7 @@ import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./ki
 import { wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { crossesYear, gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
 import { fractionProblems, withUnit } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
@@ -51,7 +52,12 @@ export const columns: ChartKind<ColumnsDraw> = {
           `"${f.id}" has no dates, so a columns chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
         );
     if (problems.length > 0) return { problems };
-    for (const p of [...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns")]) problems.push(p);
+    for (const p of [
+      ...fractionProblems(figures, "columns"),
+      ...unitProblems(figures, "columns"),
+      ...signedBoundProblems(figures, "column"),
+    ])
+      problems.push(p);
     const [reference] = figures;
     for (const f of figures.slice(1)) {
       const differs = seriesDifferences(f, reference);
@@ -165,12 +171,16 @@ export const columns: ChartKind<ColumnsDraw> = {
     const above = (c: Column) => (c.bound === "minimum" ? OPEN_END : c.bound === "maximum" ? CAP_OVERHANG : 0);
     const top = valueLines * valueLine + 6 + (max(items, above) ?? 0);
     const plotHeight = sizes.bar * 5;
-    const baseline = top + plotHeight;
-    const highest = max(items, (c) => c.value) || 1;
+    // Zero stands as high in the plot as the values below it need: a column below zero hangs from
+    // it, its value under its end, and the periods are named under the lowest value.
+    const { low, high } = signedExtent(items.map((c) => c.value));
+    const scale = plotHeight / (high - low);
+    const baseline = top + high * scale;
+    const axis = top + plotHeight + (low < 0 ? valueLines * valueLine + 6 : 0);
     const cells = slots.flatMap((c, i) => {
       if (isGap(c)) return [];
       const x = column * (i + 0.5);
-      const y1 = baseline - (c.value / highest) * plotHeight;
+      const y1 = baseline - c.value * scale;
       return [
         {
           ...c,
@@ -191,7 +201,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       gap: isGap(c),
       missing: values[i]!.join("\n"),
     }));
-    const height = Math.ceil(baseline + 8 + labelLines * labelLine + 2);
+    const height = Math.ceil(axis + 8 + labelLines * labelLine + 2);
     const node = Plot.plot({
       document,
       width,
@@ -225,16 +235,33 @@ export const columns: ChartKind<ColumnsDraw> = {
             strokeWidth: 3,
           },
         ),
-        Plot.text(cells, {
-          x: "x",
-          y: (c) => c.y1 - above(c) - 6,
-          text: "valueText",
-          lineAnchor: "bottom",
-          fontSize: sizes.value,
-          fontWeight: "bold",
-          fill: theme.text,
-          lineHeight: sizes.leading,
-        }),
+        Plot.text(
+          cells.filter((c) => c.value >= 0),
+          {
+            x: "x",
+            y: (c) => c.y1 - above(c) - 6,
+            text: "valueText",
+            lineAnchor: "bottom",
+            fontSize: sizes.value,
+            fontWeight: "bold",
+            fill: theme.text,
+            lineHeight: sizes.leading,
+          },
+        ),
+        // Below zero (never qualified: see signedBoundProblems), the value under the column's end.
+        Plot.text(
+          cells.filter((c) => c.value < 0),
+          {
+            x: "x",
+            y: (c) => c.y1 + 6,
+            text: "valueText",
+            lineAnchor: "top",
+            fontSize: sizes.value,
+            fontWeight: "bold",
+            fill: theme.text,
+            lineHeight: sizes.leading,
+          },
+        ),
         Plot.text(
           under.filter((u) => u.gap),
           {
@@ -250,7 +277,7 @@ export const columns: ChartKind<ColumnsDraw> = {
         Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
         Plot.text(under, {
           x: "x",
-          y: baseline + 8,
+          y: axis + 8,
           text: "text",
           lineAnchor: "top",
           fontSize: sizes.label,
@@ -262,7 +289,7 @@ export const columns: ChartKind<ColumnsDraw> = {
           under.filter((u) => u.date),
           {
             x: "x",
-            y: (u) => baseline + 8 + u.lines * labelLine,
+            y: (u) => axis + 8 + u.lines * labelLine,
             text: "date",
             lineAnchor: "top",
             fontSize: sizes.label,

@@ -10,6 +10,7 @@ import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, typ
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { crossesYear, gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
 import { fractionProblems, withUnit } from "./units.ts";
 
 interface Point {
@@ -71,7 +72,12 @@ export const line: ChartKind<LineDraw> = {
         );
     if (problems.length > 0) return { problems };
     const year = crossesYear(figures);
-    for (const p of [...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts")]) problems.push(p);
+    for (const p of [
+      ...fractionProblems(figures, "line"),
+      ...unitProblems(figures, "line charts"),
+      ...signedBoundProblems(figures, "point"),
+    ])
+      problems.push(p);
     const colours = colourRoles(
       "line",
       figures.map((f) => f.id),
@@ -314,9 +320,12 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const hasMin = all.some((p) => p.bound === "minimum");
   const top = valueH + CLEAR + RADIUS + (hasMin ? TICK + 1 : 0) + 2;
   const plotHeight = sizes.bar * 5;
-  const baseline = top + plotHeight;
-  const highest = max(all, (p) => p.value) || 1;
-  const y = (p: Point) => baseline - (p.value / highest) * plotHeight;
+  // Zero stands as high as the values below it need (a value below zero is never qualified: see
+  // signedBoundProblems); under the lowest point, room for its label, then the dates.
+  const { low, high } = signedExtent(all.map((p) => p.value));
+  const zero = top + (high / (high - low)) * plotHeight;
+  const baseline = top + plotHeight + (low < 0 ? valueH + CLEAR + RADIUS + 2 : 0);
+  const y = (p: Point) => zero - (p.value / (high - low)) * plotHeight;
 
   // Dates under the axis, one a reported day; checked first, as the cheapest to fail.
   const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
@@ -328,13 +337,15 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   // Value labels: above the point (past a minimum's tick), else below it (past a maximum's tick),
   // else to its right or left; clear of every other label, point, tick and line.
   const placed: Box[] = data.series.flatMap((s) =>
-    s.points.flatMap((p) => {
+    s.points.flatMap((p): Box[] => {
       const dot = { x: x(p.date) - RADIUS - 1, y: y(p) - RADIUS - 1, w: 2 * RADIUS + 2, h: 2 * RADIUS + 2 };
       if (p.bound === "none") return [dot];
       const up = p.bound === "minimum";
       return [dot, { x: x(p.date) - 2, y: up ? y(p) - RADIUS - TICK - 1 : y(p) + RADIUS, w: 4, h: TICK + 1 }];
     }),
   );
+  // The zero line crosses the plot where values go below it: no label sits on it.
+  if (low < 0) placed.push({ x: 0, y: zero - 1, w: width, h: 2 });
   // Group names beside each line's last point.
   const names: { text: string; x: number; y: number; fill: string }[] = [];
   for (const s of data.series) {
@@ -409,7 +420,8 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
     y: { type: "identity", axis: null },
     color: { type: "identity" },
     marks: [
-      Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
+      // The one line across is zero: where values go below it, the dates keep their ticks but no line.
+      Plot.ruleY([low < 0 ? zero : baseline], { x1: 0, x2: width, stroke: theme.rule }),
       Plot.ruleX(axis, { x: "x", y1: baseline, y2: baseline + 4, stroke: theme.rule }),
       ...segmentMarks(segments, Plot),
       ...tickMarks(dots, "x", theme, Plot),
@@ -562,12 +574,14 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
     40,
     width - valueRoom - plotLeft - RADIUS - (all.some((p) => p.bound === "minimum") ? TICK + 1 : 0),
   );
-  const highest = max(all, (p) => p.value) || 1;
+  // Values across from zero, which stands as far right as the values below it need.
+  const { low, high } = signedExtent(all.map((p) => p.value));
+  const zero = plotLeft + (-low / (high - low)) * plotWidth;
   const sub = Math.ceil(Math.max(sizes.label, sizes.value) * sizes.leading) + 6;
   const pitch = sub * data.series.length;
   const rowTop = new Map<string, number>();
   rows.forEach((r, i) => rowTop.set(`${r.gap ? "gap:" : ""}${r.date}`, i * pitch));
-  const cx = (p: Point) => plotLeft + (p.value / highest) * plotWidth;
+  const cx = (p: Point) => zero + (p.value / (high - low)) * plotWidth;
   const cy = (p: Point, k: number) => rowTop.get(p.date)! + k * sub + sub / 2;
   const dots = data.series.flatMap((s, k) =>
     s.points.map((p) => ({
@@ -598,7 +612,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
     y: { type: "identity", axis: null },
     color: { type: "identity" },
     marks: [
-      Plot.ruleX([plotLeft], { x: (v) => v, y1: 0, y2: height, stroke: theme.rule }),
+      Plot.ruleX([zero], { x: (v) => v, y1: 0, y2: height, stroke: theme.rule }),
       ...segmentMarks(segments, Plot),
       ...tickMarks(dots, "y", theme, Plot),
       Plot.dot(dots, { x: "cx", y: "cy", r: RADIUS, fill: "fill", stroke: theme.background, strokeWidth: 1.5 }),

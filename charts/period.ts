@@ -9,6 +9,7 @@ import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount, withUnit } from "./units.ts";
 import { countKey, crossesYear, seriesDifferences } from "./series.ts";
+import { negativeProblems } from "./signs.ts";
 
 interface Day {
   day: string;
@@ -81,7 +82,10 @@ interface PeriodDraw {
  */
 export const period: ChartKind<PeriodDraw> = {
   prepare({ figures, dataset, choices }) {
-    const problems: string[] = fractionProblems(figures, "period");
+    const problems: string[] = [
+      ...fractionProblems(figures, "period"),
+      ...negativeProblems(figures, "period", "totals over days"),
+    ];
     // A period chart draws its days in the one colour: a colour choice would say nothing here.
     const colours = colourRoles(
       "period",
@@ -147,6 +151,8 @@ export const period: ChartKind<PeriodDraw> = {
             !figures.some((l) => l.restates === f.id),
         )
       : [];
+    // A day the chart draws on its own is held to what the listed figures are.
+    for (const p of negativeProblems(pulled, "period", "totals over days")) problems.push(p);
     const daily = new Map<string, Figure>();
     for (const f of [...drawn, ...pulled]) {
       const other = daily.get(f.start);

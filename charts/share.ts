@@ -8,6 +8,7 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, uniqueNames } from "./names.ts";
+import { negativeProblems } from "./signs.ts";
 import { isCount, unitKey, withUnit } from "./units.ts";
 
 /** One bar of a share chart: a part on a track as long as its whole, or the whole itself. */
@@ -35,6 +36,12 @@ export const share: ChartKind<ShareBar[]> = {
     const problems: string[] = [];
     const kindOf = (f: Figure) =>
       f.fraction ? "fraction" : unitKey(f.unit) === "%" ? "percent" : isCount(f.unit) ? "count" : "measure";
+    for (const p of negativeProblems(
+      figures.filter((f) => kindOf(f) !== "measure"),
+      "share",
+      "parts of a whole",
+    ))
+      problems.push(p);
     for (const f of figures) {
       if (kindOf(f) === "measure")
         problems.push(
