@@ -31,9 +31,11 @@ describe("a source's name (its first line's source:), shown on every chart citin
     const { data } = copyStory("riots");
     edit(data, MINISTRY, "source: Interior ministry statement", "source: 内政部声明");
     const problems = problemsOf(data);
-    expect(problems.some((p) => p.startsWith(`${MINISTRY}:1: the source's name holds "内" (U+5185), a character of a script`))).toBe(
-      true,
-    );
+    expect(
+      problems.some((p) =>
+        p.startsWith(`${MINISTRY}:1: the source's name holds "内" (U+5185), a character of a script`),
+      ),
+    ).toBe(true);
   });
 
   it("is drawn when it is in a script the fonts draw", () => {
@@ -47,7 +49,10 @@ describe("a character that reorders text in the article or a source", () => {
   it("is refused at its line: the article would show the number backwards where the chart shows it right", () => {
     const { data } = copyStory();
     edit(data, "article.txt", "confirmed that 954 individuals", "confirmed that \u202E954\u202C individuals");
-    const line = readFileSync(join(data, "article.txt"), "utf8").split("\n").findIndex((l) => l.includes("\u202E")) + 1;
+    const line =
+      readFileSync(join(data, "article.txt"), "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes("\u202E")) + 1;
     expect(problemsOf(data)).toContain(
       `article.txt:${line}: the text holds a right-to-left override (U+202E), an invisible character that reorders how the text shows (a number can read backwards: "954" shows as "459"); delete it`,
     );
