@@ -131,10 +131,6 @@ export function matchQuote(quote: string, source: string | SourceIndex): QuoteMa
   let q = normalizeForMatch(quote);
   const s = index.flat;
   if (q === "") return { found: false, hint: "the quote is empty" };
-  // Looked for word by word; one without a word or a number (it could state no figure anyway)
-  // would be looked for everywhere in the source.
-  if (!/[\p{L}\p{N}]/u.test(q))
-    return { found: false, hint: "the quote holds no word or number; quote the words that state the figure" };
   const inner = ENCLOSING.exec(q)?.[2].trim();
   const forms = inner ? [q, inner] : [q];
   for (const candidate of forms) {
@@ -188,6 +184,7 @@ export function matchQuote(quote: string, source: string | SourceIndex): QuoteMa
 
 /** A hint from the word index only, in time proportional to the quote: the first word of it the source lacks. */
 function wordHint(q: string, index: SourceIndex): string {
+  if (!/[\p{L}\p{N}]/u.test(q)) return "the quote holds no word or number; quote the words that state the figure";
   for (const t of q.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (!index.words.has(t[0]))
       return `the source has no word "${t[0]}" (as written, capitals included); copy the quote exactly from the source`;
@@ -231,9 +228,10 @@ function candidates(q: string, index: SourceIndex): number[] {
     if (positions.length === 0) break;
   }
   if (best) return best.positions.map((p) => p - best.offset).filter((p) => p >= 0);
-  const all: number[] = [];
-  for (let at = index.flat.indexOf(q); at >= 0; at = index.flat.indexOf(q, at + 1)) all.push(at);
-  return all;
+  // No word to look up (punctuation only): no word boundary to respect either, so the first place
+  // it stands is the match; looked for once, not at every place it stands.
+  const at = index.flat.indexOf(q);
+  return at >= 0 ? [at] : [];
 }
 
 /** The source sentence sharing most of the quote's words, when it shares most of them. */
