@@ -1,22 +1,14 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadStory } from "../pipeline/story.ts";
-import { copyStory, ROOT } from "./helpers/story.ts";
+import { command, copyStory, ROOT } from "./helpers/story.ts";
 
-const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const env = { ...process.env, NODE_NO_WARNINGS: "1" };
 
 /** `npm run correct`, as a reporter runs it. */
-function correct(args: string[]) {
-  const run = spawnSync(process.execPath, [TSX, join(ROOT, "pipeline/correct.ts"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const correct = (args: string[]) => command("correct", args);
 
 /** The same, started without waiting: several run at once. */
 function correctAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {

@@ -1,22 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadStory } from "../pipeline/story.ts";
-import { DataError, formatProblem } from "../pipeline/facts/problem.ts";
+import { proofProblems } from "./helpers/problems.ts";
 import { cli, copyStory } from "./helpers/story.ts";
 
 const HEADER = "date,id,field,from,to,reason\n";
 
-/** The problems a story's proof reports, one line each as the build prints them (no exception other than DataError). */
-function problemsOf(data: string): string[] {
-  try {
-    loadStory(data, { today: "2024-11-30" });
-  } catch (error) {
-    if (error instanceof DataError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (data: string) => proofProblems(data, "2024-11-30");
 
 describe("a malformed corrections.csv row", () => {
   const cases: [string, string, RegExp][] = [

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   lstatSync,
@@ -14,16 +13,9 @@ import { join } from "node:path";
 import { csvParseRows } from "d3-dsv";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadStory } from "../pipeline/story.ts";
-import { ROOT } from "./helpers/story.ts";
+import { command } from "./helpers/story.ts";
 
-function figures(args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/figures.ts"), ...args],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } },
-  );
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const figures = (args: string[]) => command("figures", args);
 
 const root = mkdtempSync(join(tmpdir(), "draft-safety-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,20 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError, formatProblem } from "../pipeline/facts/problem.ts";
+import { proofProblems } from "./helpers/problems.ts";
 import { textView } from "../pipeline/publish/notebook-text.ts";
-import { loadStory } from "../pipeline/story.ts";
 import { copyStory, edit } from "./helpers/story.ts";
 
-function problemsOf(data: string): string[] {
-  try {
-    loadStory(data, { today: "2023-07-10" });
-  } catch (error) {
-    if (error instanceof DataError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (data: string) => proofProblems(data, "2023-07-10");
 
 const MINISTRY = "sources/interior-ministry.txt";
 
