@@ -226,8 +226,13 @@ async function main(argv: string[]): Promise<number> {
       return planned;
     });
   } catch (error) {
-    if (error instanceof LockBusy || error instanceof EnvironmentError) {
+    if (error instanceof LockBusy) {
       console.error(`Correction not written: ${error.message}; ${CORRECTIONS} left as it was.`);
+      return 1;
+    }
+    if (error instanceof EnvironmentError) {
+      // The causes the build names speak of --out; here it is the story folder that cannot be written.
+      console.error(`Correction not written: ${dir} cannot be written (${error.code}); ${CORRECTIONS} left as it was.`);
       return 1;
     }
     throw error;

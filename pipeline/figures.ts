@@ -15,6 +15,7 @@ import { readStory } from "./read.ts";
 import { runIfMain } from "./run-command.ts";
 import { spreadsheetText } from "./facts/spreadsheet-text.ts";
 import { writeStoryFile } from "./story-file.ts";
+import { EnvironmentError } from "./publish/disk.ts";
 
 /**
  * `npm run figures`: every number the article and sources state, read as the build reads it, and
@@ -160,7 +161,8 @@ function main(argv: string[]): number {
   try {
     writeStoryFile(dir, DRAFT, `${csvFormatRows(rows)}\n`);
   } catch (error) {
-    console.error(`${(error as Error).message}; nothing was written`);
+    if (!(error instanceof EnvironmentError)) throw error;
+    console.error(`cannot write ${join(dir, DRAFT)} (${error.code}); nothing was written`);
     return 1;
   }
   console.log(
