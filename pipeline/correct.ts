@@ -231,8 +231,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof EnvironmentError) {
-      // The causes the build names speak of --out; here it is the story folder that cannot be written.
-      console.error(`Correction not written: ${dir} cannot be written (${error.code}); ${CORRECTIONS} left as it was.`);
+      console.error(`Correction not written: ${error.message}; ${CORRECTIONS} left as it was.`);
       return 1;
     }
     throw error;

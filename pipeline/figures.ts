@@ -162,7 +162,7 @@ function main(argv: string[]): number {
     writeStoryFile(dir, DRAFT, `${csvFormatRows(rows)}\n`);
   } catch (error) {
     if (!(error instanceof EnvironmentError)) throw error;
-    console.error(`cannot write ${join(dir, DRAFT)} (${error.code}); nothing was written`);
+    console.error(`${error.message}; nothing was written`);
     return 1;
   }
   console.log(

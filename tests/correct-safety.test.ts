@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadStory } from "../pipeline/story.ts";
@@ -129,6 +129,18 @@ describe("npm run correct and links", () => {
     ]);
     expect(run.status).toBe(0);
     expect(log(data)).toBe(`${mine}2024-11-28,arrests,category,Arrests,People arrested,Relabelled\n`);
+  });
+});
+
+describe("npm run correct on a story folder it cannot write", () => {
+  it("says so in one line, exit 1, never a stack trace: corrections.csv is a folder", () => {
+    const { data } = story();
+    rmSync(join(data, "corrections.csv"));
+    mkdirSync(join(data, "corrections.csv"));
+    const run = correct(["--data", data, "arrests", "--category", "Held", "--reason", "Relabelled", ...DATE]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("is a folder; move it aside; corrections.csv left as it was");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
 

@@ -94,4 +94,15 @@ describe("npm run figures --draft and links", () => {
     expect(existsSync(outside)).toBe(false);
     expect(lstatSync(join(data, "figures.draft.csv")).isFile()).toBe(true);
   });
+
+  it("says so in one line, exit 1, when figures.draft.csv is a folder", () => {
+    const data = story("folder");
+    mkdirSync(join(data, "figures.draft.csv"));
+    const run = figures(["--data", data, "--draft"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `cannot write ${join(data, "figures.draft.csv")}: ${join(data, "figures.draft.csv")} is a folder; move it aside; nothing was written`,
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });
