@@ -1,15 +1,15 @@
 import { max } from "d3-array";
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
-import { attributionNote, listWords } from "./attribution.ts";
-import { BAR_MARKS, bars, CAP_OVERHANG, OPEN_END, qualifiedLower, unitProblems } from "./bars.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
+import { attributionNote } from "./attribution.ts";
+import { barNotes, bars, CAP_OVERHANG, OPEN_END, unitProblems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
-import { wrapWhole } from "./measure.ts";
+import { BREAKABLE_SPACE, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { crossesYear, gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
 import { signedBoundProblems, signedExtent } from "./signs.ts";
-import { fractionProblems, withUnit } from "./units.ts";
+import { fractionProblems } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
 interface Gap {
@@ -30,6 +30,8 @@ interface Column {
   date?: string;
   value: number;
   shown: string;
+  /** What `shown` says inside a sentence: "more than 2,500", never "More than 2,500". */
+  written: string;
   bound: Bound;
   colour: ColourRole;
 }
@@ -44,7 +46,7 @@ interface Column {
  * same order.
  */
 export const columns: ChartKind<ColumnsDraw> = {
-  prepare({ figures, choices }) {
+  prepare({ figures, choices, writer = defaultWriter() }) {
     const problems: string[] = [];
     for (const f of figures)
       if (!f.start || !f.end)
@@ -77,46 +79,49 @@ export const columns: ChartKind<ColumnsDraw> = {
     const order = figures
       .map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.start === b.f.start ? (a.f.end < b.f.end ? -1 : 1) : a.f.start < b.f.start ? -1 : 1));
+    // Figures across a year say their years wherever they give a date.
     const year = crossesYear(figures);
     for (let k = 1; k < order.length; k++) {
       const [a, b] = [order[k - 1].f, order[k].f];
       if (b.start <= a.end)
         problems.push(
-          `"${b.id}" (${periodLabel(b.start, b.end, year)}) and "${a.id}" (${periodLabel(a.start, a.end, year)}) overlap; a columns chart shows one figure a period: ` +
+          `"${b.id}" (${periodLabel(b.start, b.end, writer, year)}) and "${a.id}" (${periodLabel(a.start, a.end, writer, year)}) overlap; a columns chart shows one figure a period: ` +
             `chart them apart, or correct the dates in figures.csv`,
         );
     }
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const items: Column[] = order.map(({ f, i }) => ({
       id: f.id,
-      label: labelOf(i) || timeLabel(f, year),
-      ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end))
-        ? { date: periodLabel(f.start, f.end, year) }
+      label: labelOf(i) || timeLabel(f, writer, year),
+      ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end, writer))
+        ? { date: periodLabel(f.start, f.end, writer, year) }
         : {}),
       value: f.value,
-      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+      shown: writer.capitalize(writer.qualified(f)),
+      written: writer.qualified(f),
       bound: boundOf(f),
       colour: colours.roles[i],
     }));
     const sorted = order.map(({ f }) => f);
-    const names = uniqueNames(figures, (f, i) => nameByTime(f, labelOf(i)));
+    const names = uniqueNames(figures, (f, i) => nameByTime(f, labelOf(i), writer));
     const notes: string[] = [];
     const gaps = gapsBetween(sorted);
     const nights = sorted.every((f) => f.nights);
-    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights, year))}.`);
+    const missing = writer.phrase("note.missing", { days: writer.list(gapWords(gaps, nights, writer, year)) });
+    if (gaps.length > 0) notes.push(missing);
     for (const note of boundNotes(
       items.map((c) => c.bound),
-      BAR_MARKS,
+      barNotes(writer),
     ))
       notes.push(note);
-    const attribution = attributionNote(sorted, names);
+    const attribution = attributionNote(sorted, names, writer);
     if (attribution) notes.push(attribution);
     const slots: (Column | Gap)[] = [];
     // Gaps lie between neighbouring periods, in order: one pass over both.
     let next = 0;
     items.forEach((c, k) => {
       while (next < gaps.length && gaps[next].end < sorted[k].start) {
-        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }, year) });
+        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }, writer, year) });
         next++;
       }
       slots.push(c);
@@ -126,7 +131,17 @@ export const columns: ChartKind<ColumnsDraw> = {
       notes,
       names,
       warnings: [],
-      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights, year))}.` : ""}`,
+      summary: [
+        writer.sentence(
+          writer.phrase("summary.series", {
+            name: writer.capitalize(whatOf(reference, writer)),
+            items: items
+              .map((c) => writer.phrase("summary.dated", { label: c.label, value: c.written }))
+              .join(writer.phrase("separator.items")),
+          }),
+        ),
+        ...(gaps.length > 0 ? [missing] : []),
+      ].join(" "),
       rows: sorted.map((f, k) => shownRow(f, items[k].label, items[k].shown)),
       draw: { slots },
     };
@@ -134,26 +149,27 @@ export const columns: ChartKind<ColumnsDraw> = {
   },
 
   draw(model, context) {
-    const { width, sizes, theme, document, Plot } = context;
+    const { width, sizes, theme, document, Plot, writer = defaultWriter() } = context;
+    const noFigure = writer.phrase("label.noFigure");
     const slots = model.draw.slots;
     const items = slots.filter((s): s is Column => !isGap(s));
     const column = width / slots.length;
     const values = evenUnits(
       slots.map((c) =>
-        isGap(c) ? wrapWhole("No figure", column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
+        isGap(c) ? wrapWhole(noFigure, column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
       ),
       slots,
       (text) => wrapWhole(text, column - 4, sizes.value, true),
     );
     const labels = slots.map((c) => wrapWhole(c.label, column - 4, sizes.label));
     const dates = slots.map((c) => (!isGap(c) && c.date ? wrapWhole(c.date, column - 4, sizes.label) : []));
-    if ([...values, ...labels, ...dates].some((v) => !v)) {
+    if ([values, labels, dates].some((list) => list.some((v) => !v))) {
       // Too many periods for this width: the same figures as labelled bars, in date order.
       return bars.draw(
         {
           ...model,
           draw: items.map(({ label, date, value, shown, bound, colour }) => ({
-            label: date ? `${label}, ${date}` : label,
+            label: date ? writer.phrase("label.dated", { label, date }) : label,
             value,
             shown,
             bound,
@@ -312,7 +328,7 @@ function evenUnits(
   slots: (Column | Gap)[],
   wrapValue: (text: string) => string[] | undefined,
 ): (string[] | undefined)[] {
-  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(/\s+/)));
+  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(BREAKABLE_SPACE)));
   const units = new Set(shown.filter((w) => w !== undefined).map((w) => (w.length > 1 ? w.at(-1)! : "")));
   const [unit] = units;
   if (units.size !== 1 || !unit) return values;

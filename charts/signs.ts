@@ -1,8 +1,7 @@
 import { max, min } from "d3-array";
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { qualified } from "../pipeline/facts/format.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
 import { boundOf } from "./bounds.ts";
-import { withUnit } from "./units.ts";
 
 /**
  * Values below zero: a measure may be negative ("−25 degrees"; a count never is, figures.csv
@@ -16,7 +15,8 @@ export function signedExtent(values: number[]): { low: number; high: number } {
   return high > low ? { low, high } : { low: 0, high: 1 };
 }
 
-const said = (f: Figure) => withUnit(qualified(f), f.value, f.unit);
+/** The figure as a message to the desk says it: "nearly −25 degrees". */
+const said = (f: Figure) => defaultWriter().qualified(f);
 
 /**
  * A qualified number below zero cannot be marked: "nearly −25 degrees" is read as nearer zero by
