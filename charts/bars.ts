@@ -1,12 +1,14 @@
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { max } from "d3-array";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
-import { nameByWhat, uniqueNames } from "./names.ts";
-import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
+import { nameByWhat, sharedPeriodNote, uniqueNames } from "./names.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
+import { fractionProblems, isCount, unitKey } from "./units.ts";
 
 interface Bar {
   label: string;
@@ -25,18 +27,31 @@ export const CAP_OVERHANG = 5;
 /** Space a cap takes beyond the bar's end before its label. */
 const CAP_ROOM = 4;
 
-/** How each bound's mark looks on bars and columns, for the note that explains it. */
-export const BAR_MARKS = { minimum: "A dashed end", maximum: "A bar capped by a cross-line" };
+/** The notes that explain how each bound's mark looks on bars, columns and share, in the story's language. */
+export const barNotes = (writer: Writer) => ({
+  minimum: writer.phrase("note.minimum.bars"),
+  maximum: writer.phrase("note.maximum.bars"),
+});
+
+/** Items of an alt text joined as one sentence: "Protesters: more than 10,000; Security personnel: 20,000." */
+export function summaryItems(writer: Writer, items: string[]): string {
+  return writer.sentence(items.join(writer.phrase("separator.items")));
+}
 
 /**
  * Horizontal bars comparing a few figures. Each bar is exactly as long as the stated number; the
  * label at its end carries the qualifier; a minimum gets a dashed open end and a maximum a cap, so
  * "more than 10,000" or "nearly 5,000" never reads as a flat number. One colour unless the entry
- * highlights a figure or groups them. No axis: the direct labels are the only numbers shown.
+ * highlights a figure or groups them. No axis: the direct labels are the only numbers shown. A
+ * value below zero runs left from the zero line, its label at its left end.
  */
 export const bars: ChartKind<Bar[]> = {
-  prepare({ figures, choices }) {
-    const problems = [...fractionProblems(figures, "bars"), ...unitProblems(figures, "bars")];
+  prepare({ figures, choices, writer = defaultWriter() }) {
+    const problems = [
+      ...fractionProblems(figures, "bars"),
+      ...unitProblems(figures, "bars"),
+      ...signedBoundProblems(figures, "bar"),
+    ];
     const colours = colourRoles(
       "bars",
       figures.map((f) => f.id),
@@ -44,12 +59,13 @@ export const bars: ChartKind<Bar[]> = {
       { highlight: true, groups: true },
       4,
     );
-    problems.push(...colours.problems);
-    const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || capitalize(f.metric);
+    for (const p of colours.problems) problems.push(p);
+    const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || writer.capitalize(f.metric);
+    const written = figures.map((f) => writer.qualified(f));
     const items: Bar[] = figures.map((f, i) => ({
       label: labelOf(f, i),
       value: f.value,
-      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+      shown: writer.capitalize(written[i]),
       bound: boundOf(f),
       colour: colours.roles[i],
       group: colours.groups.length > 1 ? choices?.[i]?.group : undefined,
@@ -58,19 +74,31 @@ export const bars: ChartKind<Bar[]> = {
     const perWhat = new Map<string, number>();
     for (const f of figures) perWhat.set(what(f), (perWhat.get(what(f)) ?? 0) + 1);
     const shared = (f: Figure) => perWhat.get(what(f))! > 1;
-    const names = uniqueNames(figures, (f, i) => nameByWhat(f, choices?.[i]?.label, shared(f)));
+    // A period every figure shares is said once, not in each figure's name.
+    const period = sharedPeriodNote(figures, writer);
+    const names = uniqueNames(figures, (f, i) =>
+      nameByWhat(f, choices?.[i]?.label, shared(f), writer, Boolean(period)),
+    );
     const notes = boundNotes(
       items.map((b) => b.bound),
-      BAR_MARKS,
+      barNotes(writer),
     );
-    const attribution = attributionNote(figures, names);
+    if (period) notes.push(period);
+    const attribution = attributionNote(figures, names, writer);
     if (attribution) notes.push(attribution);
     const model: ChartModel<Bar[]> = {
       used: figures,
       notes,
       names,
       warnings: [],
-      summary: `${items.map((b) => `${b.group ? `${b.group}, ` : ""}${b.label}: ${qualifiedLower(b.shown)}`).join("; ")}.`,
+      summary: summaryItems(
+        writer,
+        items.map((b, i) =>
+          b.group
+            ? writer.phrase("summary.group", { group: b.group, label: b.label, value: written[i] })
+            : writer.phrase("summary.item", { label: b.label, value: written[i] }),
+        ),
+      ),
       rows: figures.map((f, i) => shownRow(f, items[i].label, items[i].shown)),
       draw: items,
     };
@@ -81,10 +109,23 @@ export const bars: ChartKind<Bar[]> = {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
     const beyond = (b: Bar) => (b.bound === "minimum" ? OPEN_END : b.bound === "maximum" ? CAP_ROOM : 0);
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b)));
-    const barMax = Math.max(40, width - valueRoom);
-    const max = Math.max(...items.map((b) => b.value)) || 1;
-    const unit = max / barMax;
+    const labelRoom = (b: Bar) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b);
+    // Room for the labels beyond the bars' ends: right of those at or above zero, left of those below.
+    const valueRoom =
+      max(
+        items.filter((b) => b.value >= 0),
+        labelRoom,
+      ) ?? 0;
+    const belowRoom =
+      max(
+        items.filter((b) => b.value < 0),
+        labelRoom,
+      ) ?? 0;
+    const barMax = Math.max(40, width - valueRoom - belowRoom);
+    const { low, high } = signedExtent(items.map((b) => b.value));
+    const unit = (high - low) / barMax;
+    // Labels and group names start at the frame's left edge, left of any room kept for labels below zero.
+    const leftEdge = low - belowRoom * unit;
     let y = 0;
     const headings: { text: string; y: number; colour: string }[] = [];
     const rows = items.map((b, i) => {
@@ -109,7 +150,7 @@ export const bars: ChartKind<Bar[]> = {
       width,
       height,
       margin: 0,
-      x: { type: "linear", domain: [0, max], range: [0, barMax], axis: null },
+      x: { type: "linear", domain: [low, high], range: [belowRoom, belowRoom + barMax], axis: null },
       y: { type: "identity", axis: null },
       color: { type: "identity" },
       marks: [
@@ -153,7 +194,7 @@ export const bars: ChartKind<Bar[]> = {
           strokeWidth: 1,
         }),
         Plot.text(headings, {
-          x: 0,
+          x: leftEdge,
           y: "y",
           text: "text",
           textAnchor: "start",
@@ -163,7 +204,7 @@ export const bars: ChartKind<Bar[]> = {
           fill: (h) => h.colour,
         }),
         Plot.text(rows, {
-          x: 0,
+          x: leftEdge,
           y: (r) => r.top + (r.lines * labelLine) / 2,
           text: "text",
           textAnchor: "start",
@@ -175,7 +216,7 @@ export const bars: ChartKind<Bar[]> = {
         // Bounds carry their label past their mark; Plot's dx is one value per mark.
         ...(["none", "minimum", "maximum"] as const).map((bound) =>
           Plot.text(
-            rows.filter((r) => r.bound === bound),
+            rows.filter((r) => r.bound === bound && r.value >= 0),
             {
               x: "value",
               y: "mid",
@@ -187,6 +228,20 @@ export const bars: ChartKind<Bar[]> = {
               fill: theme.text,
             },
           ),
+        ),
+        // Below zero (never qualified: see signedBoundProblems), the label left of the bar's end.
+        Plot.text(
+          rows.filter((r) => r.value < 0),
+          {
+            x: "value",
+            y: "mid",
+            text: "shown",
+            textAnchor: "end",
+            dx: -6,
+            fontSize: sizes.value,
+            fontWeight: "bold",
+            fill: theme.text,
+          },
         ),
       ],
     }) as SVGSVGElement;
@@ -223,9 +278,4 @@ export function unitProblems(figures: Figure[], kind: string): string[] {
   return [
     `${kind} compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`,
   ];
-}
-
-/** "More than 10,000" reads "more than 10,000" after a colon. */
-export function qualifiedLower(shown: string): string {
-  return /^[A-Z][a-z]/.test(shown) ? shown.charAt(0).toLowerCase() + shown.slice(1) : shown;
 }

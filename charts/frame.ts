@@ -36,6 +36,8 @@ export interface FrameInput {
   plot: { node: SVGSVGElement; height: number };
   /** Prefix for every id in the graphic; the render stage makes it unique per chart and variant. */
   idPrefix: string;
+  /** The language of the chart's words ("fr"), where the story chose one: screen readers read them in it. */
+  lang?: string;
 }
 
 /**
@@ -115,6 +117,7 @@ export function frame(input: FrameInput): SVGSVGElement {
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: "img",
+    ...(input.lang ? { lang: input.lang } : {}),
     "aria-labelledby": `${titleId} ${descId}`,
     ...TEXT_RESET,
     "font-size": sizes.label,
@@ -126,7 +129,8 @@ export function frame(input: FrameInput): SVGSVGElement {
   title.textContent = input.title;
   const desc = el("desc", { id: descId });
   desc.textContent = input.description;
-  root.append(title, desc, el("rect", { width, height, fill: theme.background }), ...parts);
+  root.append(title, desc, el("rect", { width, height, fill: theme.background }));
+  for (const part of parts) root.append(part);
   return root;
 }
 
@@ -152,7 +156,7 @@ export function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): 
       );
     }
   }
-  into.append(...Array.from(svg.childNodes));
+  for (const node of Array.from(svg.childNodes)) into.append(node);
 }
 
 export function round(n: number): number {

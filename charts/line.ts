@@ -1,15 +1,27 @@
+import { max } from "d3-array";
 import { daysBetween, formatDate } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
-import { qualifiedLower, unitProblems } from "./bars.ts";
+import { unitProblems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, type Drawing, shownRow } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
-import { fractionProblems, withUnit } from "./units.ts";
+import {
+  crossesYear,
+  gapsBetween,
+  gapWords,
+  periodLabel,
+  runningAdvice,
+  runningTollWarning,
+  seriesDifferences,
+  timeLabel,
+  timeProblem,
+} from "./series.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
+import { fractionProblems } from "./units.ts";
 
 interface Point {
   id: string;
@@ -19,6 +31,8 @@ interface Point {
   label: string;
   value: number;
   shown: string;
+  /** What `shown` says inside a sentence: "more than 700", never "More than 700". */
+  written: string;
   bound: Bound;
   /** Joined to the point before it by a dotted line: days lie between them that no figure covers. */
   afterGap: boolean;
@@ -48,9 +62,6 @@ interface LineDraw {
 const TICK = 16;
 const RADIUS = 4.5;
 
-/** How each bound's mark looks on a line, for the note that explains it. */
-const LINE_MARKS = { minimum: "A dashed tick towards higher values", maximum: "A dashed tick towards lower values" };
-
 /**
  * Figures at dates, joined in date order: a toll reported day after day. Each point is placed at
  * the last day its figure covers and labelled with its value and qualifier; a minimum gets a dashed
@@ -61,15 +72,17 @@ const LINE_MARKS = { minimum: "A dashed tick towards higher values", maximum: "A
  * runs across where every label fits; otherwise down, a row a date, so no value is dropped.
  */
 export const line: ChartKind<LineDraw> = {
-  prepare({ figures, choices }) {
-    const problems: string[] = [];
-    for (const f of figures)
-      if (!f.start || !f.end)
-        problems.push(
-          `"${f.id}" has no dates, so a line chart cannot place it; fill in its start and end in figures.csv (or name the day in its quote), or chart it as bars`,
-        );
+  prepare({ figures, choices, writer = defaultWriter() }) {
+    const problems: string[] = figures.flatMap((f) => timeProblem(f, "line", { running: true }) ?? []);
     if (problems.length > 0) return { problems };
-    problems.push(...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts"));
+    // Figures across a year say their years wherever they give a date.
+    const year = crossesYear(figures);
+    for (const p of [
+      ...fractionProblems(figures, "line"),
+      ...unitProblems(figures, "line charts"),
+      ...signedBoundProblems(figures, "point"),
+    ])
+      problems.push(p);
     const colours = colourRoles(
       "line",
       figures.map((f) => f.id),
@@ -77,7 +90,7 @@ export const line: ChartKind<LineDraw> = {
       { highlight: true, groups: true },
       4,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const members = (g: string | undefined) =>
       figures.map((f, i) => ({ f, i })).filter(({ i }) => colours.groups.length < 2 || choices?.[i]?.group === g);
@@ -86,6 +99,8 @@ export const line: ChartKind<LineDraw> = {
     const series: Series[] = [];
     let running = false;
     let periods = false;
+    const runningStarts = new Set<string>();
+    const warnings: string[] = [];
     const spans: Gap[] = [];
     for (const group of groups) {
       const list = members(group).sort((a, b) => (a.f.end < b.f.end ? -1 : a.f.end > b.f.end ? 1 : 0));
@@ -107,18 +122,27 @@ export const line: ChartKind<LineDraw> = {
       const shape = seriesShape(list.map(({ f }) => f));
       if (shape.problem && problems.length === before) problems.push(shape.problem);
       running ||= shape.running && list.some(({ f }) => f.start !== f.end);
+      if (shape.running) runningStarts.add(shape.start);
       periods ||= !shape.running && list.some(({ f }) => f.start !== f.end);
+      if (!shape.running) {
+        const toll = runningTollWarning(
+          list.map(({ f }) => f),
+          "a line of daily counts",
+        );
+        if (toll) warnings.push(toll);
+      }
       // A running total is known only on the days reported; counts for periods cover their days.
       const covered = list.map(({ f }) =>
         shape.running ? { start: f.end, end: f.end } : { start: f.start, end: f.end },
       );
-      spans.push(...covered);
+      for (const span of covered) spans.push(span);
       const points: Point[] = list.map(({ f, i }, k) => ({
         id: f.id,
         date: f.end,
-        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f),
+        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f, writer, year),
         value: f.value,
-        shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+        shown: writer.capitalize(writer.qualified(f)),
+        written: writer.qualified(f),
         bound: boundOf(f),
         afterGap: k > 0 && daysBetween(covered[k - 1].end, covered[k].start) > 1,
       }));
@@ -134,30 +158,36 @@ export const line: ChartKind<LineDraw> = {
     const gaps = mergedGaps(spans);
     const nights = figures.every((f) => f.nights);
     if (running) {
-      const [f] = figures;
+      // One start for every series, said once; a start no source gives is said so, never guessed.
+      const starts = [...runningStarts];
+      const known = starts.filter(Boolean);
+      const since = (day: string) => writer.date(day, { weekday: true, year });
       notes.push(
-        `Each point is the running total since ${formatDate(f.start, { weekday: true, year: false })}, as reported that day.`,
+        known.length === 0
+          ? writer.phrase("line.runningOpen")
+          : known.length === 1 && starts.length === 1
+            ? writer.phrase("line.running", { day: since(known[0]) })
+            : known.length === 1
+              ? writer.phrase("line.runningPartly", { day: since(known[0]) })
+              : writer.phrase("line.runningEach"),
       );
     }
-    if (periods) notes.push("Each point stands at the last day of the period its figure covers.");
-    if (series.some((s) => s.points.some((p) => p.afterGap)))
-      notes.push(
-        `No figure was reported for ${listWords(gapWords(gaps, nights))}; a dotted line joins the figures either side and says nothing of the days between.`,
-      );
+    if (periods) notes.push(writer.phrase("line.periods"));
+    const gapDays = writer.list(gapWords(gaps, nights, writer, year));
+    if (series.some((s) => s.points.some((p) => p.afterGap))) notes.push(writer.phrase("line.gaps", { days: gapDays }));
     const all = series.flatMap((s) => s.points);
-    notes.push(
-      ...boundNotes(
-        all.map((p) => p.bound),
-        LINE_MARKS,
-      ),
-    );
+    for (const note of boundNotes(
+      all.map((p) => p.bound),
+      { minimum: writer.phrase("note.minimum.line"), maximum: writer.phrase("note.maximum.line") },
+    ))
+      notes.push(note);
     const drawn = new Set(all.map((p) => p.id));
     const used = figures.filter((f) => drawn.has(f.id));
     const position = new Map(figures.map((f, i) => [f, i]));
     const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[position.get(f)!]?.group : undefined);
     const names = uniqueNames(
       used,
-      (f) => nameByTime(f, labelOf(position.get(f)!)),
+      (f) => nameByTime(f, labelOf(position.get(f)!), writer, running && f.start !== f.end),
       (f) => groupOf(f),
     );
     // Where each group has one source, the groups name the figures: "Police as reported by …".
@@ -167,28 +197,36 @@ export const line: ChartKind<LineDraw> = {
     const attribution = attributionNote(
       used,
       bySeries ? Object.fromEntries(used.map((f) => [f.id, groupOf(f)!])) : names,
+      writer,
     );
     if (attribution) notes.push(attribution);
     const byId = new Map(figures.map((f) => [f.id, f]));
     const summary = series
-      .map(
-        (s) =>
-          `${s.name ? `${s.name}: ` : `${capitalize(whatOf(byId.get(s.points[0].id)!))}: `}${s.points
-            .map((p) => `${p.label}, ${qualifiedLower(p.shown)}`)
-            .join("; ")}.`,
+      .map((s) =>
+        writer.sentence(
+          writer.phrase("summary.series", {
+            name: s.name ?? writer.capitalize(whatOf(byId.get(s.points[0].id)!, writer)),
+            items: s.points
+              .map((p) => writer.phrase("summary.dated", { label: p.label, value: p.written }))
+              .join(writer.phrase("separator.items")),
+          }),
+        ),
       )
       .join(" ");
     const model: ChartModel<LineDraw> = {
       used,
       notes,
       names,
-      warnings: [],
-      summary:
-        gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps, nights))}.` : summary,
+      warnings,
+      summary: gaps.length > 0 ? `${summary} ${writer.phrase("note.missing", { days: gapDays })}` : summary,
       rows: series.flatMap((s) =>
         s.points.map((p) => {
           const f = byId.get(p.id)!;
-          return shownRow(f, s.name ? `${s.name}, ${p.label}` : p.label, p.shown);
+          return shownRow(
+            f,
+            s.name ? writer.phrase("label.dated", { label: s.name, date: p.label }) : p.label,
+            p.shown,
+          );
         }),
       ),
       draw: {
@@ -196,7 +234,7 @@ export const line: ChartKind<LineDraw> = {
           ...s,
           points: s.points.map((p) => (highlighted.has(p.id) ? { ...p, highlight: true } : p)),
         })),
-        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }) })),
+        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }, writer, year) })),
       },
     };
     return { model, problems };
@@ -208,26 +246,30 @@ export const line: ChartKind<LineDraw> = {
 };
 
 /**
- * A running total (every figure counts from one day) or counts for periods that do not overlap
- * and are all as long: anything else on one line would join unlike things.
+ * A running total (every figure counts from one day, or from a day its source does not say) or
+ * counts for periods that do not overlap and are all as long: anything else on one line would join
+ * unlike things. A figure that does not fit gets advice its words allow (series.ts `runningAdvice`),
+ * never a date the check would refuse.
  */
-function seriesShape(figures: Figure[]): { running: boolean; problem?: string } {
-  if (figures.length === 0) return { running: false };
-  const start = figures[0].start;
-  const multi = figures.filter((f) => f.start !== f.end);
-  if (multi.length > 0 && figures.every((f) => f.start === start || (f.start === f.end && f.end === start)))
-    return { running: true };
-  // Most figures count from one day (a running total) and some do not: name those, not a pair that agrees.
-  const common = runningStart(multi);
-  if (common) {
-    const off = figures.filter((f) => f.start !== common && !(f.start === f.end && f.end === common));
-    const from = formatDate(common, { weekday: true, year: false });
-    const them = off.length === 1 ? "it" : "them";
+function seriesShape(figures: Figure[]): { running: boolean; start: string; problem?: string } {
+  if (figures.length === 0) return { running: false, start: "" };
+  const open = figures.filter((f) => !f.start);
+  const multi = figures.filter((f) => f.start && f.start !== f.end);
+  const shared = runningStart(multi);
+  const common = shared ?? (new Set(multi.map((f) => f.start)).size === 1 ? multi[0].start : undefined);
+  const fits = (f: Figure) => !f.start || f.start === common || (f.start === f.end && f.end === common);
+  if ((open.length > 0 || common) && figures.every(fits)) return { running: true, start: common ?? "" };
+  // Most figures count from one day, or from a day no source gives, and some do not: name those.
+  if (shared || open.length > 0) {
+    const off = figures.filter((f) => !fits(f));
+    const total = figures.filter(fits);
+    const from = common ? ` from ${formatDate(common, { weekday: true, year: false })}` : "";
     return {
       running: false,
+      start: "",
       problem:
-        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count from ${from}, as the running total of ` +
-        `${listWords(figures.filter((f) => f.start === common).map((f) => `"${f.id}"`))} does; a line joins one running total: if the source counts ${them} from ${from} too, correct the start in figures.csv, otherwise chart ${them} apart`,
+        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start || f.end, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count${from} as the running total of ` +
+        `${listWords(total.map((f) => `"${f.id}"`))} ${total.length === 1 ? "does" : "do"}; a line joins one running total: ${off.map((f) => runningAdvice(f, common ?? "")).join("; ")}`,
     };
   }
   const length = (f: Figure) => daysBetween(f.start, f.end);
@@ -235,6 +277,7 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
   if (odd)
     return {
       running: false,
+      start: "",
       problem:
         `"${odd.id}" covers ${periodLabel(odd.start, odd.end)} but "${figures[0].id}" covers ${periodLabel(figures[0].start, figures[0].end)}; ` +
         "a line joins a running total (every figure counting from the same day) or counts for periods of one length: chart them apart, or correct the dates in figures.csv",
@@ -243,9 +286,10 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
     if (figures[k].start <= figures[k - 1].end)
       return {
         running: false,
+        start: "",
         problem: `"${figures[k].id}" (${periodLabel(figures[k].start, figures[k].end)}) overlaps "${figures[k - 1].id}" (${periodLabel(figures[k - 1].start, figures[k - 1].end)}); a line joins counts for periods that do not overlap`,
       };
-  return { running: false };
+  return { running: false, start: "" };
 }
 
 /** The day two or more multi-day figures count from (the earliest such day), if any. */
@@ -299,9 +343,12 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const half = (date: string) =>
     Math.max(
       textWidth(axisLabel.get(date)!, sizes.label) / 2,
-      ...all.filter((p) => p.date === date).map((p) => valueW(p) / 2),
+      max(
+        all.filter((p) => p.date === date),
+        (p) => valueW(p) / 2,
+      ) ?? 0,
     );
-  const nameRoom = Math.max(0, ...data.series.map((s) => (s.name ? textWidth(s.name, sizes.label, true) + 10 : 0)));
+  const nameRoom = max(data.series, (s) => (s.name ? textWidth(s.name, sizes.label, true) + 10 : 0)) ?? 0;
   const left = half(first) + 1;
   const right = width - Math.max(half(dates[dates.length - 1]) + 1, nameRoom + RADIUS);
   if (right - left < width / 3) return undefined;
@@ -310,9 +357,12 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const hasMin = all.some((p) => p.bound === "minimum");
   const top = valueH + CLEAR + RADIUS + (hasMin ? TICK + 1 : 0) + 2;
   const plotHeight = sizes.bar * 5;
-  const baseline = top + plotHeight;
-  const max = Math.max(...all.map((p) => p.value)) || 1;
-  const y = (p: Point) => baseline - (p.value / max) * plotHeight;
+  // Zero stands as high as the values below it need (a value below zero is never qualified: see
+  // signedBoundProblems); under the lowest point, room for its label, then the dates.
+  const { low, high } = signedExtent(all.map((p) => p.value));
+  const zero = top + (high / (high - low)) * plotHeight;
+  const baseline = top + plotHeight + (low < 0 ? valueH + CLEAR + RADIUS + 2 : 0);
+  const y = (p: Point) => zero - (p.value / (high - low)) * plotHeight;
 
   // Dates under the axis, one a reported day; checked first, as the cheapest to fail.
   const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
@@ -324,13 +374,15 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   // Value labels: above the point (past a minimum's tick), else below it (past a maximum's tick),
   // else to its right or left; clear of every other label, point, tick and line.
   const placed: Box[] = data.series.flatMap((s) =>
-    s.points.flatMap((p) => {
+    s.points.flatMap((p): Box[] => {
       const dot = { x: x(p.date) - RADIUS - 1, y: y(p) - RADIUS - 1, w: 2 * RADIUS + 2, h: 2 * RADIUS + 2 };
       if (p.bound === "none") return [dot];
       const up = p.bound === "minimum";
       return [dot, { x: x(p.date) - 2, y: up ? y(p) - RADIUS - TICK - 1 : y(p) + RADIUS, w: 4, h: TICK + 1 }];
     }),
   );
+  // The zero line crosses the plot where values go below it: no label sits on it.
+  if (low < 0) placed.push({ x: 0, y: zero - 1, w: width, h: 2 });
   // Group names beside each line's last point.
   const names: { text: string; x: number; y: number; fill: string }[] = [];
   for (const s of data.series) {
@@ -405,7 +457,8 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
     y: { type: "identity", axis: null },
     color: { type: "identity" },
     marks: [
-      Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
+      // The one line across is zero: where values go below it, the dates keep their ticks but no line.
+      Plot.ruleY([low < 0 ? zero : baseline], { x1: 0, x2: width, stroke: theme.rule }),
       Plot.ruleX(axis, { x: "x", y1: baseline, y2: baseline + 4, stroke: theme.rule }),
       ...segmentMarks(segments, Plot),
       ...tickMarks(dots, "x", theme, Plot),
@@ -533,7 +586,7 @@ function tickMarks(
  * the left, values across from a zero line, each value beside its point, lines joining the points
  * down the rows. Used where time across would crowd its labels: phones, many dates.
  */
-function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawContext): Drawing {
+function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = defaultWriter() }: DrawContext): Drawing {
   const all = data.series.flatMap((s) => s.points);
   const several = data.series.length > 1;
   const dates = [...new Set(all.map((p) => p.date))].sort();
@@ -544,23 +597,33 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
     ...dates.map((d) => ({ date: d, label: rowLabel.get(d)!, gap: false })),
     ...data.gaps.map((g) => ({ date: g.start, label: g.label, gap: true })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const valueText = (s: Series, p: Point) => (several && s.name ? `${s.name}: ${p.shown}` : p.shown);
-  const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);
+  const valueText = (s: Series, p: Point) =>
+    several && s.name ? writer.phrase("summary.item", { label: s.name, value: p.shown }) : p.shown;
+  const gutter = Math.min(width * 0.4, Math.ceil(max(rows, (r) => textWidth(r.label, sizes.label)) ?? 0) + 12);
   // Values stand in a column of their own at the right, clear of every line between the points.
+  // "No figure" stands in the same column: room for it too.
   const valueRoom =
-    Math.max(...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true)))) + 12;
+    (max(
+      [
+        ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
+        data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
+      ],
+      (w) => w,
+    ) ?? 0) + 12;
   const valueX = width - valueRoom + 12;
   const plotLeft = gutter + RADIUS + 2 + (all.some((p) => p.bound === "maximum") ? TICK + 1 : 0);
   const plotWidth = Math.max(
     40,
     width - valueRoom - plotLeft - RADIUS - (all.some((p) => p.bound === "minimum") ? TICK + 1 : 0),
   );
-  const max = Math.max(...all.map((p) => p.value)) || 1;
+  // Values across from zero, which stands as far right as the values below it need.
+  const { low, high } = signedExtent(all.map((p) => p.value));
+  const zero = plotLeft + (-low / (high - low)) * plotWidth;
   const sub = Math.ceil(Math.max(sizes.label, sizes.value) * sizes.leading) + 6;
   const pitch = sub * data.series.length;
   const rowTop = new Map<string, number>();
   rows.forEach((r, i) => rowTop.set(`${r.gap ? "gap:" : ""}${r.date}`, i * pitch));
-  const cx = (p: Point) => plotLeft + (p.value / max) * plotWidth;
+  const cx = (p: Point) => zero + (p.value / (high - low)) * plotWidth;
   const cy = (p: Point, k: number) => rowTop.get(p.date)! + k * sub + sub / 2;
   const dots = data.series.flatMap((s, k) =>
     s.points.map((p) => ({
@@ -591,7 +654,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
     y: { type: "identity", axis: null },
     color: { type: "identity" },
     marks: [
-      Plot.ruleX([plotLeft], { x: (v) => v, y1: 0, y2: height, stroke: theme.rule }),
+      Plot.ruleX([zero], { x: (v) => v, y1: 0, y2: height, stroke: theme.rule }),
       ...segmentMarks(segments, Plot),
       ...tickMarks(dots, "y", theme, Plot),
       Plot.dot(dots, { x: "cx", y: "cy", r: RADIUS, fill: "fill", stroke: theme.background, strokeWidth: 1.5 }),
@@ -611,7 +674,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
         {
           x: valueX,
           y: "y",
-          text: () => "No figure",
+          text: () => writer.phrase("label.noFigure"),
           textAnchor: "start",
           fontSize: sizes.label,
           fill: theme.muted,

@@ -14,15 +14,15 @@ import {
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Polygon, MultiPolygon } from "geojson";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { capitalize } from "../pipeline/facts/format.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { attributionNote, listWords } from "./attribution.ts";
+import { attributionNote } from "./attribution.ts";
 import { type Bound, boundOf } from "./bounds.ts";
 import { EXTRA_WORDS } from "./fixed-words.ts";
 import { type Box, intersects, textBox, within } from "./geometry.ts";
 import { type ChartKind, type ChartModel, type DrawContext, type GeoLayer, type Place, shownRow } from "./kind.ts";
 import { defaultName, uniqueNames } from "./names.ts";
-import { withUnit } from "./units.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
 
 /** A distance figure drawn as a circle around a place. */
 interface Circle {
@@ -108,7 +108,7 @@ function world(scale: "110m" | "50m"): World {
  * dashed for a minimum. No other figure is drawn: a map is not a chart of numbers.
  */
 export const locator: ChartKind<LocatorDraw> = {
-  prepare({ figures, places = [], layers = [] }) {
+  prepare({ figures, places = [], layers = [], writer = defaultWriter() }) {
     const problems: string[] = [];
     if (places.length === 0)
       problems.push(
@@ -142,12 +142,12 @@ export const locator: ChartKind<LocatorDraw> = {
         place: i,
         km: f.value * per,
         bound: boundOf(f),
-        label: capitalize(withUnit(qualified(f), f.value, f.unit)),
+        label: writer.capitalize(writer.qualified(f)),
       });
     });
     if (problems.length > 0) return { problems };
     const drawn = figures.filter((f) => radii.has(f.id));
-    const names = uniqueNames(drawn, (f) => defaultName(f));
+    const names = uniqueNames(drawn, (f) => defaultName(f, writer));
     const country = countryOf(places[0]);
     const zoom = circles.length > 0 || layers.length > 0 ? "city" : "country";
     const notes = circles.map((c) => {
@@ -160,10 +160,10 @@ export const locator: ChartKind<LocatorDraw> = {
         c.bound,
       );
     });
-    const attribution = attributionNote(drawn, names);
+    const attribution = attributionNote(drawn, names, writer);
     if (attribution) notes.push(attribution);
     notes.push(EXTRA_WORDS.mapCredit(layers.map((l) => l.file)));
-    const placeNames = listWords(places.map((p) => p.name));
+    const placeNames = writer.list(places.map((p) => p.name));
     const summary = [
       EXTRA_WORDS.mapAlt(zoom === "country" ? (country?.name ?? "") : "", placeNames),
       ...circles.map((c) => {

@@ -24,6 +24,8 @@ const BOLD = [
 ];
 const OTHER: Record<string, number> = {
   "\u00a0": 278,
+  // The narrow no-break space French writes in "10 000" and before ";" (DejaVu Sans draws it).
+  "\u202f": 200,
   "\u2013": 556,
   "\u2014": 1000,
   "\u2018": 222,
@@ -95,6 +97,13 @@ export function textWidth(text: string, size: number, bold = false): number {
   return unitsToWidth(textUnits(text, bold), size);
 }
 
+/**
+ * Where a line may break: white space, but never a no-break space (U+00A0, U+2007, U+202F). Dates
+ * in other languages are written with no-break spaces ("24 nov. 2024"), and so are French and
+ * Spanish numbers ("10 000"): they stay whole.
+ */
+export const BREAKABLE_SPACE = /[^\S\u00a0\u2007\u202f]+/;
+
 const MONTH = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[,;:.]?$/;
 const WEEKDAY = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/;
 const YEAR = /^\d{4}[,;:.)]?$/;
@@ -107,7 +116,7 @@ const DAY = /^\d{1,2}[,;:.]?$/;
 function atoms(paragraph: string, width: number, size: number, bold: boolean): string[] {
   const out: string[] = [];
   let prev: string | undefined;
-  for (const word of paragraph.split(/\s+/)) {
+  for (const word of paragraph.split(BREAKABLE_SPACE)) {
     if (word === "") continue;
     const glued =
       prev !== undefined &&
@@ -121,7 +130,7 @@ function atoms(paragraph: string, width: number, size: number, bold: boolean): s
   }
   // A period holds together too ("Tue 27 Jun – Sun 2 Jul 2023"), where it fits on one line.
   const isDate = (atom: string) =>
-    atom.includes(" ") && (WEEKDAY.test(atom.split(" ")[0]) || DAY.test(atom.split(" ")[0]));
+    /\u00a0/.test(atom) || (atom.includes(" ") && (WEEKDAY.test(atom.split(" ")[0]) || DAY.test(atom.split(" ")[0])));
   const merged: string[] = [];
   for (const atom of out) {
     const n = merged.length;
@@ -164,9 +173,10 @@ export function wrap(text: string, width: number, size: number, bold = false): s
         lineUnits = wordUnits;
         continue;
       }
-      // Whole characters only: a letter and its accent, or an emoji sequence, never part ways. Each
-      // line takes as many as fit (at least one); what is left starts the next line.
-      const pieces = graphemes(word);
+      // At word boundaries where the script has no spaces between words (Thai), else whole
+      // characters only: a letter and its accent, or an emoji sequence, never part ways. Each line
+      // takes as many as fit (at least one); what is left starts the next line.
+      const pieces = segments(word, WORDS).flatMap((w) => (fits(textUnits(w, bold)) ? [w] : graphemes(w)));
       let start = 0;
       let units = 0;
       for (let i = 0; i < pieces.length; i++) {
@@ -286,7 +296,7 @@ export function wrapList(text: string, width: number, size: number, bold = false
     if (textWidth(item, size, bold) <= width) line = item;
     else {
       const wrapped = wrapPretty(item, width, size, bold);
-      lines.push(...wrapped.slice(0, -1));
+      for (const piece of wrapped.slice(0, -1)) lines.push(piece);
       line = wrapped[wrapped.length - 1] ?? "";
     }
   }
@@ -321,10 +331,12 @@ export function wrapPretty(text: string, width: number, size: number, bold = fal
  */
 export function wrapWhole(text: string, width: number, size: number, bold = false, lines = 3): string[] | undefined {
   const set = wrap(text, width, size, bold);
-  return set.length <= lines && set.join(" ") === text.split(/\s+/).join(" ") ? set : undefined;
+  return set.length <= lines && set.join(" ") === text.split(BREAKABLE_SPACE).join(" ") ? set : undefined;
 }
 
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** Words, by the Unicode rules and ICU's dictionaries for scripts written without spaces (Thai). */
+const WORDS = new Intl.Segmenter("th", { granularity: "word" });
 /** Code units segmented at a time: V8's segmenter slows down more than linearly on one long text. */
 const CHUNK = 256;
 
@@ -335,12 +347,20 @@ const CHUNK = 256;
  * the chunk's last cluster may be cut short: it is segmented again with the next chunk.
  */
 function graphemes(text: string): string[] {
+  return segments(text, SEGMENTER);
+}
+
+/**
+ * The text cut by a segmenter a chunk at a time (see graphemes). A word's boundary can depend on
+ * what follows it (a dictionary reads on): the chunk's last word is read again with the next chunk.
+ */
+function segments(text: string, segmenter: Intl.Segmenter): string[] {
   const out: string[] = [];
   for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + CHUNK);
     // Never half a character at the cut: what follows a boundary decides it, and must be whole.
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
-    const parts = Array.from(SEGMENTER.segment(text.slice(at, end)), (s) => s.segment);
+    const parts = Array.from(segmenter.segment(text.slice(at, end)), (s) => s.segment);
     if (end < text.length && parts.length > 1) parts.pop();
     for (const part of parts) {
       out.push(part);

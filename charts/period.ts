@@ -1,14 +1,17 @@
-import { group } from "d3-array";
+import { group, max } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
+import { describeOption } from "../pipeline/facts/figure-period.ts";
+import { formatNumber } from "../pipeline/facts/format.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shownRow } from "./kind.ts";
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
-import { fractionProblems, isCount, withUnit } from "./units.ts";
-import { countKey, seriesDifferences } from "./series.ts";
+import { fractionProblems, isCount } from "./units.ts";
+import { countKey, crossesYear, runningTollWarning, seriesDifferences, timeProblem } from "./series.ts";
+import { negativeProblems } from "./signs.ts";
 
 interface Day {
   day: string;
@@ -35,7 +38,7 @@ function sameKind(dataset: readonly Figure[], f: Figure): Figure[] {
  * 3.3000000000000003. Each value is scaled to an integer by the most decimals among them.
  */
 export function exactSum(values: number[]): number {
-  const places = Math.min(20, Math.max(0, ...values.map(decimals)));
+  const places = Math.min(20, max(values, decimals) ?? 0);
   const scale = 10 ** places;
   return values.reduce((n, v) => n + Math.round(v * scale), 0) / scale;
 }
@@ -46,13 +49,13 @@ function decimals(value: number): number {
 }
 
 /** Days as a reader lists them: runs of three or more as one span ("Tue 1 – Thu 3 Oct"). */
-function runsOf(days: string[]): string[] {
+function runsOf(days: string[], writer: Writer, year = false): string[] {
   const out: string[] = [];
   for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && daysBetween(days[j], days[j + 1]) === 1) j++;
-    if (j - i >= 2) out.push(formatPeriod(days[i], days[j], { year: false }));
-    else for (let k = i; k <= j; k++) out.push(formatDate(days[k], { weekday: true, year: false }));
+    if (j - i >= 2) out.push(writer.period(days[i], days[j], { year }));
+    else for (let k = i; k <= j; k++) out.push(writer.date(days[k], { weekday: true, year }));
     i = j + 1;
   }
   return out;
@@ -80,24 +83,26 @@ interface PeriodDraw {
  * cannot draw is a problem, never dropped.
  */
 export const period: ChartKind<PeriodDraw> = {
-  prepare({ figures, dataset, choices }) {
-    const problems: string[] = fractionProblems(figures, "period");
+  prepare({ figures, dataset, choices, writer = defaultWriter() }) {
+    const shown = (f: Figure) => writer.qualified(f);
+    const problems: string[] = [
+      ...fractionProblems(figures, "period"),
+      ...negativeProblems(figures, "period", "totals over days"),
+    ];
     // A period chart draws its days in the one colour: a colour choice would say nothing here.
-    problems.push(
-      ...colourRoles(
-        "period",
-        figures.map((f) => f.id),
-        choices,
-        { highlight: false, groups: false },
-        1,
-      ).problems,
+    const colours = colourRoles(
+      "period",
+      figures.map((f) => f.id),
+      choices,
+      { highlight: false, groups: false },
+      1,
     );
-    const total = figures.find(isPeriod);
+    for (const p of colours.problems) problems.push(p);
+    const total = figures.find((f) => isPeriod(f) && !timeProblem(f, "period"));
     for (const f of figures) {
-      if (!f.start || !f.end) {
-        problems.push(
-          `"${f.id}" has no dates, so a period chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
-        );
+      const untimed = timeProblem(f, "period");
+      if (untimed) {
+        problems.push(untimed);
       } else if (isPeriod(f) && f !== total) {
         problems.push(
           `"${f.id}" covers ${formatPeriod(f.start, f.end)}, a second period beside the total "${total!.id}" (${formatPeriod(total!.start, total!.end)}); ` +
@@ -131,7 +136,11 @@ export const period: ChartKind<PeriodDraw> = {
       } else if (total && (f.start < total.start || f.start > total.end)) {
         problems.push(
           `"${f.id}" is for ${formatDate(f.start, { weekday: true })}, outside the period of the total "${total.id}" (${formatPeriod(total.start, total.end)}); ` +
-            `correct its date in figures.csv, or take it out of "figures"`,
+            // Advise a new date only where the figure's words allow one inside the total (figure-period.ts).
+            (f.periods.length === 0 ||
+            f.periods.some((o) => o.start && o.start === o.end && o.start >= total.start && o.start <= total.end)
+              ? `correct its date in figures.csv, or take it out of "figures"`
+              : `its words give ${f.periods.map(describeOption).join(" or ")}: take it out of "figures"`),
         );
       } else drawn.push(f);
     }
@@ -148,6 +157,8 @@ export const period: ChartKind<PeriodDraw> = {
             !figures.some((l) => l.restates === f.id),
         )
       : [];
+    // A day the chart draws on its own is held to what the listed figures are.
+    for (const p of negativeProblems(pulled, "period", "totals over days")) problems.push(p);
     const daily = new Map<string, Figure>();
     for (const f of [...drawn, ...pulled]) {
       const other = daily.get(f.start);
@@ -171,7 +182,9 @@ export const period: ChartKind<PeriodDraw> = {
       return { problems };
     }
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
-    const span = formatPeriod(start, end);
+    const span = writer.period(start, end);
+    // Days across a year say their year in the notes and alt text ("Mon 1 Jan 2024").
+    const year = crossesYear([{ start, end }]);
     const metric = reference.metric;
     const notes: string[] = [];
     const warnings: string[] = [];
@@ -179,37 +192,57 @@ export const period: ChartKind<PeriodDraw> = {
     const reported = days.filter((d) => d.figure);
 
     if (daily.size === 0 && total) {
-      notes.push(`One total was reported for ${span}; no daily breakdown was reported.`);
-      summary = `${isCount(total.unit) ? `${capitalize(shown(total))} ${metric}` : `${capitalize(metric)}: ${shown(total)}`}, ${span}, reported as one total; no daily breakdown was reported.`;
+      notes.push(writer.phrase("period.oneTotal", { span }));
+      summary = writer.capitalize(writer.phrase("period.oneTotalSummary", { total: totalWords(total, writer), span }));
     } else {
       const missing = days.filter((d) => !d.figure).map((d) => d.day);
-      if (missing.length > 0) notes.push(`No figure was reported for ${listWords(runsOf(missing))}.`);
+      if (missing.length > 0)
+        notes.push(writer.phrase("note.missing", { days: writer.list(runsOf(missing, writer, year)) }));
       if (total) {
-        notes.push(`Total reported for ${span}: ${shown(total)}.`);
+        notes.push(writer.phrase("period.total", { span, value: shown(total) }));
         const sum = exactSum(reported.map((d) => d.figure!.value));
         const allExact = reported.every((d) => d.figure!.qualifier === "exact");
         const over = total.high !== null && allExact && sum > total.high;
         const under = total.low !== null && allExact && missing.length === 0 && sum < total.low;
         if (over || under) {
-          notes.push(`The daily figures do not add up to the total of ${shown(total)}: the sources disagree.`);
+          notes.push(writer.phrase("period.disagree", { value: shown(total) }));
           warnings.push(
             `daily ${metric} add up to ${formatNumber(sum)}, but "${total.id}" says ${shown(total)} for ${span}; the chart says they disagree`,
           );
         }
       }
-      summary = `${capitalize(metric)} by day, ${span}: ${days
-        .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)
-        .join(
-          "; ",
-        )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
+      summary = [
+        writer.sentence(
+          writer.phrase("period.byDay", {
+            metric: writer.capitalize(metric),
+            span,
+            days: days
+              .map((d) =>
+                writer.phrase("summary.dated", {
+                  label: writer.date(d.day, { weekday: true, year }),
+                  value: d.figure ? shown(d.figure) : writer.phrase("summary.noFigure"),
+                }),
+              )
+              .join(writer.phrase("separator.items")),
+          }),
+        ),
+        ...(total ? [writer.phrase("period.totalSummary", { value: shown(total) })] : []),
+        ...(warnings.length ? [writer.phrase("period.disagreeSummary")] : []),
+      ].join(" ");
+      // After the summary: a rising toll is an editor's warning, not a disagreement the alt text states.
+      const toll = runningTollWarning(
+        reported.map((d) => d.figure!),
+        "daily bars",
+      );
+      if (toll) warnings.push(toll);
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
     const position = new Map(figures.map((f, i) => [f, i]));
     const labelOf = (f: Figure) => (position.has(f) ? choices?.[position.get(f)!]?.label : undefined);
-    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f)));
-    const attribution = attributionNote(used, names);
+    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f), writer));
+    const attribution = attributionNote(used, names, writer);
     if (attribution) notes.push(attribution);
-    const row = (f: Figure, label: string): ShownRow => shownRow(f, label, capitalize(shown(f)));
+    const row = (f: Figure, label: string): ShownRow => shownRow(f, label, writer.capitalize(shown(f)));
     const model: ChartModel<PeriodDraw> = {
       used,
       notes,
@@ -217,8 +250,8 @@ export const period: ChartKind<PeriodDraw> = {
       warnings,
       summary,
       rows: [
-        ...(total ? [row(total, `Total, ${span}`)] : []),
-        ...reported.map((d) => row(d.figure!, formatDate(d.day, { weekday: true }))),
+        ...(total ? [row(total, writer.phrase("row.total", { span }))] : []),
+        ...reported.map((d) => row(d.figure!, writer.date(d.day, { weekday: true }))),
       ],
       draw: { mode: daily.size === 0 ? "total" : "daily", total, days },
     };
@@ -251,27 +284,48 @@ interface DayAxis {
 const LABEL_GAP = 4;
 
 /**
+ * Each day's label on the axis or beside its row: "Sun 24 Nov"; across a year, the first day and
+ * each 1 January say their year ("Mon 1 Jan 2024"), as a time axis marks where a year begins.
+ */
+function dayLabels(days: Day[], writer: Writer): string[] {
+  const crossing = crossesYear([{ start: days[0].day, end: days[days.length - 1].day }]);
+  return days.map(({ day }, i) =>
+    writer.date(day, { weekday: true, year: crossing && (i === 0 || day.endsWith("-01-01")) }),
+  );
+}
+
+/**
  * Labels under the days. Where every day's label fits its column, one form for every day: "Sun 24
  * Nov", else "Sun 24" over "Nov", else weekday, day and month on three lines. Where columns are too
  * narrow for that (a run of weeks, a phone), the day of the month alone ("24") under every n-th day
  * (every day, every 2nd, 3rd, then weekly), with the month ("Nov") beneath the first and wherever it
  * changes; the chart then ticks every day. Labels never leave the plot or touch each other.
  */
-function dayAxis(days: Day[], width: number, size: number): DayAxis {
+function dayAxis(days: Day[], width: number, size: number, writer: Writer): DayAxis {
   const column = width / days.length;
-  const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
+  const dayParts = days.map(({ day }) => writer.dayParts(day));
+  const full = dayLabels(days, writer);
+  // Across a year, the first day and each 1 January say their year: on a line of their own in the
+  // narrower forms, beside the month where only some days are labelled.
+  const crossing = crossesYear([{ start: days[0].day, end: days[days.length - 1].day }]);
+  const yearOf = (i: number) => (full[i] !== dayParts[i].full ? days[i].day.slice(0, 4) : "");
   const fits = (labels: string[]) =>
     labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
-  const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
+  const lines = (parts: string[]) => parts.filter(Boolean).join("\n");
+  const forms = [
+    full,
+    dayParts.map((d, i) => lines([...d.two, yearOf(i)])),
+    dayParts.map((d, i) => lines([...d.three, yearOf(i)])),
+  ];
   const form = forms.find(fits);
   if (form) {
     return {
       labels: form.map((text, i) => ({ x: column * (i + 0.5), line: 0, text, anchor: "middle" })),
-      lines: Math.max(...form.map((l) => l.split("\n").length)),
+      lines: max(form, (l) => l.split("\n").length) ?? 1,
       sparse: false,
     };
   }
-  const parts = days.map(({ day }) => formatDate(day, { year: false }).split(" ")); // ["24", "Nov"]
+  const parts = dayParts.map((d) => [d.day, d.month]); // ["24", "Nov"]
   const place = (step: number) =>
     days.flatMap((_, i) => {
       if (i % step !== 0) return [];
@@ -291,8 +345,10 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
   numbers.forEach((b, k) => {
     const month = parts[b.i][1];
     if (k > 0 && parts[numbers[k - 1].i][1] === month) return;
-    const w = textWidth(month, size);
-    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text: month };
+    const january = days[b.i].day.slice(5, 7) === "01";
+    const text = crossing && (k === 0 || january) ? `${month} ${days[b.i].day.slice(0, 4)}` : month;
+    const w = textWidth(text, size);
+    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text };
     // Two months too close to both fit (a period starting on the 30th): the later one stays.
     while (months.length > 0 && mark.x < months[months.length - 1].x + months[months.length - 1].w + 2 * LABEL_GAP)
       months.pop();
@@ -328,18 +384,16 @@ function axisMarks(axis: DayAxis, top: number, { sizes, theme, Plot }: DrawConte
 }
 
 function drawSpan(data: PeriodDraw, context: DrawContext) {
-  const { width, sizes, theme, document, Plot } = context;
+  const { width, sizes, theme, document, Plot, writer = defaultWriter() } = context;
   const total = data.total!;
   const n = data.days.length;
   const column = width / n;
   const spanHeight = Math.round(sizes.bar * 2);
   const big = sizes.total;
-  const label = isCount(total.unit)
-    ? `${capitalize(shown(total))} ${total.metric}`
-    : `${capitalize(total.metric)}: ${shown(total)}`;
+  const label = writer.capitalize(totalWords(total, writer));
   const labelLines = wrap(label, width - 24, big, true);
   const spanH = Math.max(spanHeight, labelLines.length * big * sizes.leading + 16);
-  const axis = dayAxis(data.days, width, sizes.label);
+  const axis = dayAxis(data.days, width, sizes.label, writer);
   const height = Math.ceil(spanH + 10 + axis.lines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
     document,
@@ -381,28 +435,30 @@ function inColumn(text: string, column: number, size: number, bold: boolean): st
  * ever broken up or left out.
  */
 function drawDaily(data: PeriodDraw, context: DrawContext) {
-  const { width, sizes, theme, document, Plot } = context;
+  const { width, sizes, theme, document, Plot, writer = defaultWriter() } = context;
   const n = data.days.length;
   const column = width / n;
   // A value standing alone is capitalised by position, as bars label theirs: "Nearly 900".
   const labels = data.days.map((d) =>
-    d.figure ? inColumn(capitalize(shown(d.figure)), column, sizes.value, true) : [],
+    d.figure ? inColumn(writer.capitalize(writer.qualified(d.figure)), column, sizes.value, true) : [],
   );
-  const missing = data.days.every((d) => d.figure) ? [] : inColumn("No figure", column, sizes.label, false);
+  const missing = data.days.every((d) => d.figure)
+    ? []
+    : inColumn(writer.phrase("label.noFigure"), column, sizes.label, false);
   if (!missing || labels.some((l) => !l)) return drawRows(data, context);
   const barWidth = Math.min(72, column * 0.6);
   const valueLine = sizes.value * sizes.leading;
-  const axis = dayAxis(data.days, width, sizes.label);
+  const axis = dayAxis(data.days, width, sizes.label, writer);
   // Labels above the columns wrap to the column, so neighbours never collide on narrow screens or
   // long runs of days ("more than / 120"); the space above the tallest column grows to hold them.
-  const valueLines = Math.max(1, ...labels.map((l) => l!.length));
+  const valueLines = Math.max(1, max(labels, (l) => l!.length) ?? 0);
   const plotHeight = sizes.bar * 5;
   const top = valueLines * valueLine + 4;
   const baseline = top + plotHeight;
-  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const highest = max(data.days, (d) => d.figure?.value ?? 0) || 1;
   const cells = data.days.map((d, i) => {
     const x = column * (i + 0.5);
-    const h = d.figure ? (d.figure.value / max) * plotHeight : 0;
+    const h = d.figure ? (d.figure.value / highest) * plotHeight : 0;
     return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: labels[i]!.join("\n") };
   });
   const tick = axis.sparse ? 4 : 0;
@@ -458,20 +514,20 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
  * qualifier) at the bar's end, "No figure" where none was reported. For runs of days too long for
  * columns at this width.
  */
-function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
-  const labels = data.days.map((d) => formatDate(d.day, { weekday: true, year: false }));
-  const gutter = Math.ceil(Math.max(...labels.map((l) => textWidth(l, sizes.label)))) + 10;
-  const values = data.days.map((d) => (d.figure ? capitalize(shown(d.figure)) : ""));
-  const valueRoom = Math.max(0, ...values.map((v) => textWidth(v, sizes.value, true))) + 8;
+function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot, writer = defaultWriter() }: DrawContext) {
+  const labels = dayLabels(data.days, writer);
+  const gutter = Math.ceil(max(labels, (l) => textWidth(l, sizes.label)) ?? 0) + 10;
+  const values = data.days.map((d) => (d.figure ? writer.capitalize(writer.qualified(d.figure)) : ""));
+  const valueRoom = Math.max(0, max(values, (v) => textWidth(v, sizes.value, true)) ?? 0) + 8;
   const barMax = Math.max(40, width - gutter - valueRoom);
-  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const highest = max(data.days, (d) => d.figure?.value ?? 0) || 1;
   const barH = Math.round(sizes.bar * 0.6);
   const pitch = Math.ceil(Math.max(barH, sizes.label * sizes.leading, sizes.value * sizes.leading)) + 6;
   const rows = data.days.map((d, i) => ({
     mid: i * pitch + pitch / 2,
     label: labels[i],
     value: values[i],
-    end: gutter + (d.figure ? (d.figure.value / max) * barMax : 0),
+    end: gutter + (d.figure ? (d.figure.value / highest) * barMax : 0),
     reported: Boolean(d.figure),
   }));
   const height = data.days.length * pitch;
@@ -513,7 +569,7 @@ function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
         {
           x: gutter + 6,
           y: "mid",
-          text: () => "No figure",
+          text: () => writer.phrase("label.noFigure"),
           textAnchor: "start",
           fontSize: sizes.label,
           fill: theme.muted,
@@ -524,7 +580,9 @@ function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
   return { node, height };
 }
 
-/** A figure as the chart writes it: qualified, with its unit where it is a measure ("3.3 millimetres"). */
-function shown(f: Figure): string {
-  return withUnit(qualified(f), f.value, f.unit);
+/** The total written across its span: "954 arrests" for a count, "Rainfall: 180 millimetres" for a measure. */
+function totalWords(total: Figure, writer: Writer): string {
+  return isCount(total.unit)
+    ? writer.phrase("period.totalCount", { value: writer.qualified(total), metric: total.metric })
+    : writer.phrase("period.totalMeasure", { metric: writer.capitalize(total.metric), value: writer.qualified(total) });
 }

@@ -1,9 +1,9 @@
 import type { Row } from "./csv.ts";
-import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
+import { dateFix, isIsoDate, parseDateline, parseFiscalStart } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
-import { proveClaim } from "./proof.ts";
+import { numberWords, proveClaim } from "./proof.ts";
 import { bounds, parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
 import { readSource, type SourceCache } from "./source-readings.ts";
@@ -118,6 +118,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       }
     }
     let periodChecked = false;
+    let open = false;
     let proven: Extract<ReturnType<typeof proveClaim>, { ok: true }> | undefined;
     const negativeCount = parsed?.ok === true && parsed.value < 0 && isCountUnit(c.unit ?? "");
     if (negativeCount)
@@ -142,7 +143,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           : "";
       fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${fix}`);
     } else if (c.quote) {
-      const read = readSource(sources, source, text, published);
+      const read = readSource(sources, source, text, published, parseFiscalStart(files.get(ARTICLE) ?? ""));
       const match = matchQuote(c.quote, read.index);
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
       else if (parsed?.ok && qualifier && !negativeCount) {
@@ -183,6 +184,8 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           if (proof.span) {
             start = proof.span.start;
             end = proof.span.end;
+            // A running count whose start the words do not say stays open: never start = end.
+            open = !start && proof.options.some((o) => !o.start && o.end === end);
           }
           for (const message of proof.warnings) warnings.push({ ...where(blamed ?? "quote"), message });
           const said = proof.reading.saidBy;
@@ -207,10 +210,13 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       qualifier,
       qualifier_words: qualifier === "exact" ? "" : (proven?.qualifierWords ?? ""),
       value_words: parsed.fraction ? (proven?.reading.valueWords ?? "") : "",
+      ...(proven ? { stated: numberWords(proven.reading) } : {}),
       ...bounds(parsed.value, qualifier),
       unit: c.unit ?? "",
-      start: start || end,
+      start: open ? "" : start || end,
       end: end || start,
+      filled: proven?.filled ?? "",
+      periods: proven?.options ?? [],
       nights: proven?.span?.nights ?? false,
       attributed_to: c.attributed_to ?? "",
       quote: c.quote,
@@ -223,16 +229,27 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
 
   // Every id the sheet defines, including rows that failed: their own problems are reported already.
   const ids = new Set(rows.map((row) => row.cells.id).filter(Boolean));
-  for (const figure of figures) {
-    if (figure.restates && (!ids.has(figure.restates) || figure.restates === figure.id)) {
+  const restating = figures.filter((figure) => {
+    if (!figure.restates) return true;
+    const line = origin.get(`${figure.id}.restates`);
+    const at = line === undefined ? { file: FIGURES, line: figure.line } : { file: CORRECTIONS, line };
+    if (figure.restates === figure.id) {
       problems.push({
-        file: FIGURES,
-        line: figure.line,
-        message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id; name the figure this one restates in other words, or leave restates blank`,
+        ...at,
+        message: `restates ${JSON.stringify(figure.restates)}, the figure's own id: a figure cannot restate itself; name the other figure whose number this one states again in other words, or leave restates blank`,
       });
+      return false;
     }
-  }
-  return { figures, problems, warnings };
+    if (!ids.has(figure.restates)) {
+      problems.push({
+        ...at,
+        message: `restates ${JSON.stringify(figure.restates)}, which is not the id of any figure in figures.csv; name the figure this one restates, or leave restates blank`,
+      });
+      return false;
+    }
+    return true;
+  });
+  return { figures: restating, problems, warnings };
 }
 
 const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s"]);

@@ -12,6 +12,7 @@ import {
 import { pdfJob } from "./pdf.ts";
 import { pngJob } from "./png.ts";
 import { pngPool } from "./png-pool.ts";
+import type { Writer } from "../language/writer.ts";
 
 /** How many threads draw PNGs: one a core, at most one a chart. */
 export const drawingThreads = (charts: number) => Math.max(1, Math.min(availableParallelism(), charts));
@@ -29,6 +30,7 @@ export async function drawCharts(
   charts: PreparedChart[],
   onFile: (name: string, bytes: Buffer) => void,
   threads = drawingThreads(charts.length),
+  writer?: Writer,
   published = "1970-01-01",
 ): Promise<Map<string, VariantSizes>> {
   const sizes = new Map<string, VariantSizes>();
@@ -42,7 +44,7 @@ export async function drawCharts(
   try {
     for (const chart of charts) {
       const id = chart.entry.id;
-      const drawn = render(chart.entry, chart.model, chart.words);
+      const drawn = render(chart.entry, chart.model, chart.words, writer);
       sizes.set(id, drawn.sizes);
       const inWorker = (name: string, job: () => Promise<Buffer>) => {
         const done: Promise<void> = job()

@@ -36,6 +36,8 @@ export interface PlanOptions {
   code?: string;
   /** Threads drawing PNGs (one a core unless given). */
   threads?: number;
+  /** The story folder as seen from the output folder, recorded in the manifest (see Manifest.storyFolder). */
+  storyFolder?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface PlanOptions {
 export async function planOutputs(
   story: Story,
   sink: OutputSink,
-  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads }: PlanOptions = {},
+  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads, storyFolder }: PlanOptions = {},
 ): Promise<Planned> {
   const add = (name: string, text: string) => sink.add(name, Buffer.from(text, "utf8"));
   const fingerprints = new Map<string, string>();
@@ -54,9 +56,11 @@ export async function planOutputs(
   const toDraw: PreparedChart[] = [];
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    // The dateline dates the print file (pdf.ts), so it is part of what the chart's files depend on.
+    // The writer (locale pack and house style) decides words drawn late too ("No figure", day labels);
+    // the dateline dates the print file (pdf.ts).
+    const language = story.writer.chosen ? story.writer.id : undefined;
     const fingerprint = sha256(
-      JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, published: story.published }),
+      JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, language, published: story.published }),
     );
     fingerprints.set(entry.id, fingerprint);
     const old = previous?.charts[entry.id];
@@ -66,7 +70,13 @@ export async function planOutputs(
       sizes.set(entry.id, old.variants);
     } else toDraw.push(chart);
   }
-  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.published))
+  for (const [id, drawn] of await drawCharts(
+    toDraw,
+    (name, bytes) => sink.add(name, bytes),
+    threads,
+    story.writer,
+    story.published,
+  ))
     sizes.set(id, drawn);
 
   const charts: Record<string, ChartRecord> = {};
@@ -74,11 +84,11 @@ export async function planOutputs(
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
     for (const flavour of EMBED_FLAVOURS) {
-      const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl);
+      const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl, story.writer);
       if (flavour === "picture") embeds.set(entry.id, embed);
       add(embedName(entry.id, flavour), embed);
     }
-    add(csvName(entry.id), chartCsv(model.rows));
+    add(csvName(entry.id), chartCsv(model.rows, story.writer));
     charts[entry.id] = {
       kind: entry.kind,
       figures: chart.shown.map((f) => f.id),
@@ -102,6 +112,7 @@ export async function planOutputs(
   );
 
   const manifest: Manifest = {
+    ...(storyFolder !== undefined ? { storyFolder } : {}),
     published: story.published,
     files: Object.fromEntries([...sink.records.keys()].sort().map((name) => [name, sink.records.get(name)!])),
     charts,

@@ -9,6 +9,7 @@ import { annotate } from "../../charts/annotate.ts";
 import { DEVICES, printSizes, type Sizes, SOCIAL, SOCIAL_ZOOM, type Theme, THEMES } from "../../charts/style.ts";
 import type { ChartEntry } from "../words/chart-list.ts";
 import type { ChartWords } from "../words/chart-words.ts";
+import type { Writer } from "../language/writer.ts";
 import { svgName, VARIANTS, type Variant, type VariantSizes } from "../words/output-names.ts";
 import { darkStyle } from "./dark-style.ts";
 
@@ -39,11 +40,11 @@ export function createRenderer() {
   const document = window.document;
   const serializer = new window.XMLSerializer();
 
-  return function render(entry: ChartEntry, model: ChartModel, words: ChartWords): RenderedChart {
+  return function render(entry: ChartEntry, model: ChartModel, words: ChartWords, writer?: Writer): RenderedChart {
     const kind = KINDS[entry.kind];
     // Every layout of the chart, its annotations placed for that layout.
     const annotated = (width: number, sizes: Sizes, theme: Theme) =>
-      annotate(kind.draw(model, { width, sizes, theme, document, Plot }), words.annotations, {
+      annotate(kind.draw(model, { width, sizes, theme, document, Plot, writer }), words.annotations, {
         width,
         sizes,
         theme,
@@ -54,7 +55,7 @@ export function createRenderer() {
       const theme = THEMES[variant.theme];
       const width = deviceSizes.width - 2 * deviceSizes.pad;
       const plot = annotated(width, deviceSizes, theme);
-      return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
+      return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN, lang: writer?.lang });
     };
     const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
     const light = THEMES.light;
@@ -62,7 +63,15 @@ export function createRenderer() {
     const social = socialCard({ document, theme: light, ...words, plot: socialPlot, idPrefix: ID_TOKEN });
     const printing = printSizes(entry.printWidth);
     const printPlot = annotated(printing.width - 2 * printing.pad, printing, light);
-    const print = frame({ document, sizes: printing, theme: light, ...words, plot: printPlot, idPrefix: ID_TOKEN });
+    const print = frame({
+      document,
+      sizes: printing,
+      theme: light,
+      ...words,
+      plot: printPlot,
+      idPrefix: ID_TOKEN,
+      lang: writer?.lang,
+    });
     const svgs = new Map<string, string>();
     const sizes: VariantSizes = {};
     for (const variant of VARIANTS) {
