@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import { round, SVG_NS } from "./frame.ts";
 import { EXTRA_WORDS } from "./fixed-words.ts";
 import { type Box, intersects, occupied, textOf, union, within } from "./geometry.ts";
@@ -90,7 +91,7 @@ export function annotate(
       svg.insertBefore(group, svg.firstChild);
     }
     const lines = wrap(note.text, maxWidth, size);
-    const w = Math.max(...lines.map((l) => textWidth(l, size)));
+    const w = max(lines, (l) => textWidth(l, size)) ?? 0;
     const h = lines.length * lineHeight;
     const spot = findSpot(anchor, w, h, frame(), taken);
     if (spot) {

@@ -1,3 +1,4 @@
+import { max, min } from "d3-array";
 import { textWidth } from "./measure.ts";
 
 /** An axis-aligned box in a chart's pixels. */
@@ -36,7 +37,7 @@ export function textBox(
   size: number,
   { anchor = "start", bold = false, leading = 1.2 }: { anchor?: string; bold?: boolean; leading?: number } = {},
 ): Box {
-  const width = Math.max(0, ...lines.map((l) => textWidth(l, size, bold)));
+  const width = max(lines, (l) => textWidth(l, size, bold)) ?? 0;
   const left = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
   return { x: left, y: baseline - size * 0.92, width, height: size * 1.15 + (lines.length - 1) * size * leading };
 }
@@ -147,7 +148,7 @@ export function occupied(root: Element, skip: (el: Element) => boolean = () => f
       if (points.length) {
         const xs = points.map((p) => p[0]);
         const ys = points.map((p) => p[1]);
-        at(Math.min(...xs), Math.min(...ys), Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+        at(min(xs) ?? 0, min(ys) ?? 0, (max(xs) ?? 0) - (min(xs) ?? 0), (max(ys) ?? 0) - (min(ys) ?? 0));
       }
     } else if (tag === "text") {
       const size = fontSize(el);
@@ -174,13 +175,13 @@ export function occupied(root: Element, skip: (el: Element) => boolean = () => f
 
 /** The smallest box holding all of `boxes`. */
 export function union(boxes: Box[]): Box {
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
+  const x = min(boxes.map((b) => b.x)) ?? 0;
+  const y = min(boxes.map((b) => b.y)) ?? 0;
   return {
     x,
     y,
-    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
-    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+    width: (max(boxes.map((b) => b.x + b.width)) ?? 0) - x,
+    height: (max(boxes.map((b) => b.y + b.height)) ?? 0) - y,
   };
 }
 

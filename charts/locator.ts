@@ -1,3 +1,4 @@
+import { max, min } from "d3-array";
 import { createRequire } from "node:module";
 import {
   type GeoPermissibleObjects,
@@ -238,7 +239,7 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
     properties: {},
     geometry: circleOf(p.lon, p.lat, m.zoom === "country" ? 25 : MIN_KM),
   });
-  focus.push(...m.places.map(point));
+  for (const place of m.places) focus.push(point(place));
   for (const c of m.circles)
     focus.push({
       type: "Feature",
@@ -246,7 +247,7 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
       geometry: circleOf(m.places[c.place].lon, m.places[c.place].lat, c.km),
     });
   const layerFeatures = m.layers.map((layer) => layer.features.map(d3Winding));
-  for (const features of layerFeatures) focus.push(...features);
+  for (const features of layerFeatures) for (const f of features) focus.push(f);
   const margin = Math.round(Math.min(width, height) * (m.zoom === "country" ? 0.06 : 0.1));
   const projection: GeoProjection = geoMercator()
     .fitExtent(
@@ -473,10 +474,10 @@ function circleBox(projection: GeoProjection, p: Place, km: number): Box {
   const xs = ring.map((q) => q[0]);
   const ys = ring.map((q) => q[1]);
   return {
-    x: Math.min(...xs),
-    y: Math.min(...ys),
-    width: Math.max(...xs) - Math.min(...xs),
-    height: Math.max(...ys) - Math.min(...ys),
+    x: min(xs) ?? 0,
+    y: min(ys) ?? 0,
+    width: (max(xs) ?? 0) - (min(xs) ?? 0),
+    height: (max(ys) ?? 0) - (min(ys) ?? 0),
   };
 }
 
@@ -543,7 +544,7 @@ function spotsInside(
       const points = ring.map((c) => projection(c as [number, number]) ?? [Number.NaN, Number.NaN]);
       const xs = points.map((p) => p[0]);
       const ys = points.map((p) => p[1]);
-      return { points, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+      return { points, x0: min(xs) ?? 0, x1: max(xs) ?? 0, y0: min(ys) ?? 0, y1: max(ys) ?? 0 };
     })
     .filter((r) => r.x1 >= 0 && r.x0 <= width && r.y1 >= 0 && r.y0 <= height);
   const spots: [number, number][] = [];
@@ -576,8 +577,8 @@ function viewBounds(projection: GeoProjection, width: number, height: number): [
   const lons = corners.map((c) => c[0]);
   const lats = corners.map((c) => c[1]);
   return [
-    [Math.min(...lons), Math.min(...lats)],
-    [Math.max(...lons), Math.max(...lats)],
+    [min(lons) ?? 0, min(lats) ?? 0],
+    [max(lons) ?? 0, max(lats) ?? 0],
   ];
 }
 

@@ -94,6 +94,7 @@ export function socialCard(input: SocialInput): SVGSVGElement {
   title.textContent = input.title;
   const desc = el("desc", { id: `${input.idPrefix}-desc` });
   desc.textContent = input.description;
-  root.append(title, desc, el("rect", { width, height, fill: theme.background }), ...parts);
+  root.append(title, desc, el("rect", { width, height, fill: theme.background }));
+  for (const part of parts) root.append(part);
   return root;
 }

@@ -68,7 +68,7 @@ export function proveStory(
   for (const [file, text] of files) {
     if (!LAYER_FILE.test(file)) continue;
     const parsed = parseLayer(file, text);
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     if (parsed.layer) layers.set(file, parsed.layer);
   }
   const list = files.has(CHARTS)
