@@ -12,6 +12,7 @@
  * --compare DIR runs another checkout of the project (its own `npm run build`) on the same stories
  * in the same run: a before/after table.
  */
+import { max } from "d3-array";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -83,9 +84,9 @@ function timed(args: string[], cwd: string): Run {
     .trim()
     .split("\n")
     .map((line) => line.split(" ").map(Number));
-  const mb = Math.max(...lines.map(([kb]) => kb)) / 1024;
+  const mb = (max(lines, ([kb]) => kb) ?? 0) / 1024;
   const cpu = lines.reduce((sum, [, ms]) => sum + (ms ?? 0), 0);
-  const main = Math.max(...lines.map(([, , ms]) => ms ?? 0));
+  const main = max(lines, ([, , ms]) => ms ?? 0) ?? 0;
   rmSync(resolve(rss, ".."), { recursive: true, force: true });
   return { ms, mb, cpu, quiet: Math.max(main, cpu / 2), stdout: run.stdout };
 }
@@ -177,7 +178,7 @@ for (const size of sizes) {
       rmSync(s.dir, { recursive: true, force: true });
     }
   }
-  cold.push(...vl1);
+  for (const run of vl1) cold.push(run);
   for (const tree of trees) {
     const r = results.get(tree.name)!;
     const drew = /drew ([^.]*)\./.exec(r.figure[0].stdout)?.[1] ?? "?";
@@ -185,7 +186,7 @@ for (const size of sizes) {
       label,
       tree: tree.name,
       full: median(r.full.map((x) => x.ms)),
-      mb: Math.max(...r.full.map((x) => x.mb)),
+      mb: max(r.full, (x) => x.mb) ?? 0,
       noop: median(r.noop.map((x) => x.ms)),
       figure: median(r.figure.map((x) => x.ms)),
       drew: drew.split(", ").length === 1 ? drew : `${drew.split(", ").length} charts`,
@@ -202,11 +203,11 @@ for (const size of sizes) {
         ...(vl.length ? { vl: median(vl.map((x) => x.quiet)), vl1: median(vl1.map((x) => x.quiet)) } : {}),
       },
     };
-    if (size === "story" && tree === trees[0]) storyFull.push(...r.full.map((x) => x.ms));
+    if (size === "story" && tree === trees[0]) for (const x of r.full) storyFull.push(x.ms);
     if (vl.length) {
       row.vl = {
         ms: median(vl.map((x) => x.ms)),
-        mb: Math.max(...vl.map((x) => x.mb)),
+        mb: max(vl, (x) => x.mb) ?? 0,
         svgs: size === "story" ? 1 : size * 4,
       };
       row.fullRatio = median(r.full.map((x, i) => x.ms / vl[i].ms));
@@ -232,7 +233,7 @@ const header = [
 ];
 const widths = [
   22,
-  ...(trees.length > 1 ? [Math.max(10, ...trees.map((t) => t.name.length))] : []),
+  ...(trees.length > 1 ? [Math.max(10, max(trees, (t) => t.name.length) ?? 0)] : []),
   11,
   9,
   8,
@@ -283,7 +284,7 @@ const cpuHeader = [
 ];
 const cpuWidths = [
   22,
-  ...(trees.length > 1 ? [Math.max(10, ...trees.map((t) => t.name.length))] : []),
+  ...(trees.length > 1 ? [Math.max(10, max(trees, (t) => t.name.length) ?? 0)] : []),
   9,
   8,
   9,

@@ -11,7 +11,7 @@ import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
 import { type Disk, realDisk } from "./publish/disk.ts";
 import { withOutputLock } from "./publish/lock.ts";
-import { layoutOf, readManifest, trustedFiles } from "./publish/output-folder.ts";
+import { assertSameStory, layoutOf, readManifest, storyFolderOf, trustedFiles } from "./publish/output-folder.ts";
 import { type Changes, hasChanges, OutputWriter, recoverOutputs } from "./publish/swap.ts";
 
 export interface BuildOptions {
@@ -64,6 +64,7 @@ export async function build({
   const layout = layoutOf(out, disk);
   const code_ = code ?? codeFingerprint();
   const today_ = today ?? todayIso();
+  const storyFolder = storyFolderOf(data, out);
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out, disk);
     // What earlier builds read, sentence by sentence (--check trusts nothing of the output folder's).
@@ -71,9 +72,12 @@ export async function build({
     if (Array.isArray(cached.readings)) sentenceReadings.load(cached.readings as [string, Reading[]][]);
     if (Array.isArray(cached.notebook)) notebookPieces.load(cached.notebook as [string, string][]);
     const story = loadStory(data, { today: today_ });
+    // Another story's output is not this build's to replace (nor to compare with, for --check).
+    const recorded = check ? manifestIfAny(out, disk) : readManifest(out, disk);
+    assertSameStory(out, recorded, data, storyFolder);
     await onProven?.(story);
     // --check draws everything afresh and reads every file: the output's own manifest cannot vouch for the output.
-    const previous = check ? undefined : readManifest(out, disk);
+    const previous = check ? undefined : recorded;
     const trusted = check ? new Set<string>() : trustedFiles(out, previous, disk);
     const writer = new OutputWriter(layout, { disk, previous, trusted, check });
     try {
@@ -83,6 +87,7 @@ export async function build({
         baseUrl,
         code: code_,
         threads,
+        storyFolder,
       });
       const changes = writer.changes();
       const written = !check && hasChanges(changes);
@@ -95,7 +100,7 @@ export async function build({
         // For the next build: what this one was built from and left, and what it read.
         writeCache(out, code_, { readings: [...sentenceReadings.used()], notebook: [...notebookPieces.used()] }, disk);
         const state = stateOf(out, disk, Object.keys(planned.manifest.files), {
-          inputs: inputsHash(story.files, code_, { baseUrl }),
+          inputs: inputsHash(story.files, code_, { baseUrl, storyFolder }),
           today: today_,
           report: {
             charts: story.charts.length,
@@ -123,6 +128,15 @@ export async function build({
   };
   // --check takes the lock too, so it never sees a build's swap half done (where it can: not on a read-only disk).
   return withOutputLock(layout, { waitMs, disk, readOnly: check }, run);
+}
+
+/** For --check, which compares with any folder: the manifest if the folder has one a build wrote. */
+function manifestIfAny(out: string, disk: Disk): Manifest | undefined {
+  try {
+    return readManifest(out, disk);
+  } catch {
+    return undefined;
+  }
 }
 
 export { describeChanges, describeProblems, someOf } from "./report.ts";

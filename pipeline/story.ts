@@ -3,13 +3,18 @@ import { undrawable } from "../charts/script-list.ts";
 import { CANNOT_DRAW, type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
-import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
+import { listStoryNumbers, textFiles, unrecordedNumbers } from "./facts/coverage.ts";
+import { directionInText, directionProblem } from "./facts/direction.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
 import { sentenceReadings } from "./facts/sentence-readings.ts";
 import { composeWords, figureChoices } from "./words/chart-words.ts";
+import { LAYER_FILE, parseLayer } from "./words/geo-layers.ts";
+import { resolveAnnotations } from "./words/annotations.ts";
+import { fillTemplate } from "./words/template.ts";
+import type { GeoLayer } from "../charts/kind.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { parseDateline, todayIso } from "./facts/dates.ts";
+import { parseDateline, parseSourceName, todayIso } from "./facts/dates.ts";
 import { FIGURE_COLUMNS, type Figure } from "./facts/figure.ts";
 import { type Problem, throwIfAny } from "./facts/problem.ts";
 import { readStory, type StoryFiles } from "./read.ts";
@@ -40,10 +45,10 @@ export function proveStory(
   if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
-  problems.push(...table.problems);
+  for (const p of table.problems) problems.push(p);
   const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published, today);
-  problems.push(...corrected.problems);
+  for (const p of corrected.problems) problems.push(p);
   const sources: SourceCache = new Map();
   const checked = checkFigures({
     rows: corrected.rows,
@@ -52,29 +57,46 @@ export function proveStory(
     origin: corrected.origin,
     sources,
   });
-  problems.push(...checked.problems);
-  problems.push(...undrawableLabels(checked.figures));
+  for (const p of checked.problems) problems.push(p);
+  for (const p of undrawableLabels(checked.figures)) problems.push(p);
+  for (const p of sourceNameProblems(checked.figures, files)) problems.push(p);
+  for (const file of textFiles(files)) for (const p of directionInText(file, files.get(file)!)) problems.push(p);
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const figureContext = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
+  // The story's own map layers: every GeoJSON file of the folder is checked, named in a chart or not.
+  const layers = new Map<string, GeoLayer>();
+  for (const [file, text] of files) {
+    if (!LAYER_FILE.test(file)) continue;
+    const parsed = parseLayer(file, text);
+    for (const p of parsed.problems) problems.push(p);
+    if (parsed.layer) layers.set(file, parsed.layer);
+  }
   const list = files.has(CHARTS)
-    ? parseChartList(files.get(CHARTS)!, figureContext)
+    ? parseChartList(
+        files.get(CHARTS)!,
+        figureContext,
+        new Set([...files.keys(), ...read.map((p) => p.file)].filter((f) => LAYER_FILE.test(f))),
+      )
     : { charts: [], problems: [], warnings: [], story: undefined, writer: defaultWriter() };
   const name = list.story;
   const writer = list.writer;
   const context = { ...figureContext, writer };
-  problems.push(...list.problems);
+  for (const p of list.problems) problems.push(p);
 
   const charts: PreparedChart[] = [];
   const warnings: Problem[] = [...checked.warnings, ...list.warnings];
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
+    if (entry.layers.some((file) => !layers.has(file))) continue; // drawn once its layers pass
     const prepared = KINDS[entry.kind].prepare({
       figures,
       choices: figureChoices(entry, context),
       dataset: checked.figures,
+      places: entry.places.map((p) => ({ ...p, name: fillTemplate(p.name, context) })),
+      layers: entry.layers.map((file) => layers.get(file)!),
       writer,
     });
     for (const message of prepared.problems)
@@ -82,12 +104,16 @@ export function proveStory(
     if (!prepared.model) continue;
     for (const message of prepared.model.warnings)
       warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    const places = entry.places.map((p) => ({ ...p, name: fillTemplate(p.name, context) }));
+    const pinned = resolveAnnotations(entry.annotations, prepared.model, places, context);
+    for (const message of pinned.problems)
+      problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     const shown = [...new Set([...prepared.model.used, ...citedFigures(entry, context.figures)])];
     charts.push({
       entry,
       model: prepared.model,
       shown,
-      words: composeWords(entry, prepared.model, shown, context, files),
+      words: composeWords(entry, prepared.model, shown, context, files, pinned.annotations),
     });
   }
   // The one reading of the story: every number with its place, reading, proof and recording row.
@@ -100,7 +126,7 @@ export function proveStory(
     chosen: checked.chosen,
   });
   throwIfAny(problems, { files, numbers });
-  warnings.push(...styleWarnings(charts, writer));
+  for (const w of styleWarnings(charts, writer)) warnings.push(w);
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
@@ -147,10 +173,31 @@ function undrawableLabels(figures: Figure[]): Problem[] {
   return problems;
 }
 
+/**
+ * A cited source's name (its first line's "source: …") is shown on charts, in the source line and
+ * in correction notes: the checks of chart words, at the source's first line.
+ */
+function sourceNameProblems(figures: Figure[], files: Map<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of new Set(figures.map((f) => f.source))) {
+    const name = parseSourceName(files.get(file) ?? "");
+    if (!name) continue;
+    const reorders = directionProblem("the source's name", name);
+    if (reorders) problems.push({ file, line: 1, message: reorders });
+    const foreign = undrawable(name);
+    if (foreign) problems.push({ file, line: 1, message: `the source's name holds ${foreign}, ${CANNOT_DRAW}` });
+  }
+  return problems;
+}
+
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
 function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
   const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
-  const labels = entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]);
+  const labels = [
+    ...entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]),
+    ...entry.places.map((p) => p.name),
+    ...entry.annotations.map((a) => a.text),
+  ];
   const ids = [...[words, ...labels].join(" ").matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
   return ids.flatMap((id) => figures.get(id) ?? []);
 }

@@ -5,7 +5,7 @@ import type { BuildState } from "./publish/build-cache.ts";
 import { type Disk, realDisk } from "./publish/disk.ts";
 import { codeFingerprint } from "./publish/fingerprint.ts";
 import { LockBusy, withOutputLock } from "./publish/lock.ts";
-import { layoutOf } from "./publish/output-folder.ts";
+import { layoutOf, storyFolderOf } from "./publish/output-folder.ts";
 import { recoverOutputs } from "./publish/swap.ts";
 import { readStory } from "./read.ts";
 
@@ -43,7 +43,9 @@ export async function upToDate({
     if (!state || today < state.today) return undefined;
     const story = readStory(data);
     if (story.problems.length > 0) return undefined;
-    if (inputsHash(story.files, code ?? codeFingerprint(), { baseUrl }) !== state.inputs) return undefined;
+    // The story folder too: another story's files, the same bytes, are another story (see assertSameStory).
+    const storyFolder = storyFolderOf(data, out);
+    if (inputsHash(story.files, code ?? codeFingerprint(), { baseUrl, storyFolder }) !== state.inputs) return undefined;
     // Under the lock, as a build: never judged halfway through another build's swap.
     return await withOutputLock(layoutOf(out, disk), { waitMs, disk }, async () => {
       recoverOutputs(out, disk);

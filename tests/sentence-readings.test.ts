@@ -93,7 +93,9 @@ describe("a sentence's kept reading", () => {
       ...readdirSync(FIXTURES).flatMap((story) => {
         const dir = join(FIXTURES, story);
         if (!existsSync(join(dir, "article.txt"))) return [];
-        const sources = readdirSync(join(dir, "sources"), { withFileTypes: true }).filter((e) => e.isFile());
+        const sources = existsSync(join(dir, "sources"))
+          ? readdirSync(join(dir, "sources"), { withFileTypes: true }).filter((e) => e.isFile())
+          : [];
         return [
           readFileSync(join(dir, "article.txt"), "utf8"),
           ...sources.map((e) => readFileSync(join(dir, "sources", e.name), "utf8")),

@@ -69,7 +69,7 @@ export async function resolve(specifier, context, next) {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^Nothing changed: .* is up to date \(3 charts, 7 figures; \d+ ms\)\.\nCoverage: every figure the article and sources state is in figures\.csv\.\n$/,
+      /^Nothing changed: .* is up to date \(4 charts, 7 figures; \d+ ms\)\.\nCoverage: every figure the article and sources state is in figures\.csv\.\n$/,
     );
     const modules = readFileSync(list, "utf8");
     expect(modules).toContain("pipeline/up-to-date.ts"); // the hook saw the command's modules…
@@ -90,7 +90,7 @@ export async function resolve(specifier, context, next) {
   it("is not fooled: an edited story, a touched, edited, added or removed output file, other code or another base URL mean work", async () => {
     const story = builtCopy();
     const same = { data: story.data, out: story.out };
-    expect(await upToDate(same)).toMatchObject({ charts: 3, figures: 7, corrections: 0, warnings: [] });
+    expect(await upToDate(same)).toMatchObject({ charts: 4, figures: 7, corrections: 0, warnings: [] });
     expect(await upToDate({ ...same, code: "other code" })).toBeUndefined();
     expect(await upToDate({ ...same, baseUrl: "https://cdn.example.org/x/" })).toBeUndefined();
     expect(await upToDate({ ...same, today: "2024-11-26" })).toBeUndefined(); // a day before the build: corrections may be in its future

@@ -13,6 +13,15 @@ import type { Reading } from "./reader.ts";
  */
 export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
   const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
+  // The next number to try for each id stem: counting again from 2 at every collision made a
+  // thousand figures of one verb and day cost a million tries.
+  const nextNumber = new Map<string, number>();
+  // The first row recording each value, looked up once rather than searched for every figure.
+  const byValue = new Map<number, Row>();
+  for (const row of rows) {
+    const value = row.cells.value ? Number(row.cells.value.replace(/[,\s]/g, "")) : NaN;
+    if (!Number.isNaN(value) && !byValue.has(value)) byValue.set(value, row);
+  }
   const drafted: Record<string, string>[] = [];
   // The figure before in the same sentence: a list leaves its noun out after the first item
   // ("More than 8,000 people were evacuated from Alto Vale, some 5,500 from Rio Claro").
@@ -33,17 +42,20 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
     const metric = toll || metricOf(r, sentence) || elided?.metric || noun.toLowerCase() || "count";
     previous = { sentence, noun, metric, unit: r.unit };
     let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
-    for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
+    if (taken.has(id)) {
+      const stem = id.replace(/_\d+$/, "");
+      let n = nextNumber.get(stem) ?? 2;
+      while (taken.has(`${stem}_${n}`)) n++;
+      id = `${stem}_${n}`;
+      nextNumber.set(stem, n + 1);
+    }
     taken.add(id);
     // The period the words support (figure-period.ts), as the build would fill a blank row:
     // two readings the words allow equally leave it blank; a running count's start unsaid stays blank.
     const period = proposedPeriod(r);
     const qualifiers = new Set([r.qualifier, ...r.alternatives.map((a) => a.qualifier)]);
     // "France deploys 45,000 officers" in a headline restates the body's "Some 45,000"; small numbers match by chance.
-    const restated =
-      r.value >= 10 && !r.fraction
-        ? rows.find((row) => row.cells.value && Number(row.cells.value.replace(/[,\s]/g, "")) === r.value)
-        : undefined;
+    const restated = r.value >= 10 && !r.fraction ? byValue.get(r.value) : undefined;
     drafted.push({
       id,
       metric,

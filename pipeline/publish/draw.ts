@@ -2,7 +2,16 @@ import { availableParallelism } from "node:os";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { PreparedChart } from "../words/story.ts";
-import { PNG_VARIANTS, pngName, svgName, type VariantSizes } from "../words/output-names.ts";
+import {
+  pdfName,
+  PNG_VARIANTS,
+  pngName,
+  SOCIAL_SIZE,
+  socialName,
+  svgName,
+  type VariantSizes,
+} from "../words/output-names.ts";
+import { pdfJob } from "./pdf.ts";
 import { pngJob } from "./png.ts";
 import { pngPool } from "./png-pool.ts";
 import type { Writer } from "../language/writer.ts";
@@ -32,37 +41,40 @@ function collectIfGrown(): void {
 export const drawingThreads = (charts: number) => Math.max(1, Math.min(availableParallelism(), charts));
 
 /**
- * PNGs waiting for a worker, at most, per worker (and their SVG text, at most): the drawing thread
- * runs ahead of the workers (a chart's SVGs take it a fraction of the time its PNGs take them) by
- * this much, so the workers always have the next job, and still have a second or so of them when
- * it stops drawing to write the embeds and the notebook. More would only hold more memory.
+ * Files waiting for a worker, at most, per worker (and their SVG text, at most): the drawing thread
+ * runs ahead of the workers (a chart's SVGs take it a fraction of the time its PNGs, social card
+ * and print file take them) by this much, so the workers always have the next job, and still have
+ * a second or so of them when it stops drawing to write the embeds and the notebook. More would
+ * only hold more memory.
  */
 const PENDING_JOBS = 64;
 const PENDING_BYTES = 32 * 1024 * 1024;
 
-/** Charts drawn: their SVGs handed on and their PNGs on their way. */
+/** Charts drawn: their SVGs handed on, their workers' files (PNGs, social card, PDF) on their way. */
 export interface Drawing {
   /** Each chart's variant sizes. */
   sizes: Map<string, VariantSizes>;
-  /** Resolves once every PNG is handed on; rejects with the first PNG that failed. */
+  /** Resolves once every file is handed on; rejects with the first that failed. */
   done(): Promise<void>;
-  /** No PNG is handed on from now: resolves once none is being drawn (the caller is giving up). */
+  /** No file is handed on from now: resolves once none is being drawn (the caller is giving up). */
   cancel(): Promise<void>;
 }
 
 /**
- * Draws charts: SVGs in this thread (one jsdom document), each chart's PNGs in worker threads
- * while this one draws the next charts' SVGs. Each file goes to `onFile` as soon as it is done, so
- * memory holds a few charts at a time whatever the story's size. Returns once every SVG is drawn,
- * with the last PNGs still being drawn: the caller writes the embeds and the notebook meanwhile,
- * and waits for them (`done`) before its manifest, so neither this thread nor the workers wait for
- * the other. jsdom, Plot and resvg are loaded only here: a build that draws nothing never loads them.
+ * Draws charts: SVGs in this thread (one jsdom document), each chart's PNGs, social card and print
+ * PDF in worker threads while this one draws the next charts' SVGs. Each file goes to `onFile` as
+ * soon as it is done, so memory holds a few charts at a time whatever the story's size. Returns
+ * once every SVG is drawn, with the last workers' files still being drawn: the caller writes the
+ * embeds and the notebook meanwhile, and waits for them (`done`) before its manifest, so neither
+ * this thread nor the workers wait for the other. jsdom, Plot and resvg are loaded only here: a
+ * build that draws nothing never loads them.
  */
 export async function drawCharts(
   charts: PreparedChart[],
   onFile: (name: string, bytes: Buffer) => void,
   threads = drawingThreads(charts.length),
   writer?: Writer,
+  published = "1970-01-01",
 ): Promise<Drawing> {
   const sizes = new Map<string, VariantSizes>();
   const inFlight = new Set<Promise<void>>();
@@ -93,27 +105,36 @@ export async function drawCharts(
       const id = chart.entry.id;
       const drawn = render(chart.entry, chart.model, chart.words, writer);
       sizes.set(id, drawn.sizes);
-      for (const variant of PNG_VARIANTS) {
-        const svg = drawn.svgs.get(svgName(id, variant))!;
+      const inWorker = <T>(name: string, svg: string, ready: Promise<T>, draw: (job: T) => Promise<Buffer>) => {
         pending += svg.length;
         jobs += 1;
-        const job = pngJob(svg, drawn.sizes[variant.name].width);
-        const made: Promise<unknown> = job.catch(() => undefined).finally(() => making.delete(made));
+        const made: Promise<unknown> = ready.catch(() => undefined).finally(() => making.delete(made));
         making.add(made);
-        const png: Promise<void> = job
-          .then((job) => pool.png(job))
-          .then((bytes) => (failed || cancelled ? undefined : onFile(pngName(id, variant), bytes)))
+        const done: Promise<void> = ready
+          .then(draw)
+          .then((bytes) => (failed || cancelled ? undefined : onFile(name, bytes)))
           .catch((error: unknown) => void (failed ??= { error }))
           .finally(() => {
             pending -= svg.length;
             jobs -= 1;
-            inFlight.delete(png);
+            inFlight.delete(done);
           });
-        inFlight.add(png);
+        inFlight.add(done);
+      };
+      for (const variant of PNG_VARIANTS) {
+        const svg = drawn.svgs.get(svgName(id, variant))!;
+        inWorker(pngName(id, variant), svg, pngJob(svg, drawn.sizes[variant.name].width), (job) => pool.png(job));
       }
+      inWorker(socialName(id), drawn.social, pngJob(drawn.social, SOCIAL_SIZE.width, 1), (job) => pool.png(job));
+      inWorker(
+        pdfName(id),
+        drawn.print.svg,
+        pdfJob(drawn.print.svg, drawn.print, chart.entry.printWidth, published, chart.words.title),
+        (job) => pool.pdf(job),
+      );
       for (const [name, svg] of drawn.svgs) onFile(name, Buffer.from(svg, "utf8"));
       collectIfGrown();
-      // Let finished PNGs in (and more jobs out) between charts; wait while too much waits for the workers.
+      // Let finished files in (and more jobs out) between charts; wait while too much waits for the workers.
       while (pending >= PENDING_BYTES || jobs >= PENDING_JOBS * threads) await Promise.race(inFlight);
       await new Promise((resolve) => setImmediate(resolve));
       if (failed) break;

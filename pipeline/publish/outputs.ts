@@ -36,6 +36,8 @@ export interface PlanOptions {
   code?: string;
   /** Threads drawing PNGs (one a core unless given). */
   threads?: number;
+  /** The story folder as seen from the output folder, recorded in the manifest (see Manifest.storyFolder). */
+  storyFolder?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface PlanOptions {
 export async function planOutputs(
   story: Story,
   sink: OutputSink,
-  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads }: PlanOptions = {},
+  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads, storyFolder }: PlanOptions = {},
 ): Promise<Planned> {
   const add = (name: string, text: string) => sink.add(name, Buffer.from(text, "utf8"));
   const fingerprints = new Map<string, string>();
@@ -54,9 +56,12 @@ export async function planOutputs(
   const toDraw: PreparedChart[] = [];
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    // The writer (locale pack and house style) decides words drawn late too ("No figure", day labels).
+    // The writer (locale pack and house style) decides words drawn late too ("No figure", day labels);
+    // the dateline dates the print file (pdf.ts).
     const language = story.writer.chosen ? story.writer.id : undefined;
-    const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, language }));
+    const fingerprint = sha256(
+      JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, language, published: story.published }),
+    );
     fingerprints.set(entry.id, fingerprint);
     const old = previous?.charts[entry.id];
     const names = drawnFiles(entry.id);
@@ -66,7 +71,13 @@ export async function planOutputs(
     } else toDraw.push(chart);
   }
   // The last PNGs are drawn while this thread writes the embeds, the CSVs and the notebook.
-  const drawing = await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.writer);
+  const drawing = await drawCharts(
+    toDraw,
+    (name, bytes) => sink.add(name, bytes),
+    threads,
+    story.writer,
+    story.published,
+  );
   const charts: Record<string, ChartRecord> = {};
   const embeds = new Map<string, string>();
   try {
@@ -106,6 +117,7 @@ export async function planOutputs(
     throw error;
   }
   const manifest: Manifest = {
+    ...(storyFolder !== undefined ? { storyFolder } : {}),
     published: story.published,
     files: Object.fromEntries([...sink.records.keys()].sort().map((name) => [name, sink.records.get(name)!])),
     charts,
