@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // One fast-check seed for every property: the same run each time (tests/setup/fast-check.ts).
     setupFiles: ["tests/setup/fast-check.ts"],
+    // The Islamabad story built once a run, for the files that only need a built story (tests/helpers/built.ts).
+    globalSetup: ["tests/setup/built-stories.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -21,6 +21,7 @@ import { layoutOf, OutputRefused } from "../pipeline/publish/output-folder.ts";
 import { OutputWriter, recoverOutputs } from "../pipeline/publish/swap.ts";
 import { CACHE_FILES, differences, snapshot } from "./helpers/files.ts";
 import { leftovers } from "./helpers/problems.ts";
+import { builtStory } from "./helpers/built.ts";
 import { copyStory, edit, ROOT } from "./helpers/story.ts";
 
 /** The build as one process (tsx's own command line runs it in a child, which a SIGKILL would miss). */
@@ -218,8 +219,7 @@ describe("two builds started at once on the same output", () => {
 
 describe("the output folder", () => {
   it("is restored from beside it when a build was killed between the swap's two renames", async () => {
-    const story = copyStory();
-    await build({ data: story.data, out: story.out });
+    const story = await builtStory(); // built once, copied
     const before = snapshot(story.out);
     renameSync(story.out, `${story.out}.old-999999`);
     mkdirSync(`${story.out}.staging-999999`);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { DataError } from "../pipeline/facts/problem.ts";
 import { differences, snapshot } from "./helpers/files.ts";
+import { builtStory } from "./helpers/built.ts";
 import { append, cli, copyStory, edit } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
@@ -48,8 +49,7 @@ describe("a correction", () => {
   let before: Map<string, Buffer>;
   let after: Map<string, Buffer>;
   beforeAll(async () => {
-    story = copyStory();
-    await build({ data: story.data, out: story.out });
+    story = await builtStory(); // built once, copied
     before = snapshot(story.out);
     addPoliceStatement(story.data, [312, 401, 250]);
     correctArrestsTo(story.data, 960);
@@ -150,8 +150,7 @@ describe("a daily breakdown from a new source", () => {
 
 describe("a stale correction", () => {
   it("is refused with its line, and output/ stays as it was", async () => {
-    const story = copyStory();
-    await build({ data: story.data, out: story.out });
+    const story = await builtStory(); // built once, copied
     const before = snapshot(story.out);
     append(story.data, "corrections.csv", "2024-11-28,protesters,value,12000,15000,Typo\n");
     await expect(build({ data: story.data, out: story.out })).rejects.toThrow(DataError);

@@ -10,6 +10,7 @@ import { recoverOutputs } from "../pipeline/publish/swap.ts";
 import { type DiskCall, faultyDisk, readOnlyDisk } from "./helpers/disk.ts";
 import { CACHE_FILES, differences, snapshot, stamps } from "./helpers/files.ts";
 import { leftovers } from "./helpers/problems.ts";
+import { builtStory } from "./helpers/built.ts";
 import { copyStory, edit, FIXTURES, ROOT } from "./helpers/story.ts";
 import { until } from "./helpers/until.ts";
 
@@ -28,20 +29,15 @@ async function run(args: string[], disk = realDisk): Promise<{ code: number; std
   }
 }
 
-/** A story built once, and a copy of its output to restore before each test. */
+/** The story as built (tests/helpers/built.ts), its output's files as a build left them. */
 let built: { data: string; out: string; files: Map<string, Buffer> };
 beforeAll(async () => {
-  const story = copyStory();
-  await build({ data: story.data, out: story.out });
+  const story = await builtStory();
   built = { ...story, files: snapshot(story.out) };
 });
 
-/** A fresh copy of the built story, with its output, and a second version whose every chart differs. */
-function builtCopy(): { data: string; out: string; dir: string } {
-  const story = copyStory();
-  cpSync(built.out, story.out, { recursive: true });
-  return story;
-}
+/** A fresh copy of the built story, with its output. */
+const builtCopy = () => builtStory();
 
 const changeEveryChart = (data: string) =>
   edit(data, "charts.json", "Source: Islamabad protest report", "Source: Islamabad police and protest report");
@@ -50,7 +46,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("--out on a mount point (a Docker volume), whose folder cannot be renamed", () => {
   it("is built by replacing its files one by one when renaming the folder fails with EBUSY", async () => {
-    const story = builtCopy();
+    const story = await builtCopy();
     writeFileSync(join(story.out, ".gitkeep"), "");
     changeEveryChart(story.data);
     const mounted = faultyDisk((call, path) => (call === "rename" && path === story.out ? "EBUSY" : undefined));
@@ -68,7 +64,7 @@ describe("--out on a mount point (a Docker volume), whose folder cannot be renam
   });
 
   it("keeps its lock and staging inside the folder, replaces only the changed files, and leaves the rest as they were", async () => {
-    const story = builtCopy();
+    const story = await builtCopy();
     const before = stamps(story.out);
     const beside: string[] = [];
     // The folder is listed as a mount point, and its parent is read-only (as a container's may be).
@@ -100,7 +96,7 @@ describe("--out on a mount point (a Docker volume), whose folder cannot be renam
   });
 
   it("finishes a replacement that a killed build had committed, and drops one it had not", async () => {
-    const story = builtCopy();
+    const story = await builtCopy();
     const next = copyStory();
     changeEveryChart(next.data);
     await build({ data: next.data, out: next.out });
@@ -128,7 +124,7 @@ describe("--out on a mount point (a Docker volume), whose folder cannot be renam
 
 describe("--check on a read-only file system", () => {
   it("takes no lock it cannot write: 0 when up to date, 1 when stale, and no system error", async () => {
-    const story = builtCopy();
+    const story = await builtCopy();
     const fresh = await run(["--data", story.data, "--out", story.out, "--check"], readOnlyDisk());
     expect(fresh).toMatchObject({ code: 0, stderr: "" });
     expect(fresh.stdout).toMatch(/up to date/);
@@ -140,7 +136,7 @@ describe("--check on a read-only file system", () => {
   });
 
   it("a build there says so in plain words and exits 1", async () => {
-    const story = builtCopy();
+    const story = await builtCopy();
     changeEveryChart(story.data);
     const result = await run(["--data", story.data, "--out", story.out], readOnlyDisk());
     expect(result.code).toBe(1);
@@ -163,7 +159,7 @@ describe("a full disk", () => {
     ["linking the unchanged files", (call: DiskCall) => call === "link" || call === "copyFile"],
   ] as const) {
     it(`${when}: a plain message, exit 1, the old output intact and nothing left beside it`, async () => {
-      const story = builtCopy();
+      const story = await builtCopy();
       changeEveryChart(story.data);
       edit(story.data, "charts.json", "Security forces killed in the clashes", "Security forces killed in Islamabad");
       const full = faultyDisk((call, path) =>
@@ -189,7 +185,7 @@ describe("a manifest.json in --out that is valid JSON but not one this tool wrot
     ["not JSON", "{ half"],
   ]) {
     it(`(${what}) is refused with a plain message and exit 1, the folder untouched`, async () => {
-      const story = builtCopy();
+      const story = await builtCopy();
       writeFileSync(join(story.out, "manifest.json"), text);
       const before = snapshot(story.out);
       const result = await run(["--data", story.data, "--out", story.out]);

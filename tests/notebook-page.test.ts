@@ -13,6 +13,7 @@ import type { Manifest } from "../pipeline/publish/manifest.ts";
 import { NOTEBOOK_SCRIPT } from "../pipeline/publish/notebook-assets.ts";
 import { svgName, VARIANTS } from "../pipeline/words/output-names.ts";
 import { type DatasetFigure, provenanceFailures } from "./helpers/notebook.ts";
+import { builtStory } from "./helpers/built.ts";
 import { append, copyStory, edit, useBuiltStory } from "./helpers/story.ts";
 import { parseSvg, visibleText } from "./helpers/svg.ts";
 
@@ -185,8 +186,7 @@ describe("a story with corrections and sources (riots)", () => {
   let riots: Document;
   let riotFigures: DatasetFigure[];
   beforeAll(async () => {
-    const story = copyStory("riots");
-    await build({ data: story.data, out: story.out });
+    const story = await builtStory("riots"); // built once, copied
     riots = page(story.out);
     riotFigures = dataset(story.out);
   });
@@ -269,8 +269,7 @@ describe("the static page", () => {
   });
 
   it("is the same bytes from the same story", async () => {
-    const again = copyStory();
-    await build({ data: again.data, out: again.out });
+    const again = await builtStory(); // built once, copied
     expect(readFileSync(join(again.out, "index.html"), "utf8")).toBe(readFileSync(join(out, "index.html"), "utf8"));
   });
 });

@@ -9,10 +9,10 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../pipeline/build.ts";
 import { type NotebookServer, startNotebook } from "../pipeline/notebook-server.ts";
 import { snapshot } from "./helpers/files.ts";
 import { type DatasetFigure, provenanceFailures } from "./helpers/notebook.ts";
+import { builtStory } from "./helpers/built.ts";
 import { copyStory, edit, ROOT } from "./helpers/story.ts";
 import { until } from "./helpers/until.ts";
 
@@ -212,8 +212,7 @@ describe("the live notebook", () => {
 
 describe("a notebook started on a story that does not build", () => {
   it("shows the problems, and points to the output's own notebook for the last good charts", async () => {
-    const story = copyStory();
-    await build({ data: story.data, out: story.out });
+    const story = await builtStory(); // built once, copied
     const before = snapshot(story.out);
     edit(story.data, "charts.json", '"kind": "bars"', '"kind": "pie"');
     const notebook = await startNotebook({ data: story.data, out: story.out, port: 0 });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { differences, snapshot } from "./helpers/files.ts";
 import { csvCell } from "./helpers/problems.ts";
+import { builtStory } from "./helpers/built.ts";
 import { copyStory } from "./helpers/story.ts";
 
 const TEXT_FILES = ["article.txt", "figures.csv", "corrections.csv", "charts.json"];
@@ -17,8 +18,7 @@ function rewrite(data: string, file: string, change: (text: string) => string): 
 describe("a story saved the way spreadsheets and Windows editors save it", () => {
   let plain: Map<string, Buffer>;
   beforeAll(async () => {
-    const story = copyStory();
-    await build({ data: story.data, out: story.out });
+    const story = await builtStory(); // built once, copied
     plain = snapshot(story.out);
   });
 

@@ -38,6 +38,13 @@ export class SentenceReadings {
     this.misses = 0;
   }
 
+  /** Nothing kept: the next build reads every sentence (or takes what its output's cache holds). */
+  forget(): void {
+    this.earlier = new Map();
+    this.current = new Map();
+    this.misses = 0;
+  }
+
   /** Readings an earlier build saved (by the same code), to be used where the sentences are the same. */
   load(entries: Iterable<[string, Reading[]]>): void {
     for (const [key, readings] of entries) if (!this.earlier.has(key)) this.earlier.set(key, deepFreeze(readings));

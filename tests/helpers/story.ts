@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
-import { build } from "../../pipeline/build.ts";
 import type { Manifest } from "../../pipeline/publish/manifest.ts";
+import { builtStory } from "./built.ts";
 import { snapshot } from "./files.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -53,7 +53,7 @@ export function command(name: string, args: string[]): { status: number; stdout:
 }
 
 /**
- * A copy of the story, built once for a test file and removed after it. `files` is every output
+ * A copy of the built story (tests/helpers/built.ts) for a test file, removed after it. `files` is every output
  * file's bytes just after that build: compare with it to prove a later, failing build left the
  * output as it was.
  */
@@ -65,10 +65,9 @@ export function useBuiltStory(): {
 } {
   const state = { dir: "", out: "", manifest: undefined as unknown as Manifest, files: new Map<string, Buffer>() };
   beforeAll(async () => {
-    const story = copyStory();
+    const story = await builtStory();
     state.dir = story.dir;
     state.out = story.out;
-    await build({ data: story.data, out: story.out });
     state.manifest = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
     state.files = snapshot(story.out);
   });
