@@ -92,7 +92,7 @@ export const PHRASES = {
   "row.total": "X.csv: the label of a period's total",
   "row.whole": "X.csv: the label of a share's whole",
   // The extras: annotations (every kind), locator maps, and the social card's place in the notebook.
-  "annotation.note": "alt text and caption: a note pinned to a figure, a day or a place (its final stop is the pack's)",
+  "annotation.note": "alt text and caption: a note pinned to a figure, a day or a place",
   "annotation.band": "alt text and caption: a note over a band of days",
   "map.alt": "locator: alt text, a close-up map of its places",
   "map.altIn": "locator: alt text, a map of the country its first place lies in",
