@@ -428,7 +428,14 @@ describe.each([
     expect(found).toEqual([]);
     // Latin scripts print as text in embedded fonts; Devanagari as outlines HarfBuzz shaped (no text to read).
     if (locale === "hi-IN") expect(words).not.toMatch(/[\u0900-\u097f]/);
-    else expect(words).toContain(result.story.charts[3].entry.title);
+    else {
+      const flat = (text: string) => text.replace(/\s+/g, " ");
+      expect(words).toContain(result.story.charts[3].entry.title);
+      // The map's credit and its countries, printed in the language ("Fond de carte : Natural Earth.", "INDE").
+      expect(flat(words)).toContain(flat(writerFor(locale).phrase("map.credit", { sources: "Natural Earth" })));
+      const india = new Intl.DisplayNames([localePack(locale)!.intl], { type: "region" }).of("IN")!;
+      expect(words).toContain(india.toLocaleUpperCase(localePack(locale)!.intl));
+    }
   });
 
   it("names the locator's countries in the chart's language, by their ISO codes", () => {
