@@ -62,11 +62,18 @@ export function numbersInStory(files: Map<string, string>, figures: Figure[], ch
       if (at && !current.has(key(state.source, at))) superseded.set(key(state.source, at), corrections);
     }
 
+  // Each file's map looked up once: a Map keyed by a long text compares the whole text on every hit
+  // when the text is an equal copy (a rebuild reads the file again), which made this quadratic.
+  const maps = new Map<string, Positions | undefined>();
+  const mapOf = (file: string) => {
+    if (!maps.has(file)) maps.set(file, normalizedPositions(files.get(file)!));
+    return maps.get(file);
+  };
   const numbers: NumberInText[] = [];
   const all = listStoryNumbers({ files, rows: originalRows(figures), history: history(figures), sources });
   for (const n of all) {
     if (n.reading.kind !== "figure") continue;
-    const place = toOriginal(files.get(n.file)!, n.reading);
+    const place = toOriginal(mapOf(n.file), n.reading);
     if (!place) continue;
     const ids = current.get(key(n.file, n.reading)) ?? [];
     const old = superseded.get(key(n.file, n.reading));
@@ -118,8 +125,7 @@ function provenReading(
 }
 
 /** A reading's place in the file as received (the reader reads the normalized text). */
-function toOriginal(text: string, r: Reading): { start: number; end: number } | undefined {
-  const map = normalizedPositions(text);
+function toOriginal(map: Positions | undefined, r: Reading): { start: number; end: number } | undefined {
   if (!map || r.end > map.starts.length || r.start >= r.end) return undefined;
   return { start: map.starts[r.start], end: map.ends[r.end - 1] };
 }
