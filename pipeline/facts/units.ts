@@ -15,3 +15,75 @@ export function isCountUnit(unit: string): boolean {
 export function isPercentUnit(unit: string): boolean {
   return PERCENT.has(clean(unit));
 }
+
+/**
+ * The spellings of one unit, as a quote or a fact sheet may write it: a row's unit must be the
+ * quote's or one of these (acres is not hectares, mph is not km/h). The first is how the reader
+ * reports it. The README lists them (Units).
+ */
+export const UNIT_SPELLINGS: readonly (readonly string[])[] = [
+  ["%", "percent", "per cent", "pct", "pct."],
+  ["percentage points", "percentage point", "points", "pp"],
+  ["$", "us$", "usd", "dollars", "dollar"],
+  ["£", "gbp", "pounds sterling"],
+  ["€", "eur", "euros", "euro"],
+  ["Rs", "rs.", "₹", "inr", "rupees", "rupee"],
+  ["PKR", "pakistani rupees"],
+  ["°C", "c", "degrees celsius", "degrees c", "celsius", "° c"],
+  ["°F", "f", "degrees fahrenheit", "degrees f", "fahrenheit", "° f"],
+  ["degrees", "degree", "°"],
+  ["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"],
+  ["mph", "miles per hour", "miles an hour"],
+  ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],
+  ["miles", "mile", "mi"],
+  ["m", "metre", "metres", "meter", "meters"],
+  ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
+  ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
+  ["feet", "foot", "ft"],
+  ["inches", "inch", "in"],
+  ["sq km", "square kilometres", "square kilometers", "square kilometre", "square kilometer", "km2", "km²", "sq. km"],
+  ["square miles", "square mile", "sq mi"],
+  ["hectares", "hectare", "ha"],
+  ["acres", "acre"],
+  ["kg", "kilograms", "kilogram", "kilos", "kilo"],
+  ["tonnes", "tonne", "metric tons"],
+  ["tons", "ton"],
+  ["litres", "litre", "liters", "liter", "l"],
+  ["gallons", "gallon"],
+  ["barrels", "barrel"],
+  ["MW", "megawatts", "megawatt", "mw"],
+  ["GW", "gigawatts", "gigawatt", "gw"],
+  ["kWh", "kilowatt-hours", "kilowatt hours", "kwh"],
+  ["knots", "knot", "kn"],
+  ["hours", "hour", "hrs", "hr"],
+  ["minutes", "minute", "mins", "min"],
+  ["seconds", "second", "secs", "sec"],
+  ["days", "day"],
+  ["weeks", "week"],
+  ["months", "month"],
+  ["years", "year"],
+];
+
+const SPELLING = new Map<string, string>();
+for (const spellings of UNIT_SPELLINGS) for (const s of spellings) SPELLING.set(s.toLowerCase(), spellings[0]);
+
+/** The unit a spelling names ("kilometers" → "km"), or the spelling itself when no list has it. */
+export function canonicalUnit(unit: string): string {
+  const u = clean(unit);
+  if (PEOPLE.has(u)) return "";
+  return SPELLING.get(u) ?? unit.trim().replace(/\s+/g, " ");
+}
+
+/** Whether a unit is one the reader reads from a quote: a measure, a currency or a percentage. */
+export function isMeasureUnit(unit: string): boolean {
+  return SPELLING.has(clean(unit));
+}
+
+/** Whether two spellings name one unit: "kilometers" and "kilometres", blank and "people". "degrees" allows either scale. */
+export function sameUnit(a: string, b: string): boolean {
+  const x = canonicalUnit(a);
+  const y = canonicalUnit(b);
+  if (x === y) return true;
+  const scales = new Set(["degrees", "°C", "°F"]);
+  return (x === "degrees" && scales.has(y)) || (y === "degrees" && scales.has(x));
+}
