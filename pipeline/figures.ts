@@ -35,6 +35,8 @@ const KIND_NAMES: Record<Reading["kind"], string> = {
   time: "a clock time",
   ordinal: "an ordinal",
   label: "a label (part of a name)",
+  modifier: "a describing number (a two-day session, a 9mm handgun, a score)",
+  period: "part of a period",
 };
 
 /** A reading in words: `about 45,000 ("some"), police officers and gendarmes, nights of Fri 30 Jun – Sat 1 Jul 2023`. */

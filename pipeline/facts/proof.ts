@@ -42,6 +42,8 @@ const KIND_NAMES: Record<Exclude<NumberKind, "figure">, string> = {
   time: "a clock time",
   ordinal: "an ordinal (first, second, …)",
   label: "part of a name",
+  modifier: "a number that describes rather than counts (a two-day session, a 9mm handgun, a 3-1 win)",
+  period: 'part of a period ("the next two years")',
 };
 
 const shownClaim = (claim: Claim) =>
