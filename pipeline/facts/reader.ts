@@ -133,7 +133,16 @@ export function readSentence(sentence: string, context: ReadContext = {}): Readi
 
 function readToken(token: NumberToken, sentence: string, saidBy: string): Reading {
   const isFigure = token.kind === "figure";
-  const before = isFigure ? qualifierBefore(sentence, token.start) : undefined;
+  let before = isFigure ? qualifierBefore(sentence, token.start) : undefined;
+  // "rattled the region over two days": over is during, not more than.
+  if (
+    before?.words === "over" &&
+    /^\s+(?:days?|weeks?|months?|years?|hours?|nights?|decades?)(?![\p{L}])/iu.test(sentence.slice(token.end)) &&
+    !/(?:^|[^\p{L}])(?:lasted|lasting|lasts?|took|takes?|taking|spent|spends?|waited|waits?|for|in|after|of|aged|be|been|is|was|are|were)\s+$/iu.test(
+      sentence.slice(Math.max(0, before.start - 20), before.start),
+    )
+  )
+    before = undefined;
   const after = isFigure && (!before || before.qualifier === "exact") ? qualifierAfter(sentence, token.end) : undefined;
   const qualifier: Qualifier | null = after ? after.qualifier : before ? before.qualifier : "exact";
   const start = before?.start ?? token.start;
@@ -198,6 +207,9 @@ function qualifierBefore(
         words: found[0].trim().toLowerCase().replace(/\s+/g, " "),
       };
   }
+  // "have topped 100,000", "exceeded Rs 1 lakh crore": more than, in the chart's own words.
+  if (/(?<![\p{L}])(?:topped|exceeded|surpassed|crossed)\s+$/iu.test(before))
+    return { qualifier: "more_than", start: index, words: "" };
   return undefined;
 }
 
@@ -212,12 +224,20 @@ function qualifierAfter(text: string, end: number): { qualifier: Qualifier | nul
 
 /** Units a measure is stated in, as they follow the number ("1.6 kilometers", "−5 degrees", "5km"). */
 const UNIT = new RegExp(
-  String.raw`^(?:\s+|-)?(square\s+(?:kilomet(?:re|er)s?|miles?|metres?|meters?)|sq\.?\s*km|kilomet(?:re|er)s?|kms?|miles?|millimet(?:re|er)s?|centimet(?:re|er)s?|metres?|meters?|m(?=\s+(?:high|tall|long|wide|deep|away|above|below)\b)|cm|mm|feet|foot|ft|inches|kilo(?:gram)?s?|kg|grams?|tonnes?|tons?|lit(?:re|er)s?|gallons?|barrels?|hectares?|acres?|degrees?(?:\s+(?:celsius|fahrenheit|c|f)\b)?|°\s?[CF]?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|mph|km/h|kph|knots?|megawatts?|mw|gw|kwh|dollars?|rupees?|euros?|pounds?|yuan|taka|lakh\s+rupees|crore\s+rupees|votes?)(?![\p{L}])`,
+  String.raw`^(?:\s+|-)?(km\/h|kmh|kph|mph|(?:kilomet(?:re|er)s|miles)\s+(?:per|an)\s+hour|square\s+(?:kilomet(?:re|er)s?|miles?|metres?|meters?)|sq\.?\s*km|kilomet(?:re|er)s?|kms?|miles?|millimet(?:re|er)s?|centimet(?:re|er)s?|metres?|meters?|m(?=\s+(?:high|tall|long|wide|deep|away|above|below)\b)|cm|mm|feet|foot|ft|inches|kilo(?:gram)?s?|kg|grams?|tonnes?|tons?|lit(?:re|er)s?|gallons?|barrels?|hectares?|acres?|degrees?(?:\s+(?:celsius|fahrenheit|c|f)\b)?|°\s?[CF]?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|knots?|megawatts?|mw|gw|kwh|dollars?|rupees?|euros?|pounds?|yuan|taka|basis\s+points?|lakh\s+rupees|crore\s+rupees)(?![\p{L}])`,
   "iu",
 );
 
 function unitAfter(token: NumberToken, text: string, end: number): { unit: string; unitEnd: number } {
-  const found = UNIT.exec(text.slice(end, end + 40));
+  const rest = text.slice(end, end + 40);
+  // "31C", "-5C", "minus 20C": degrees glued to the number.
+  const glued = /^([CF])(?![\p{L}\p{N}])/u.exec(rest);
+  if (glued && !token.unit) return { unit: `°${glued[1]}`, unitEnd: end + 1 };
+  // "fell by 8 points to 31%": points of a percentage where the sentence speaks in percentages or polls.
+  const points = /^\s+points?(?![\p{L}])/iu.exec(rest);
+  if (points && !token.unit && /%|per\s?cent|poll|vote|lead|trail/iu.test(text))
+    return { unit: "percentage points", unitEnd: end + points[0].length };
+  const found = UNIT.exec(rest);
   if (found && (!token.unit || /^(?:\$|£|€|₹|Rs)/.test(token.unit)) && token.unit !== "%")
     return { unit: found[1].replace(/\s+/g, " "), unitEnd: end + found[0].length };
   return { unit: token.unit, unitEnd: end };
@@ -279,6 +299,11 @@ function takeNoun(words: string[], afterDeterminer: boolean): string[] {
   return noun;
 }
 
+/** Verbs in the present a clause of its own may hold: "300 of them remain in custody". */
+const PRESENT_VERBS = new Set(
+  "remain remains stay stays live lives is are has have say says face faces need needs work works".split(" "),
+);
+
 /** Verbs a list item's own words would hold if it were a clause of its own, not an item. */
 const VERBISH = (word: string) =>
   AUXILIARIES.has(word) ||
@@ -312,6 +337,12 @@ function governLists(figures: Reading[], text: string): void {
         .match(/[\p{L}'’-]+/gu) ?? [];
     const gapped = !ownWords.some((w) => AUXILIARIES.has(w));
     if (!nounList && !gapped) continue;
+    // ", and 300 of them remain in custody", ", and 48,217 finished": a clause of its own, its own verb.
+    if (/,\s*(?:and|but)\s+$/iu.test(gap) && ownWords.slice(0, 4).some((w) => VERBISH(w) || PRESENT_VERBS.has(w)))
+      continue;
+    // "678 and 1,081 acres": the unit after the last item is the first's too.
+    if (gapWords.length === 0 && !previous.unit && item.unit && item.unit !== "%" && !heads.has(previous))
+      previous.unit = item.unit;
     // The list's head: the first item of a run of items joined this way.
     const first = heads.get(previous) ?? previous;
     heads.set(item, first);
