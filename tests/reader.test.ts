@@ -73,7 +73,8 @@ const SENTENCES: [string, string, string[]][] = [
   [
     "At least 79 police officers were injured on Friday night, according to the ministry.",
     R,
-    ['"At least 79" = 79, at_least, of police officers, night 2023-06-30, by the ministry'],
+    // "the ministry" alone names nobody a chart can credit: the nearest speaker before it, here none.
+    ['"At least 79" = 79, at_least, of police officers, night 2023-06-30'],
   ],
   [
     "At least one police officer and four paramilitary personnel were killed, the government said.",
@@ -260,10 +261,7 @@ const SENTENCES: [string, string, string[]][] = [
   [
     "The agency counted 12 dead on Monday and 31 on Wednesday, all since the rains began on Sunday.",
     F,
-    [
-      '"12" = 12, of dead, 2025-03-09..2025-03-10, by The agency',
-      '"31" = 31, of dead, 2025-03-09..2025-03-12, by The agency',
-    ],
+    ['"12" = 12, of dead, 2025-03-09..2025-03-10', '"31" = 31, of dead, 2025-03-09..2025-03-12'],
   ],
   ["The death toll rose to 12 on Monday.", F, ['"12" = 12, ..2025-03-10, start not stated']],
   [

@@ -3,7 +3,7 @@ import { findNumbers, type NumberKind, type NumberToken } from "./numbers.ts";
 import { findPeriods, type PeriodPhrase, type Span } from "./periods.ts";
 import { QUALIFIER_AFTER, QUALIFIER_PHRASE, QUALIFIER_SIGNS, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
 import { splitSentences } from "./sentences.ts";
-import { findSpeaker } from "./speakers.ts";
+import { findAttributions, isAnaphor, isPronoun, speakerLabel, type Attribution } from "./speakers.ts";
 
 /**
  * The sentence reader: what each number in a text states, as a copy editor reads it. One reader,
@@ -22,7 +22,26 @@ import { findSpeaker } from "./speakers.ts";
 export interface ReadContext {
   /** The source's dateline (YYYY-MM-DD): relative days ("on Tuesday") resolve against it. */
   dateline?: string;
+  /** The source's own name (its `source:`): its own statements are credited to it. */
+  source?: string;
 }
+
+/**
+ * What the reading of a text carries from sentence to sentence: the speakers named so far (a
+ * pronoun or "the agency" is the nearest of them), a transcript's current speaker label.
+ */
+interface Carried {
+  /** Every speaker so far ("the ministry" is the nearest with "ministry"), and those with a name (a pronoun's). */
+  speakers: string[];
+  named: string[];
+  label: string;
+}
+
+const carry = (context: ReadContext): Carried => ({
+  speakers: context.source ? [context.source] : [],
+  named: context.source ? [context.source] : [],
+  label: "",
+});
 
 /** Another reading the words equally allow, and why. */
 export interface Alternative {
@@ -101,8 +120,9 @@ export function readText(text: string, context: ReadContext = {}): SentenceReadi
     /^(\uFEFF?\s*)(date\s+\d{4}-\d{2}-\d{2})/i,
     (_, lead: string, line: string) => lead + " ".repeat(line.length),
   );
+  const carried = carry(context);
   return splitSentences(body).map((sentence) => {
-    const readings = readSentence(sentence.text, context).map((r) => shift(r, sentence.start));
+    const readings = readSentenceWith(sentence.text, context, carried).map((r) => shift(r, sentence.start));
     return { ...sentence, readings };
   });
 }
@@ -119,12 +139,82 @@ function shift(r: Reading, by: number): Reading {
   };
 }
 
+/**
+ * Who gives each number of a sentence, by where it stands: its clause's attribution, else the
+ * sentence's nearest; a pronoun or "the agency" resolved to the nearest named speaker before it
+ * (else nobody); a title ("the minister") to a named speaker with that title; else a transcript's
+ * speaker label, else the source's own name.
+ */
+function speakersOf(sentence: string, context: ReadContext, carried: Carried): (at: number) => string {
+  const label = speakerLabel(sentence);
+  if (label) carried.label = label.speaker;
+  const attributions: Attribution[] = findAttributions(label ? sentence.slice(label.end) : sentence).map((a) => ({
+    ...a,
+    speaker: resolve(a.speaker, carried),
+    start: a.start + (label?.end ?? 0),
+    end: a.end + (label?.end ?? 0),
+  }));
+  for (const a of attributions) {
+    if (!a.speaker) continue;
+    remember(carried.speakers, a.speaker);
+    if (isNamed(a.speaker)) remember(carried.named, a.speaker);
+  }
+  if (label) {
+    remember(carried.speakers, label.speaker);
+    remember(carried.named, label.speaker);
+  }
+  const fallback = carried.label || context.source || "";
+  return (at) => {
+    if (attributions.length === 0) return fallback;
+    const own = attributions.find((a) => at >= a.start && at < a.end);
+    if (own) return own.speaker;
+    // A clause with no speaker of its own: the nearest clause's before it, else after it.
+    const before = attributions.filter((a) => a.end <= at).pop();
+    return (before ?? attributions[0]).speaker;
+  };
+}
+
+/** Titles a named speaker carries, so "the minister" is Finance Minister Anil Rao when he spoke before. */
+const TITLE =
+  /^the\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|governor|mayor|president|premier|chancellor|secretary|spokes(?:man|woman|person)|chief|commissioner|director|prosecutor|coroner|sheriff|collector|chairman|chairwoman|chair))$/iu;
+
+function resolve(speaker: string, { speakers, named }: Carried): string {
+  const nearest = (list: string[], word: string) => {
+    for (let i = list.length - 1; i >= 0; i--)
+      if (new RegExp(`(?<![\\p{L}])${word}`, "iu").test(list[i])) return list[i];
+    return undefined;
+  };
+  if (isAnaphor(speaker)) {
+    if (isPronoun(speaker)) return named[named.length - 1] ?? "";
+    return nearest(speakers, speaker.trim().split(/\s+/).pop()!.toLowerCase()) ?? "";
+  }
+  const title = TITLE.exec(speaker.trim());
+  if (title) return nearest(named, title[1].split(/\s+/).pop()!.toLowerCase()) ?? speaker;
+  return speaker;
+}
+
+/** A speaker with a name of its own ("Governor Josh Green", "FEMA", "the Red Cross"), not "officials". */
+function isNamed(speaker: string): boolean {
+  const words = speaker.split(/\s+/);
+  return words.slice(1).some((w) => /^\p{Lu}/u.test(w)) || /^\p{Lu}{2,}/u.test(words[0]);
+}
+
+function remember(named: string[], speaker: string): void {
+  named.push(speaker);
+  // Only the nearest matter; a long text keeps a few.
+  if (named.length > 16) named.shift();
+}
+
 /** The numbers of one sentence, read. Offsets are in the sentence. */
 export function readSentence(sentence: string, context: ReadContext = {}): Reading[] {
+  return readSentenceWith(sentence, context, carry(context));
+}
+
+function readSentenceWith(sentence: string, context: ReadContext, carried: Carried): Reading[] {
   const tokens = findNumbers(sentence);
   const phrases = context.dateline ? findPeriods(sentence, context.dateline) : [];
-  const saidBy = findSpeaker(sentence);
-  const readings = tokens.map((token) => readToken(token, sentence, saidBy));
+  const speakerOf = speakersOf(sentence, context, carried);
+  const readings = tokens.map((token) => readToken(token, sentence, speakerOf(token.start)));
   const figures = readings.filter((r) => r.kind === "figure");
   governLists(figures, sentence);
   assignPeriods(figures, phrases, sentence);

@@ -1,4 +1,4 @@
-import { parseDateline } from "./dates.ts";
+import { parseDateline, parseSourceName } from "./dates.ts";
 import { indexSource, type SourceIndex } from "./quote.ts";
 import { readText, type SentenceReading } from "./reader.ts";
 
@@ -25,8 +25,10 @@ export function readSource(cache: SourceCache, name: string, text: string, publi
   const dateline = parseDateline(text) ?? published;
   const known = recent(text, dateline);
   const index = (known.index ??= indexSource(text));
-  const all = () => (known.sentences ??= readText(index.text, { dateline }));
-  const source: ReadSource = {
+  // A source's own statements are credited to its name; the article's (no name) to nobody.
+  const source = parseSourceName(text);
+  const all = () => (known.sentences ??= readText(index.text, { dateline, ...(source ? { source } : {}) }));
+  const read: ReadSource = {
     name,
     index,
     dateline,
@@ -46,8 +48,8 @@ export function readSource(cache: SourceCache, name: string, text: string, publi
       return found;
     },
   };
-  cache.set(name, source);
-  return source;
+  cache.set(name, read);
+  return read;
 }
 
 interface Known {
