@@ -1,4 +1,5 @@
 import type { Fraction } from "./figure.ts";
+import { isGeneric, metricOf, respectively, SAME_SERIES } from "./metrics.ts";
 import { findNumbers, type NumberKind, type NumberToken } from "./numbers.ts";
 import { findPeriods, type PeriodPhrase, type Span } from "./periods.ts";
 import { QUALIFIER_AFTER, QUALIFIER_PHRASE, QUALIFIER_SIGNS, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
@@ -30,17 +31,24 @@ export interface ReadContext {
  * What the reading of a text carries from sentence to sentence: the speakers named so far (a
  * pronoun or "the agency" is the nearest of them), a transcript's current speaker label.
  */
+/** A toll spoken of again: "It stood at 93", "The figure rose to 99". */
+const TOLL_AGAIN =
+  /(?:^|[^\p{L}])(?:it|the\s+(?:figure|number|count|total|tally|toll))\s+(?:(?:had|has|now|then)\s+)?(?:stood|stands|was|is|rose|climbed|reached|jumped|hit|grew)(?![\p{L}])/iu;
+
 interface Carried {
   /** Every speaker so far ("the ministry" is the nearest with "ministry"), and those with a name (a pronoun's). */
   speakers: string[];
   named: string[];
   label: string;
+  /** The metric of the toll this paragraph reports, for "It stood at 93 on Sunday". */
+  toll: string;
 }
 
 const carry = (context: ReadContext): Carried => ({
   speakers: context.source ? [context.source] : [],
   named: context.source ? [context.source] : [],
   label: "",
+  toll: "",
 });
 
 /** Another reading the words equally allow, and why. */
@@ -83,8 +91,15 @@ export interface Reading {
   qualifierWords: string;
   /** "%", "kilometers", "degrees", "$"; "" for a count. */
   unit: string;
-  /** What is counted: "police officers and gendarmes", "those arrested"; "" when the words do not say. */
+  /** The noun the number counts, as written: "police officers and gendarmes", "those arrested"; "" when none follows. */
   noun: string;
+  /**
+   * What is counted or measured, as a fact sheet's metric: "deaths", "people arrested", "people in
+   * shelters", "turnout", "rain"; "" when the words do not say.
+   */
+  metric: string;
+  /** The item of a list "respectively" assigns the number to ("Lahaina and Kihei lost 2,207 and 14 buildings, respectively"); "" otherwise. */
+  label: string;
   /** The number's own period; null when the sentence gives it none. */
   span: Span | null;
   /**
@@ -121,7 +136,11 @@ export function readText(text: string, context: ReadContext = {}): SentenceReadi
     (_, lead: string, line: string) => lead + " ".repeat(line.length),
   );
   const carried = carry(context);
+  let last = 0;
   return splitSentences(body).map((sentence) => {
+    // A new paragraph reports its own toll.
+    if (/\n[ \t]*\n|\u2029/.test(body.slice(last, sentence.start))) carried.toll = "";
+    last = sentence.end;
     const readings = readSentenceWith(sentence.text, context, carried).map((r) => shift(r, sentence.start));
     return { ...sentence, readings };
   });
@@ -214,14 +233,45 @@ function readSentenceWith(sentence: string, context: ReadContext, carried: Carri
   const tokens = findNumbers(sentence);
   const phrases = context.dateline ? findPeriods(sentence, context.dateline) : [];
   const speakerOf = speakersOf(sentence, context, carried);
-  const readings = tokens.map((token) => readToken(token, sentence, speakerOf(token.start)));
+  const unitEnds = new Map<Reading, number>();
+  const readings = tokens.map((token) => {
+    const [reading, unitEnd] = readToken(token, sentence, speakerOf(token.start));
+    unitEnds.set(reading, unitEnd);
+    return reading;
+  });
   const figures = readings.filter((r) => r.kind === "figure");
-  governLists(figures, sentence);
+  const heads = governLists(figures, sentence);
+  figures.forEach((r, i) => {
+    const { start, unit, noun } = r;
+    const head = heads.get(r);
+    // A list's later item: its own words first ("120 were women"), else the noun it shares.
+    const own = head ? metricOf(sentence, { start, unitEnd: unitEnds.get(r)!, unit, noun: "" }) : "";
+    r.metric =
+      own && /^\s+(?:were|are)\s/u.test(sentence.slice(unitEnds.get(r)!))
+        ? own
+        : metricOf(sentence, { start, unitEnd: unitEnds.get(r)!, unit, noun });
+    // … else what its first counts ("5,500 from Rio Claro").
+    if (head && head.metric && (!r.metric || r.metric === r.noun)) r.metric = head.metric;
+    const previous = figures[i - 1];
+    // "killed 2,100 people and injured more than 5,000": the people of the number before.
+    if (!r.metric && !r.noun && previous && isGeneric(previous.noun)) {
+      const shared = metricOf(sentence, { start, unitEnd: unitEnds.get(r)!, unit, noun: previous.noun });
+      if (shared !== previous.noun) r.metric = shared;
+    }
+    // "up from 65", "from 60,000 to 75,000", "police estimated it at 60,000": the same series.
+    if (!r.metric && previous?.metric && SAME_SERIES.test(sentence.slice(Math.max(0, r.start - 40), r.start)))
+      r.metric = previous.metric;
+    // "It stood at 93 on Sunday": the toll this paragraph reports.
+    if (!r.metric && carried.toll && TOLL_AGAIN.test(sentence.slice(0, r.start))) r.metric = carried.toll;
+    if (r.metric === "deaths" && (r.endsOn || TOLL.test(sentence.slice(0, r.start)))) carried.toll = r.metric;
+  });
+  const labels = respectively(sentence, figures);
+  figures.forEach((r, i) => (r.label = labels[i] ?? ""));
   assignPeriods(figures, phrases, sentence);
   return readings;
 }
 
-function readToken(token: NumberToken, sentence: string, saidBy: string): Reading {
+function readToken(token: NumberToken, sentence: string, saidBy: string): [Reading, number] {
   const isFigure = token.kind === "figure";
   let before = isFigure ? qualifierBefore(sentence, token.start) : undefined;
   // "rattled the region over two days": over is during, not more than.
@@ -238,7 +288,7 @@ function readToken(token: NumberToken, sentence: string, saidBy: string): Readin
   const start = before?.start ?? token.start;
   const end = after?.end ?? token.end;
   const { unit, unitEnd } = isFigure ? unitAfter(token, sentence, end) : { unit: token.unit, unitEnd: end };
-  return {
+  const reading: Reading = {
     kind: token.kind,
     text: sentence.slice(start, end),
     start,
@@ -254,6 +304,8 @@ function readToken(token: NumberToken, sentence: string, saidBy: string): Readin
     qualifierWords: qualifier === "exact" || after ? "" : (before?.words ?? ""),
     unit,
     noun: isFigure ? nounAfter(sentence, unitEnd, token.fraction !== null) : "",
+    metric: "",
+    label: "",
     span: null,
     endsOn: "",
     periodText: "",
@@ -263,6 +315,7 @@ function readToken(token: NumberToken, sentence: string, saidBy: string): Readin
     sentenceStart: 0,
     sentenceEnd: sentence.length,
   };
+  return [reading, unitEnd];
 }
 
 const QUALIFIER_PATTERNS = QUALIFIER_WORDS.map(
@@ -335,10 +388,15 @@ function unitAfter(token: NumberToken, text: string, end: number): { unit: strin
 
 /** Words that end the noun a number counts. */
 const STOP = new Set(
-  "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced on in at by during since between from to for with across over under into onto of than as after before while when which who whom whose that or but according per a an the their his her its our this these those there it they he she we last next overnight yesterday today tonight high tall long wide deep away sunday monday tuesday wednesday thursday friday saturday".split(
+  "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced on in at by during since between from to for with across over under into onto of than as after before while when which who whom whose that or but according per a an the their his her its our this these those there it they he she we last next overnight yesterday today tonight high tall long wide deep away sunday monday tuesday wednesday thursday friday saturday against worldwide nationwide including respectively each apiece more fewer less above below higher lower worth include includes cover covers receive receives spent taken take takes make makes need needs face faces remain remains stay stays live lives work works got get gets".split(
     " ",
   ),
 );
+/** What happened to people, standing for them: "3,400 wounded", "12 dead". */
+const STATUS_NOUN = /^(?:dead|wounded|injured|hurt|missing|displaced|killed|homeless|detained|arrested|evacuated)$/iu;
+/** Nouns a measure of them keeps with "of": "8,000 bottles of water". */
+const CONTAINER =
+  /^(?:bottles|bags|sacks|packets|boxes|cartons|cans|barrels|tonnes|tons|pieces|units|rounds|litres|liters|gallons|kilograms|loads|truckloads|crates|cups|doses|vials)$/iu;
 const AUXILIARIES = new Set(
   "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced stated added".split(
     " ",
@@ -368,8 +426,25 @@ function takeNoun(words: string[], afterDeterminer: boolean): string[] {
   const noun: string[] = [];
   for (const [i, word] of words.entries()) {
     const w = word.toLowerCase();
-    // "3,400 wounded" names who is counted; "5,000 waited for five hours" does not.
-    if (i === 0 && !afterDeterminer && VERBISH(w) && words[1] && !/^(?:and|,)$/i.test(words[1])) break;
+    // "3,400 wounded" names who is counted; "5,000 waited for five hours" and "85% contained" do not.
+    if (
+      i === 0 &&
+      !afterDeterminer &&
+      VERBISH(w) &&
+      !(STATUS_NOUN.test(w) && (!words[1] || /^(?:and|,)$/i.test(words[1])))
+    )
+      break;
+    // "8,000 bottles of water".
+    if (
+      w === "of" &&
+      noun.length > 0 &&
+      CONTAINER.test(noun[noun.length - 1]) &&
+      words[i + 1] &&
+      !STOP.has(words[i + 1].toLowerCase())
+    ) {
+      noun.push(word);
+      continue;
+    }
     if (word === "," || noun.length >= 5) break;
     if (w === "and") {
       if (noun.length === 0) break;
@@ -407,12 +482,12 @@ const VERBISH = (word: string) =>
  * one police officer and four paramilitary personnel" is at least four, too. But it may govern the
  * first alone, so the reading keeps that as an alternative, and the row decides.
  */
-function governLists(figures: Reading[], text: string): void {
+function governLists(figures: Reading[], text: string): Map<Reading, Reading> {
   const heads = new Map<Reading, Reading>();
+  const elided = new Map<Reading, Reading>();
   for (let i = 1; i < figures.length; i++) {
     const previous = figures[i - 1];
     const item = figures[i];
-    if (item.qualifier !== "exact") continue;
     const gap = text.slice(previous.end, item.start);
     const joined = /(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+)$/iu.test(gap);
     if (!joined || /[;:.!?()]/.test(gap.replace(/,\s*(?:and\s+|or\s+)?$/u, ""))) continue;
@@ -433,12 +508,18 @@ function governLists(figures: Reading[], text: string): void {
     // "678 and 1,081 acres": the unit after the last item is the first's too.
     if (gapWords.length === 0 && !previous.unit && item.unit && item.unit !== "%" && !heads.has(previous))
       previous.unit = item.unit;
+    // "lost 2,207 and 14 buildings": the noun too.
+    if (gapWords.length === 0 && !previous.noun && item.noun && !heads.has(previous)) previous.noun = item.noun;
     // The list's head: the first item of a run of items joined this way.
     const first = heads.get(previous) ?? previous;
     heads.set(item, first);
-    if (!item.noun && first.noun) item.noun = first.noun;
+    if (!item.noun) {
+      item.noun = first.noun;
+      elided.set(item, first);
+    }
     if (!item.unit && first.unit && first.unit !== "%") item.unit = first.unit;
-    if (first.qualifier === "exact") continue;
+    // Only an exact item is governed by the first's qualifier; one with its own keeps it.
+    if (first.qualifier === "exact" || item.qualifier !== "exact") continue;
     const words =
       first.qualifierWords ||
       QUALIFIER_PHRASE[first.qualifier ?? "exact"] ||
@@ -453,6 +534,7 @@ function governLists(figures: Reading[], text: string): void {
     item.qualifier = first.qualifier;
     item.qualifierWords = first.qualifierWords;
   }
+  return elided;
 }
 
 const SPEECH_BEFORE =
