@@ -58,8 +58,6 @@ function expectConsistent(out: string): void {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe("a build killed at any moment", () => {
   let a: ReturnType<typeof copyStory>;
   let b: ReturnType<typeof copyStory>;
@@ -82,9 +80,11 @@ describe("a build killed at any moment", () => {
     let current = 0;
     const seen = { old: 0, new: 0 };
 
-    // Some kills land at random moments of the build; most the moment it starts writing anything,
-    // in the output folder or beside it, when a build that wrote in place would be caught half-way.
-    const plans: ({ after: number } | { writing: number })[] = [0.4, 1.0].map((after) => ({ after }));
+    // Some kills land at moments spread over the build (fractions of a build's time, fixed: the
+    // test is the same each run); most the moment it starts writing anything, in the output folder
+    // or beside it, when a build that wrote in place would be caught half-way. Whichever moment a
+    // kill lands on, the output must be the old one or the new.
+    const plans: ({ after: number } | { writing: number })[] = [0.37, 1.04].map((after) => ({ after }));
     plans.push(...[0, 0, 1, 2, 4].map((writing) => ({ writing })));
     for (const [i, plan] of plans.entries()) {
       // What the last kill left beside the output goes first, so its removal does not set off the
@@ -105,7 +105,7 @@ describe("a build killed at any moment", () => {
           watch(out, (_event, name) => kill(name)),
         );
       } else {
-        setTimeout(() => child.kill("SIGKILL"), plan.after * 1200 * (0.8 + Math.random() * 0.4));
+        setTimeout(() => child.kill("SIGKILL"), plan.after * 1200);
       }
       const { signal } = await child.done;
       for (const watcher of watchers) watcher.close();
@@ -167,12 +167,14 @@ describe("two builds started at once on the same output", () => {
   it("refuses the second with a message naming the first when it waits too long", async () => {
     const story = copyStory();
     let release!: () => void;
-    const held = withOutputLock(
-      layoutOf(story.out, realDisk),
-      { waitMs: 0 },
-      () => new Promise<void>((resolve) => (release = resolve)),
-    );
-    await sleep(20);
+    let locked!: () => void;
+    const taken = new Promise<void>((resolve) => (locked = resolve));
+    const held = withOutputLock(layoutOf(story.out, realDisk), { waitMs: 0 }, () => {
+      locked();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    // The second build starts once the first holds the lock, however long taking it took.
+    await taken;
     try {
       const second = build({ data: story.data, out: story.out, waitMs: 300 });
       await expect(second).rejects.toThrow(LockBusy);

@@ -11,6 +11,7 @@ import { type DiskCall, faultyDisk, readOnlyDisk } from "./helpers/disk.ts";
 import { differences, snapshot, stamps } from "./helpers/files.ts";
 import { leftovers } from "./helpers/problems.ts";
 import { copyStory, edit, FIXTURES, ROOT } from "./helpers/story.ts";
+import { until } from "./helpers/until.ts";
 
 /** Runs the command line in this process (so a test can hand it a failing disk); its exit code and what it printed. */
 async function run(args: string[], disk = realDisk): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -223,7 +224,7 @@ describe("npm run watch when the story folder is replaced (rm -rf data && cp -r 
     let exited = false;
     child.on("exit", () => (exited = true));
     const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 1200 && !pattern.test(log) && !exited; i++) await new Promise((r) => setTimeout(r, 50));
+      await until(() => pattern.test(log) || exited, `watch to print ${pattern}`);
       expect(log, log).toMatch(pattern);
     };
     try {

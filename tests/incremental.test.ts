@@ -18,6 +18,7 @@ import { type Disk, realDisk } from "../pipeline/publish/disk.ts";
 import { sourceFingerprint } from "../pipeline/publish/fingerprint.ts";
 import { differences, snapshot, stamps } from "./helpers/files.ts";
 import { cli, copyStory, edit, ROOT } from "./helpers/story.ts";
+import { until } from "./helpers/until.ts";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
@@ -179,7 +180,7 @@ describe("npm run watch", () => {
     child.stderr.on("data", (chunk) => (log += chunk));
     const waitFor = async (pattern: RegExp) => {
       // A first build takes seconds on a busy machine; this waits for what happens, not for a time.
-      for (let i = 0; i < 600 && !pattern.test(log); i++) await new Promise((r) => setTimeout(r, 50));
+      await until(() => pattern.test(log), `watch to print ${pattern}`);
       expect(log, log).toMatch(pattern);
     };
     try {

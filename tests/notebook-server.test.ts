@@ -14,6 +14,7 @@ import { type NotebookServer, startNotebook } from "../pipeline/notebook-server.
 import { snapshot } from "./helpers/files.ts";
 import { type DatasetFigure, provenanceFailures } from "./helpers/notebook.ts";
 import { copyStory, edit, ROOT } from "./helpers/story.ts";
+import { until } from "./helpers/until.ts";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
@@ -142,7 +143,7 @@ describe("the live notebook", () => {
     const stream = listen(notebook.url);
     try {
       const version = async () => dom((await send(notebook.url, "/")).body).body.getAttribute("data-version");
-      for (let i = 0; i < 50 && stream.events.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await until(() => stream.events.length > 0, "the first event of the stream");
       // On connecting, the page hears the version it should be showing.
       expect(stream.events).toEqual([await version()]);
       // Three saves: one build or two, whichever way the saves fall; the last one builds the story as saved.
@@ -164,7 +165,7 @@ describe("the live notebook", () => {
       }
       // Every new page was announced: the text and facts first, then the built charts.
       const now = await version();
-      for (let i = 0; i < 50 && stream.events.at(-1) !== now; i++) await new Promise((r) => setTimeout(r, 20));
+      await until(() => stream.events.at(-1) === now, `the event announcing version ${now}`);
       expect(stream.events.at(-1)).toBe(now);
       expect(stream.events.length).toBeGreaterThan(2);
       const doc = dom((await send(notebook.url, "/")).body);
@@ -245,7 +246,7 @@ describe("npm run notebook", () => {
     child.stdout.on("data", (chunk) => (log += chunk));
     child.stderr.on("data", (chunk) => (log += chunk));
     try {
-      for (let i = 0; i < 600 && !/at http/.test(log); i++) await new Promise((r) => setTimeout(r, 50));
+      await until(() => /at http/.test(log) || child.exitCode !== null, "the notebook to print its address");
       const url = /at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(log)?.[1];
       expect(url, log).toBeDefined();
       expect((await send(url!, "/")).status).toBe(200);
