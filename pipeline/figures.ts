@@ -74,6 +74,8 @@ export interface FiguresReport {
   numbers: StoryNumber[];
   draft: Record<string, string>[];
   columns: string[];
+  /** figures.csv's own header, when it has one. */
+  sheetColumns?: string[];
 }
 
 export function figuresReport(dir: string): FiguresReport | { problem: string } {
@@ -117,6 +119,7 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
     numbers,
     draft: draftRows(missing, table.rows),
     columns: draftColumns(table.columns),
+    ...(files.has(FIGURES) && table.columns ? { sheetColumns: table.columns } : {}),
   };
 }
 
@@ -165,6 +168,11 @@ function main(argv: string[]): number {
   console.log(
     `Wrote ${report.draft.length} row${report.draft.length === 1 ? "" : "s"} to ${join(dir, DRAFT)}: check each against its source, copy the rows you keep into figures.csv, and delete the draft.`,
   );
+  const missing = report.columns.filter((c) => !(report.sheetColumns ?? []).includes(c));
+  if (report.sheetColumns && missing.length)
+    console.log(
+      `figures.csv has no ${missing.join(", ")} column${missing.length === 1 ? "" : "s"}: add ${missing.map((c) => `,${c}`).join("")} to the end of its header line before pasting rows that fill ${missing.length === 1 ? "it" : "them"}.`,
+    );
   return 0;
 }
 

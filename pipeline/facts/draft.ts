@@ -1,44 +1,62 @@
 import type { StoryNumber } from "./coverage.ts";
 import type { Row } from "./csv.ts";
-import { toDate } from "./dates.ts";
+import { daysBetween, toDate } from "./dates.ts";
 import { FIGURE_COLUMNS } from "./figure.ts";
+import type { Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
+import { canonicalUnit } from "./units.ts";
+import { parseValue } from "./value-cell.ts";
 
 /**
  * Rows for figures.csv, drafted from the figures no row records: the reporter keeps or deletes
- * each. The quote is the whole sentence as the source has it (which the check reads anyway); the
- * period, qualifier and speaker are the reader's; the id is suggested from the verb and the day.
- * Where the words allow two readings the row leaves the choice blank rather than guess.
+ * each. The quote is the whole sentence as the source has it (which the check reads anyway); what
+ * is counted, the period, qualifier and speaker are the reader's; the id says what is counted and
+ * the day (`deaths_wed`); `restates` names the figure a rounder one restates ("Nearly 1,000"
+ * restating 954). Where the words allow two readings the row leaves the choice blank rather than
+ * guess, and where they do not say what is counted the metric is left blank, never a stand-in.
  */
 export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
   const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
   const drafted: Record<string, string>[] = [];
-  // The figure before in the same sentence: a list leaves its noun out after the first item
-  // ("More than 8,000 people were evacuated from Alto Vale, some 5,500 from Rio Claro").
-  let previous: { sentence: string; noun: string; metric: string; unit: string } | undefined;
+  const known: Known[] = rows.flatMap((row) => {
+    const parsed = parseValue(row.cells.value ?? "");
+    if (!row.cells.id || !parsed.ok || parsed.fraction) return [];
+    return [
+      {
+        id: row.cells.id,
+        value: parsed.value,
+        qualifier: (row.cells.qualifier ?? "exact") as Qualifier,
+        unit: canonicalUnit(row.cells.unit ?? ""),
+        words: words(`${row.cells.metric ?? ""} ${row.cells.category ?? ""}`),
+        sentence: row.cells.quote ?? "",
+      },
+    ];
+  });
   for (const { file, reading: r, sentence } of numbers) {
     if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
-    const elided = !r.noun && previous?.sentence === sentence && previous.unit === r.unit ? previous : undefined;
-    const noun = r.noun || elided?.noun || "";
-    // The metric is required: the verb ("arrested"), else what is counted.
-    const metric = metricOf(r, sentence) || elided?.metric || noun.toLowerCase() || "count";
-    previous = { sentence, noun, metric, unit: r.unit };
-    let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
+    const metric = r.metric;
+    let id = slug([metric || (r.unit && canonicalUnit(r.unit)) || "figure", dayOf(r)].filter(Boolean).join("_"));
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
     taken.add(id);
     const spans = new Set(
       [r.span, ...r.alternatives.map((a) => a.span)].filter(Boolean).map((s) => `${s!.start}/${s!.end}`),
     );
     const qualifiers = new Set([r.qualifier, ...r.alternatives.map((a) => a.qualifier)]);
-    // "France deploys 45,000 officers" in a headline restates the body's "Some 45,000"; small numbers match by chance.
-    const restated =
-      r.value >= 10 && !r.fraction
-        ? rows.find((row) => row.cells.value && Number(row.cells.value.replace(/[,\s]/g, "")) === r.value)
-        : undefined;
+    const me: Known = {
+      id,
+      value: r.value,
+      qualifier: r.qualifier ?? "exact",
+      unit: canonicalUnit(r.unit),
+      words: words(metric),
+      sentence,
+    };
+    const restated = r.fraction ? undefined : known.find((k) => restates(me, k));
+    if (!r.fraction) known.push(me);
+    const label = r.label || metric;
     drafted.push({
       id,
       metric,
-      category: noun ? noun.charAt(0).toUpperCase() + noun.slice(1) : "",
+      category: label ? label.charAt(0).toUpperCase() + label.slice(1) : "",
       value: r.fraction ? `${r.fraction.numerator}/${r.fraction.denominator}` : String(r.value),
       // Two readings (a qualifier over a list): left blank, for the reporter to choose.
       qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
@@ -48,37 +66,81 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       attributed_to: r.saidBy.replace(/^The\s/, "the "),
       quote: sentence,
       source: file,
-      restates: restated?.cells.id ?? "",
+      restates: restated?.id ?? "",
     });
   }
   return drafted;
 }
 
-/** The columns a draft is written in: the story's own figures.csv header (so rows paste as they are), else the standard one. */
+interface Known {
+  id: string;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  words: Set<string>;
+  sentence: string;
+}
+
+const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "in", "to", "for", "and", "people", "persons", "individuals"]);
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 2 && !FUNCTION_WORDS.has(w))
+      .map((w) => w.replace(/s$/, "")),
+  );
+
+/** The verbs a sentence says happened to what it counts: "were arrested", "had been detained". */
+const participles = (sentence: string) =>
+  new Set(
+    (sentence.toLowerCase().match(/\b\p{L}+ed\b/gu) ?? []).filter(
+      (w) => !/^(?:said|reported|confirmed|announced|added|stated|estimated)$/.test(w),
+    ),
+  );
+
+/**
+ * Whether `me` restates `other`: the same thing counted (a shared word of what is counted, or a
+ * shared verb: "protesters were arrested", "individuals had been arrested"), in the same unit, at a
+ * rounder value its qualifier allows ("Nearly 1,000" for 954), or the very value again (a
+ * headline's "45,000 officers" for the body's "Some 45,000").
+ */
+function restates(me: Known, other: Known): boolean {
+  if (me.unit !== other.unit || me.value < 10) return false;
+  const shared = [...me.words].some((w) => other.words.has(w));
+  const verbs = participles(other.sentence);
+  const sameVerb = [...participles(me.sentence)].some((w) => verbs.has(w));
+  if (!shared && !sameVerb) return false;
+  if (me.value === other.value) return true;
+  const [v, x] = [me.value, other.value];
+  switch (me.qualifier) {
+    case "nearly":
+    case "up_to":
+      return x < v && x >= 0.9 * v;
+    case "more_than":
+    case "at_least":
+      return x > v && x <= 1.2 * v;
+    case "about":
+      return Math.abs(x - v) <= 0.1 * v;
+    default:
+      return false;
+  }
+}
+
+/** The columns a draft is written in: the story's own header (so rows paste as they are), with every standard column it lacks. */
 export function draftColumns(columns: string[] | undefined): string[] {
-  return columns && columns.includes("id") ? columns : [...FIGURE_COLUMNS, "restates"];
+  const standard: string[] = [...FIGURE_COLUMNS, "restates"];
+  const own = columns && columns.includes("id") ? columns : [];
+  return [...own, ...standard.filter((c) => !own.includes(c))];
 }
 
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
+/** The day a figure is counted to, for its id: one day's, a night's, or where a running count ends (a week at most). */
 function dayOf(r: Reading): string {
-  if (!r.span || r.span.start !== r.span.end || r.alternatives.some((a) => a.span)) return "";
-  return SHORT_DAYS[toDate(r.span.start).getUTCDay()];
-}
-
-/** What happened to what is counted: the verb after the number ("were arrested"), else before it ("deployed 20,000"). */
-function metricOf(r: Reading, sentence: string): string {
-  const at = sentence.indexOf(r.text);
-  if (at < 0) return "";
-  const after = sentence.slice(at + r.text.length, at + r.text.length + 120);
-  const passive =
-    /^(?:\s+[\p{L}'’-]+){0,6}?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|have|has|had)\s+(?:\p{L}+ly\s+)?(\p{L}+(?:ed|en|wn))(?![\p{L}])/iu.exec(
-      after,
-    );
-  if (passive) return passive[1].toLowerCase();
-  const before = /(\p{L}+ed)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.exec(sentence.slice(Math.max(0, at - 60), at));
-  if (before) return before[1].toLowerCase();
-  return "";
+  if (r.alternatives.some((a) => a.span)) return "";
+  const end = r.span ? (daysBetween(r.span.start, r.span.end) <= 14 ? r.span.end : "") : r.endsOn;
+  return end ? SHORT_DAYS[toDate(end).getUTCDay()] : "";
 }
 
 function slug(text: string): string {
@@ -88,6 +150,7 @@ function slug(text: string): string {
       .normalize("NFKD")
       .replace(/[^a-z0-9]+/g, "_")
       .replace(/^_+|_+$/g, "")
-      .slice(0, 40) || "figure"
+      .slice(0, 40)
+      .replace(/_+$/, "") || "figure"
   );
 }

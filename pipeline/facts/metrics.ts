@@ -114,6 +114,18 @@ export function metricOf(sentence: string, r: Counted): string {
     const words = trimNoun(bare[1], true);
     if (words) return words;
   }
+  // "The fire has burned 2,170 acres": the measure and what was done ("acres burned").
+  const done =
+    /(?:^|[^\p{L}])(\p{Ll}+ed)\s+(?:(?:nearly|almost|about|around|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated)\s+)?$/u.exec(
+      before,
+    );
+  if (
+    done &&
+    r.unit &&
+    !/^(?:\p{Sc}|[A-Z]{1,3}\p{Sc}|Rs\.?|₹|%|percentage points)$/u.test(r.unit) &&
+    !isFunction(done[1])
+  )
+    return `${r.unit} ${done[1]}`;
   return "";
 }
 
