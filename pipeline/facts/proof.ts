@@ -5,7 +5,7 @@ import type { NumberKind } from "./numbers.ts";
 import type { Span } from "./periods.ts";
 import { QUALIFIER_PHRASE, QUALIFIERS, type Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
-import { isPercentUnit } from "./units.ts";
+import { canonicalUnit, isMeasureUnit, isPercentUnit, sameUnit, spellingsOf } from "./units.ts";
 
 /**
  * Whether the sentence's reading of a number agrees with what a row claims (value, qualifier,
@@ -111,6 +111,22 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
       ok: false,
       field: "unit",
       problem: `the quote says "${r.text}${r.unit === "%" && !r.text.endsWith("%") ? "%" : ""}", a percentage, but the unit is ${claim.unit.trim() ? `"${claim.unit.trim()}"` : "blank"}; set unit %, or the chart would show ${formatNumber(claim.value)} as a count`,
+    };
+
+  // The unit: the quote's, or a spelling of it (acres is not hectares, mph is not km/h).
+  if (r.unit && !isPercentUnit(r.unit) && !sameUnit(r.unit, claim.unit)) {
+    const spellings = spellingsOf(r.unit);
+    return {
+      ok: false,
+      field: "unit",
+      problem: `the quote says "${r.text}" in ${r.unit}, but the unit is ${claim.unit.trim() ? `"${claim.unit.trim()}"` : "blank"}; set unit ${canonicalUnit(r.unit)}${spellings.length > 1 ? ` (or ${spellings.slice(1).join(", ")})` : ""}, as the quote states it`,
+    };
+  }
+  if (!r.unit && isMeasureUnit(claim.unit) && !isPercentUnit(claim.unit))
+    return {
+      ok: false,
+      field: "unit",
+      problem: `the quote states "${r.text}" with no unit, but the unit is "${claim.unit.trim()}"; leave unit blank, or quote the words that give the unit`,
     };
 
   // The period: the row may leave it blank (the reading fills it) or state one the words allow.

@@ -24,11 +24,15 @@ export function isPercentUnit(unit: string): boolean {
 export const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["%", "percent", "per cent", "pct", "pct."],
   ["percentage points", "percentage point", "points", "pp"],
-  ["$", "us$", "usd", "dollars", "dollar"],
+  ["$", "dollars", "dollar"],
+  ["US$", "usd", "us dollars"],
   ["£", "gbp", "pounds sterling"],
   ["€", "eur", "euros", "euro"],
-  ["Rs", "rs.", "₹", "inr", "rupees", "rupee"],
+  ["Rs", "rs.", "rupees", "rupee"],
+  ["₹", "inr", "indian rupees"],
   ["PKR", "pakistani rupees"],
+  ["LKR", "sri lankan rupees"],
+  ["NPR", "nepalese rupees"],
   ["°C", "c", "degrees celsius", "degrees c", "celsius", "° c"],
   ["°F", "f", "degrees fahrenheit", "degrees f", "fahrenheit", "° f"],
   ["degrees", "degree", "°"],
@@ -79,11 +83,26 @@ export function isMeasureUnit(unit: string): boolean {
   return SPELLING.has(clean(unit));
 }
 
-/** Whether two spellings name one unit: "kilometers" and "kilometres", blank and "people". "degrees" allows either scale. */
+/**
+ * Units a quote may leave unspecific, and the specific ones a row may name for them: "degrees" is
+ * °C or °F, "Rs" the rupee of the story's country, "$" any dollar.
+ */
+const FAMILIES: Record<string, string[]> = {
+  degrees: ["°C", "°F"],
+  Rs: ["₹", "PKR", "LKR", "NPR"],
+  $: ["US$", "A$", "C$", "NZ$", "HK$", "S$"],
+};
+
+/** Whether two spellings name one unit: "kilometers" and "kilometres", blank and "people"; "degrees" and °C. */
 export function sameUnit(a: string, b: string): boolean {
   const x = canonicalUnit(a);
   const y = canonicalUnit(b);
-  if (x === y) return true;
-  const scales = new Set(["degrees", "°C", "°F"]);
-  return (x === "degrees" && scales.has(y)) || (y === "degrees" && scales.has(x));
+  return x === y || (FAMILIES[x]?.includes(y) ?? false) || (FAMILIES[y]?.includes(x) ?? false);
+}
+
+/** The spellings a unit may be written in, for messages: "km, kilometres, kilometers". */
+export function spellingsOf(unit: string): string[] {
+  const u = canonicalUnit(unit);
+  const list = UNIT_SPELLINGS.find((spellings) => spellings[0] === u);
+  return [...(list ?? [u]), ...(FAMILIES[u] ?? [])];
 }
