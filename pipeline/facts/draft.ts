@@ -29,10 +29,14 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
         unit: canonicalUnit(row.cells.unit ?? ""),
         words: words(`${row.cells.metric ?? ""} ${row.cells.category ?? ""}`),
         sentence: row.cells.quote ?? "",
+        order: -1,
+        article: false,
+        headline: false,
       },
     ];
   });
-  for (const { file, reading: r, sentence } of numbers) {
+  const mine: Known[] = [];
+  for (const [order, { file, reading: r, sentence }] of numbers.entries()) {
     if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
     const metric = r.metric;
     let id = slug([metric || (r.unit && canonicalUnit(r.unit)) || "figure", dayOf(r)].filter(Boolean).join("_"));
@@ -49,9 +53,11 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       unit: canonicalUnit(r.unit),
       words: words(metric),
       sentence,
+      order,
+      article: file === "article.txt",
+      headline: !/[.!?"'”’)]$/.test(sentence.trim()),
     };
-    const restated = r.fraction ? undefined : known.find((k) => restates(me, k));
-    if (!r.fraction) known.push(me);
+    if (!r.fraction) mine.push(me);
     const label = r.label || metric;
     drafted.push({
       id,
@@ -63,13 +69,40 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       unit: r.unit,
       start: r.span && spans.size === 1 ? r.span.start : "",
       end: r.span && spans.size === 1 ? r.span.end : "",
-      attributed_to: r.saidBy.replace(/^The\s/, "the "),
+      attributed_to: speakerCell(r.saidBy),
       quote: sentence,
       source: file,
-      restates: restated?.id ?? "",
+      restates: "",
     });
   }
+  // Which figure each restates, once all are read: a headline may restate the body below it.
+  for (const me of mine) {
+    const other = [...known, ...mine].find(
+      (k) => k !== me && restates(me, k) && (me.value !== k.value || before(k, me)),
+    );
+    if (other) drafted.find((row) => row.id === me.id)!.restates = other.id;
+  }
   return drafted;
+}
+
+/**
+ * Of two figures stating one value, the one the other restates: a row already in the sheet, else
+ * the body's over a headline's, a source's over the article's, else the earlier.
+ */
+function before(a: Known, b: Known): boolean {
+  if (a.order < 0 || b.order < 0) return a.order < 0 && b.order >= 0;
+  if (a.headline !== b.headline) return b.headline;
+  if (a.article !== b.article) return b.article;
+  return a.order < b.order;
+}
+
+/** Speakers a sentence's first word capitalises but a chart writes in lower case: "Officials", "The interior ministry". */
+const COMMON_SPEAKERS =
+  /^(?:the|officials|police|authorities|organisers|organizers|prosecutors|witnesses|doctors|rescuers|investigators|hospitals|residents|analysts|researchers|scientists|experts|forecasters|firefighters|officers|troops|soldiers|utilities|insurers|economists|medics|paramedics|volunteers|activists|lawyers|sources|government|county|state|city)$/iu;
+
+function speakerCell(speaker: string): string {
+  const [first, ...rest] = speaker.split(" ");
+  return first && COMMON_SPEAKERS.test(first) ? [first.toLowerCase(), ...rest].join(" ") : speaker;
 }
 
 interface Known {
@@ -79,6 +112,10 @@ interface Known {
   unit: string;
   words: Set<string>;
   sentence: string;
+  /** Its place among the story's numbers; -1 for a row already in the sheet. */
+  order: number;
+  article: boolean;
+  headline: boolean;
 }
 
 const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "in", "to", "for", "and", "people", "persons", "individuals"]);

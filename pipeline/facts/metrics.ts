@@ -39,7 +39,13 @@ const BASE =
   /^(?:gdp|gsdp|gnp|gross\s+domestic\s+product|the\s+total|total|capacity|its\s+capacity|normal|the\s+average|average|the\s+long-term\s+average|long-term\s+average|its\s+workforce|the\s+workforce|workforce|those|them|it|which|whom)$/iu;
 /** A toll's words: "the death toll", "the number of dead". */
 const TOLL =
-  /(?:death\s+toll|toll|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed)|fatalities)\s+(?:(?:had|has|have|now|then|already)\s+)?(?:[\p{L}]+\s+){0,2}?$/iu;
+  /(?:death\s+toll|toll|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed)|fatalities)\s+(?:[\p{L}'’-]+\s+){0,7}?$/iu;
+/** "The number of people unaccounted for fell to 1,900": what the number counts. */
+const NUMBER_OF =
+  /(?:^|[^\p{L}])(?:total\s+)?number\s+of\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:(?:has|had|have|had\s+been|has\s+been|was|is|now)\s+)?(?:rose|risen|climbed|fell|fallen|dropped|jumped|reached|stood|stands|was|is|hit|increased|decreased|declined|grew|grown)(?:\s+(?:to|at|by))?\s+$/iu;
+/** Verbs done to an area: "has burned 2,170 acres" → acres burned. */
+const AREA_VERB =
+  /(?:^|[^\p{L}])(burned|burnt|scorched|charred|consumed|blackened|flooded|inundated|razed|destroyed|covered|affected)\s+(?:(?:nearly|almost|about|around|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated)\s+)?$/iu;
 /** Verbs that link a measure to what it measures: "Turnout was 62%", "Oil prices rose to $87", "The deficit would fall to". */
 const LINK_VERB =
   "is|was|were|are|be|stood|stands|stand|reached|reaches|reach|hit|hits|touched|touch|totalled|totaled|averaged|peaked|topped|top|came|gets|get|got|start|starts|began|rose|rises|rise|risen|climbed|climb|fell|falls|fall|fallen|dropped|drops|drop|slowed|eased|grew|grown|grows|grow|shrank|shrunk|contracted|jumped|surged|soared|plunged|plunge|slumped|declined|increased|decreased|doubled|tripled|halved|cost|costs|exceed|exceeded|crossed|dipped|improved|widened|narrowed|recorded|registered|stayed|remained|remains|remain|kept|revised";
@@ -49,7 +55,7 @@ const SUBJECT_THEN_LINK = new RegExp(
 );
 /** "kept the repo rate at 6.5", "held rates at 5%", "cut the risk of heart attack by": the object measured. */
 const OBJECT_THEN_AT =
-  /(?:^|[^\p{L}])(?:kept|keeps|keep|held|holds|hold|put|puts|set|sets|raised|raises|raise|cut|cuts|lowered|lowers|left|leaves|pegged|pegs|pushed|pushes|shrunk|shrank|fixed|fixes|capped|caps|brought|brings|took|takes|lifted|lifts|reduced|reduces|slashed|increased|boosted|doubled|trimmed|estimated|estimates)\s+((?:(?:the|its|their|his|her)\s+)?(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:at|to|from|by)\s+$/iu;
+  /(?:^|[^\p{L}])(?:revised|revises|kept|keeps|keep|held|holds|hold|put|puts|set|sets|raised|raises|raise|cut|cuts|lowered|lowers|left|leaves|pegged|pegs|pushed|pushes|shrunk|shrank|fixed|fixes|capped|caps|brought|brings|took|takes|lifted|lifts|reduced|reduces|slashed|increased|boosted|doubled|trimmed|estimated|estimates)\s+((?:(?:the|its|their|his|her)\s+)?(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:at|to|from|by)\s+$/iu;
 /** "a loss of £73.5m", "Wind speeds of 210 km/h", "bribes worth €450,000". */
 const NOUN_OF = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:of|worth)\s+$/iu;
 
@@ -87,6 +93,11 @@ export function metricOf(sentence: string, r: Counted): string {
       return phrase;
   }
   if (TOLL.test(before)) return "deaths";
+  const numberOf = NUMBER_OF.exec(before);
+  if (numberOf) return numberOf[1].replace(/^(?:the|those)\s+/iu, "");
+  const area = AREA_VERB.exec(before);
+  if (area && r.unit && !/^(?:\p{Sc}|[A-Z]{1,3}\p{Sc}|Rs\.?|₹|%|percentage points)$/u.test(r.unit))
+    return `${r.unit} ${area[1]}`;
   // "police estimated it at 60,000": the figure before's, which the reader gives it.
   if (/(?:^|[^\p{L}])(?:it|them)\s+(?:at|to)\s+$/iu.test(before)) return "";
   const nounOf = NOUN_OF.exec(before);

@@ -263,8 +263,10 @@ function readSentenceWith(sentence: string, context: ReadContext, carried: Carri
       r.metric = previous.metric;
     // "It stood at 93 on Sunday": the toll this paragraph reports.
     if (!r.metric && carried.toll && TOLL_AGAIN.test(sentence.slice(0, r.start))) r.metric = carried.toll;
-    if (r.metric === "deaths" && (r.endsOn || TOLL.test(sentence.slice(0, r.start)))) carried.toll = r.metric;
+    if (r.metric === "deaths") carried.toll = r.metric;
   });
+  // "The toll has climbed every day since…": the paragraph reports a toll of deaths.
+  if (/(?<![\p{L}])(?:death\s+)?toll(?![\p{L}])/iu.test(sentence) && !carried.toll) carried.toll = "deaths";
   const labels = respectively(sentence, figures);
   figures.forEach((r, i) => (r.label = labels[i] ?? ""));
   assignPeriods(figures, phrases, sentence);
