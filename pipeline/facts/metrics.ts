@@ -92,20 +92,22 @@ export function metricOf(sentence: string, r: Counted): string {
     if (phrase && (of[1].toLowerCase() === "of" || (money && /^\p{Ll}/u.test(phrase))) && !BASE.test(phrase))
       return phrase;
   }
-  if (TOLL.test(before)) return "deaths";
-  const numberOf = NUMBER_OF.exec(before);
+  // Patterns that end at the number look at the words just before it: a short window each.
+  const near = before.slice(-90);
+  if (TOLL.test(near)) return "deaths";
+  const numberOf = NUMBER_OF.exec(near);
   if (numberOf) return numberOf[1].replace(/^(?:the|those)\s+/iu, "");
-  const area = AREA_VERB.exec(before);
+  const area = AREA_VERB.exec(near.slice(-50));
   if (area && r.unit && !/^(?:\p{Sc}|[A-Z]{1,3}\p{Sc}|Rs\.?|₹|%|percentage points)$/u.test(r.unit))
     return `${r.unit} ${area[1]}`;
   // "police estimated it at 60,000": the figure before's, which the reader gives it.
-  if (/(?:^|[^\p{L}])(?:it|them)\s+(?:at|to)\s+$/iu.test(before)) return "";
-  const nounOf = NOUN_OF.exec(before);
+  if (/(?:^|[^\p{L}])(?:it|them)\s+(?:at|to)\s+$/iu.test(near.slice(-20))) return "";
+  const nounOf = NOUN_OF.exec(near.slice(-60));
   if (nounOf) {
     const words = trimNoun(nounOf[1], false);
     if (words) return words;
   }
-  const object = OBJECT_THEN_AT.exec(before);
+  const object = OBJECT_THEN_AT.exec(near);
   if (object) {
     const words = trimNoun(object[1], false);
     if (words && !/^(?:it|them)$/iu.test(words)) return words;
@@ -211,7 +213,7 @@ function peopleMetric(noun: string, after: string, before: string): string {
       passive[3] && /^to\s+(?:evacuate|flee|leave|stay|move|return)$/.test(passive[3]) ? ` ${passive[3]}` : "";
     return `${noun} ${what}${purpose}`;
   }
-  const done = DONE_TO.exec(before);
+  const done = DONE_TO.exec(before.slice(-50));
   if (done) {
     // "injuring 12 people" → people injured.
     const participle = done[1].toLowerCase().replace(/ing$/, "ed");

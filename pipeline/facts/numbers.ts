@@ -524,6 +524,18 @@ const STREET = String.raw`(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blv
 const WEAPON = String.raw`(?:handguns?|pistols?|rifles?|guns?|revolvers?|rounds?|ammunition|bullets?|shells?|cartridges?|weapons?|service|semi-automatic|carbines?|shotguns?|howitzers?|artillery|cannons?|mortars?|assault)`;
 const TIME_UNITS = String.raw`(?:days?|weeks?|months?|years?|hours?|decades?|quarters?|minutes?|seasons?|centur(?:y|ies)|nights?|sessions?|terms?)`;
 const SUPERLATIVE = String.raw`(?:highest|lowest|most|least|fewest|biggest|largest|smallest|worst|best|first|fastest|slowest|strongest|weakest|deadliest|hottest|coldest|warmest|wettest|driest|longest|shortest|heaviest|sharpest|steepest)`;
+const ZONE_AFTER = new RegExp(String.raw`^\s*${TIME_ZONE}(?![\p{L}])`, "u");
+const STREET_AFTER = new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}${STREET}(?![\p{L}])`, "u");
+const CALIBRE_AFTER = new RegExp(
+  String.raw`^-?\s?(?:mm|calib(?:re|er))(?![\p{L}])[\s-]+(?:[\p{L}-]+\s+){0,2}?${WEAPON}(?![\p{L}])`,
+  "iu",
+);
+const UNIT_NEXT = new RegExp(String.raw`^\s+${TIME_UNITS}(?![\p{L}])`, "iu");
+const UNIT_TO = new RegExp(String.raw`^\s+${TIME_UNITS}\s+(?:to|ending|through|until|till)(?![\p{L}])`, "iu");
+const SUPERLATIVE_IN = new RegExp(
+  String.raw`${SUPERLATIVE}(?:\s+[\p{L}'’-]+){0,4}\s+(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?$`,
+  "iu",
+);
 /** Words after a hyphen that make a number an adjective ("a two-day session"), unless they count or qualify. */
 const NOT_AN_ADJECTIVE = /^-(?:plus|odd|fold|strong|year-olds?|month-olds?|week-olds?|day-olds?)(?![\p{L}])/iu;
 /** People that "under 18", "over 65" are the ages of. */
@@ -547,16 +559,11 @@ function describing(raw: Raw, text: string): Raw {
   if (integer && digits && /^\d{4}$/.test(raw.text)) {
     const hh = Number(raw.text.slice(0, 2));
     const mm = Number(raw.text.slice(2));
-    if (hh < 24 && mm < 60 && new RegExp(String.raw`^\s*${TIME_ZONE}(?![\p{L}])`, "u").test(after)) return as("time");
+    if (hh < 24 && mm < 60 && ZONE_AFTER.test(after)) return as("time");
     if (hh < 24 && mm < 60 && /^\s*(?:hrs|hours)(?![\p{L}])/u.test(after) && /(?:^|[^\p{L}])at\s+$/iu.test(before))
       return as("time");
   }
-  if (
-    integer &&
-    digits &&
-    new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}${STREET}(?![\p{L}])`, "u").test(after)
-  )
-    return as("label");
+  if (integer && digits && STREET_AFTER.test(after)) return as("label");
   // Decades and ages in tens: "in their 20s", "the 1990s".
   if (integer && digits && /0$/.test(raw.text) && /^['’]?s(?![\p{L}])/u.test(after))
     return as(raw.value >= 1000 ? "year" : "age");
@@ -585,14 +592,7 @@ function describing(raw: Raw, text: string): Raw {
   )
     return as("age");
   // Calibres and models: "a 9mm handgun", ".45-calibre", "Boeing 737 MAX 9", "a magnitude 6.8 earthquake".
-  if (
-    digits &&
-    new RegExp(
-      String.raw`^-?\s?(?:mm|calib(?:re|er))(?![\p{L}])[\s-]+(?:[\p{L}-]+\s+){0,2}?${WEAPON}(?![\p{L}])`,
-      "iu",
-    ).test(after)
-  )
-    return as("modifier");
+  if (digits && CALIBRE_AFTER.test(after)) return as("modifier");
   if (/magnitude(?:\s+of)?\s+$/iu.test(before) || /^-?\s?magnitude(?![\p{L}])/iu.test(after)) return as("modifier");
   if (
     integer &&
@@ -623,26 +623,15 @@ function describing(raw: Raw, text: string): Raw {
   // A compound adjective: "a two-day session", "one-time", "a 27-member bloc", "77-minute speech".
   if (plain && !raw.range && /^-\p{L}/u.test(after) && !NOT_AN_ADJECTIVE.test(after)) return as("modifier");
   // Part of a period: "the next two years", "in the three months to August", "the highest level in 25 years".
-  const unitNext = new RegExp(String.raw`^\s+${TIME_UNITS}(?![\p{L}])`, "iu");
-  if (plain && unitNext.test(after)) {
+  if (plain && UNIT_NEXT.test(after)) {
     if (
       /(?:^|[^\p{L}])(?:next|last|past|previous|coming|following|first|final|opening|closing|remaining)\s+$/iu.test(
         before,
       )
     )
       return as("period");
-    if (
-      /(?:^|[^\p{L}])the\s+$/iu.test(before) &&
-      new RegExp(String.raw`^\s+${TIME_UNITS}\s+(?:to|ending|through|until|till)(?![\p{L}])`, "iu").test(after)
-    )
-      return as("period");
-    if (
-      new RegExp(
-        String.raw`${SUPERLATIVE}(?:\s+[\p{L}'’-]+){0,4}\s+(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?$`,
-        "iu",
-      ).test(before)
-    )
-      return as("period");
+    if (/(?:^|[^\p{L}])the\s+$/iu.test(before) && UNIT_TO.test(after)) return as("period");
+    if (SUPERLATIVE_IN.test(before)) return as("period");
   }
   return raw;
 }

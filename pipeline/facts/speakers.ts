@@ -195,6 +195,7 @@ function clauseSpeaker(clause: string): string {
 }
 
 const WINDOW = 240;
+const ANCHORED = new Map<RegExp, RegExp>();
 
 /**
  * The speaker group of a pattern, tried at every start where a shorter speaker could begin:
@@ -203,12 +204,14 @@ const WINDOW = 240;
 function matchesFrom(pattern: RegExp, text: string): string[] {
   const out: string[] = [];
   const starts = [0, ...[...text.matchAll(/[,:"“”]\s*/gu)].map((m) => m.index ?? 0)];
+  const anchored = ANCHORED.get(pattern) ?? new RegExp(`^(?:${pattern.source})`, pattern.flags);
+  ANCHORED.set(pattern, anchored);
   for (const at of starts) {
     // An attribution is short: each start looks at a window, so a long clause costs its length, not its square.
     let window = text.slice(at, at + WINDOW);
     if (at + WINDOW < text.length) window = window.slice(0, Math.max(1, window.lastIndexOf(",") + 1));
-    const m = pattern.exec(window);
-    if (m && (m.index === 0 || at === 0)) out.push(m[1]);
+    const m = (at === 0 ? pattern : anchored).exec(window);
+    if (m) out.push(m[1]);
   }
   return out;
 }
