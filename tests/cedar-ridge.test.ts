@@ -6,7 +6,7 @@ import { figuresReport } from "../pipeline/figures.ts";
 import { FIXTURES } from "./helpers/story.ts";
 
 /**
- * A new user's story (tests/fixtures/wildfire): a wire article with a rising toll, a county
+ * A new user's story (tests/fixtures/cedar-ridge): a wire article with a rising toll, a county
  * statement, a governor's briefing transcript with speaker labels and a county revision, with an
  * empty fact sheet. The figures finder drafts every row; this is the sheet a reporter keeps after
  * checking each cell against its source. The draft must need fewer than 1 cell in 10 changed, and
@@ -74,9 +74,9 @@ const KNOWN = new Set([
 ]);
 
 describe("a new user's wildfire story: the draft, cell by cell", () => {
-  const dir = mkdtempSync(join(tmpdir(), "wildfire-"));
+  const dir = mkdtempSync(join(tmpdir(), "cedar-ridge-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync(join(FIXTURES, "wildfire"), dir, { recursive: true });
+  cpSync(join(FIXTURES, "cedar-ridge"), dir, { recursive: true });
   const report = figuresReport(dir);
   if ("problem" in report) throw new Error(report.problem);
 
@@ -97,7 +97,7 @@ describe("a new user's wildfire story: the draft, cell by cell", () => {
       cells += 1; // the quote
     });
     expect(changed.length / cells, changed.join("\n")).toBeLessThan(0.1);
-    if (process.env.WILDFIRE_CELLS) console.log(`${changed.length} of ${cells} cells changed:\n${changed.join("\n")}`);
+    if (process.env.CEDAR_RIDGE_CELLS) console.log(`${changed.length} of ${cells} cells changed:\n${changed.join("\n")}`);
     // Every change is a date (the reading of periods is issue 18's other half) or a cell named above.
     const undated = changed.filter((c) => !/\.(?:start|end): /.test(c) && !KNOWN.has(c.split(":")[0]));
     expect(undated).toEqual([]);
