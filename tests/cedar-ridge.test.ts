@@ -97,7 +97,8 @@ describe("a new user's wildfire story: the draft, cell by cell", () => {
       cells += 1; // the quote
     });
     expect(changed.length / cells, changed.join("\n")).toBeLessThan(0.1);
-    if (process.env.CEDAR_RIDGE_CELLS) console.log(`${changed.length} of ${cells} cells changed:\n${changed.join("\n")}`);
+    if (process.env.CEDAR_RIDGE_CELLS)
+      console.log(`${changed.length} of ${cells} cells changed:\n${changed.join("\n")}`);
     // Every change is a date (the reading of periods is issue 18's other half) or a cell named above.
     const undated = changed.filter((c) => !/\.(?:start|end): /.test(c) && !KNOWN.has(c.split(":")[0]));
     expect(undated).toEqual([]);

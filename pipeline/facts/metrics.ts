@@ -48,9 +48,9 @@ const AREA_VERB =
   /(?:^|[^\p{L}])(burned|burnt|scorched|charred|consumed|blackened|flooded|inundated|razed|destroyed|covered|affected)\s+(?:(?:nearly|almost|about|around|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated)\s+)?$/iu;
 /** Verbs that link a measure to what it measures: "Turnout was 62%", "Oil prices rose to $87", "The deficit would fall to". */
 const LINK_VERB =
-  "is|was|were|are|be|stood|stands|stand|reached|reaches|reach|hit|hits|touched|touch|totalled|totaled|averaged|peaked|topped|top|came|gets|get|got|start|starts|began|rose|rises|rise|risen|climbed|climb|fell|falls|fall|fallen|dropped|drops|drop|slowed|eased|grew|grown|grows|grow|shrank|shrunk|contracted|jumped|surged|soared|plunged|plunge|slumped|declined|increased|decreased|doubled|tripled|halved|cost|costs|exceed|exceeded|crossed|dipped|improved|widened|narrowed|recorded|registered|stayed|remained|remains|remain|kept|revised";
+  "is|was|were|are|be|stood|stands|stand|reached|reaches|reach|hit|hits|touched|touch|totalled|totaled|averaged|peaked|topped|top|came|gets|get|got|start|starts|began|rose|rises|rise|risen|climbed|climb|fell|falls|fall|fallen|dropped|drops|drop|slowed|eased|grew|grown|grows|grow|shrank|shrunk|contracted|jumped|surged|soared|plunged|plunge|slumped|declined|increased|decreased|doubled|tripled|halved|cost|costs|exceed|exceeded|crossed|dipped|improved|widened|narrowed|recorded|registered|stayed|remained|remains|remain|kept|revised|estimated|valued|pegged|put|set|fixed|capped|projected|forecast|budgeted|allocated|sanctioned";
 const SUBJECT_THEN_LINK = new RegExp(
-  String.raw`(?:^|[,;:]\s+|(?<![\p{L}])(?:and|while|but|that|said|says|claimed|alleged|added|warned|told\s+[\p{L}]+)\s+)((?:[\p{L}\d'’.-]+\s+){0,6}?[\p{L}\d'’.-]+)\s+(?:(?:in|for|at|on|across|during)\s+(?:[\p{L}\d'’-]+\s+){1,3}?)?(?:(?:is|are|was|were|will|would|could|may|might|has|have|had|is\s+expected\s+to|are\s+expected\s+to|is\s+projected\s+to|is\s+set\s+to|is\s+likely\s+to|has\s+been|have\s+been|had\s+been)\s+)*(?:${LINK_VERB}|\p{Ll}+ed)(?:\s+(?:unchanged|steady|flat))?(?:\s+by\s+[^\s,;]+(?:\s+\p{L}+){0,2}?|\s+[^\s,;]*\d[^\s,;]*)?(?:\s+(?:to|at|by|of|below|above|from|over|around|about|on|worth))?\s+$`,
+  String.raw`(?:^|[,;:]\s+|(?<![\p{L}])(?:and|while|but|that|said|says|claimed|alleged|added|warned|told\s+[\p{L}]+)\s+)((?:[\p{L}\d'’.-]+\s+){0,6}?[\p{L}\d'’.-]+)\s+(?:(?:in|for|at|on|across|during)\s+(?:[\p{L}\d'’-]+\s+){1,3}?)?(?:(?:is|are|was|were|will|would|could|may|might|has|have|had|is\s+expected\s+to|are\s+expected\s+to|is\s+projected\s+to|is\s+set\s+to|is\s+likely\s+to|has\s+been|have\s+been|had\s+been)\s+)*(?:${LINK_VERB})(?:\s+(?:unchanged|steady|flat))?(?:\s+by\s+[^\s,;]+(?:\s+\p{L}+){0,2}?|\s+[^\s,;]*\d[^\s,;]*)?(?:\s+(?:to|at|by|of|below|above|from|over|around|about|on|worth))?\s+$`,
   "iu",
 );
 /** "kept the repo rate at 6.5", "held rates at 5%", "cut the risk of heart attack by": the object measured. */
@@ -102,6 +102,15 @@ export function metricOf(sentence: string, r: Counted): string {
     return `${r.unit} ${area[1]}`;
   // "police estimated it at 60,000": the figure before's, which the reader gives it.
   if (/(?:^|[^\p{L}])(?:it|them)\s+(?:at|to)\s+$/iu.test(near.slice(-20))) return "";
+  // "The metro project, costing Rs 22,000 crore,": what the sum is the cost of.
+  const costing =
+    /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+),\s+(?:costing|worth|valued\s+at|estimated\s+at|budgeted\s+at)\s+$/iu.exec(
+      near,
+    );
+  if (costing) {
+    const words = trimNoun(costing[1], false);
+    if (words) return words;
+  }
   const nounOf = NOUN_OF.exec(near.slice(-60));
   if (nounOf) {
     const words = trimNoun(nounOf[1], false);

@@ -336,6 +336,9 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
       .split(" ");
     let numerator: number;
     let denominator: number;
+    // "the first half of the year" is a period, not a share.
+    if (words[0] === "half" && /(?:first|second|latter|former|final|opening|closing)\s+$/iu.test(before))
+      return undefined;
     if (words[0] === "half") [numerator, denominator] = [1, 2];
     else if (words[1] === "in" || words[1] === "out") {
       // "303 in 2019" is a number in a year, not a share.
@@ -441,11 +444,15 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
     const start = at + n.start;
     const stop = at + n.end;
     const word = text.slice(start, stop).toLowerCase();
-    // "no one", "one another" and "the one" are pronouns.
+    // "no one", "one another", "the one" and "he was one of 12 men" are pronouns.
     if (
       word === "one" &&
       (/(?:^|[^\p{L}])(?:no|any|every|the|this|that)\s+$/iu.test(text.slice(Math.max(0, start - 6), start)) ||
-        /^\s+another\b/i.test(text.slice(stop, stop + 10)))
+        /^\s+another\b/i.test(text.slice(stop, stop + 10)) ||
+        (/(?:^|[^\p{L}])(?:is|was|are|were|be|been|being|became|becomes|as)\s+$/iu.test(
+          text.slice(Math.max(0, start - 8), start),
+        ) &&
+          /^\s+of\s/iu.test(text.slice(stop, stop + 5))))
     )
       return [];
     return [

@@ -53,6 +53,7 @@ export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] =
     ["less than", null],
     ["under", null],
     ["below", null],
+    ["above", "more_than"],
   ] as [string, Qualifier | null][]
 ).sort((a, b) => b[0].length - a[0].length);
 

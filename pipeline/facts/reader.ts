@@ -176,7 +176,8 @@ function speakersOf(sentence: string, context: ReadContext, carried: Carried): (
   for (const a of attributions) {
     if (!a.speaker) continue;
     remember(carried.speakers, a.speaker);
-    if (isNamed(a.speaker)) remember(carried.named, a.speaker);
+    // A pronoun stands for a person or body named before, or for one known by title ("the minister").
+    if (isNamed(a.speaker) || TITLE.test(a.speaker)) remember(carried.named, a.speaker);
   }
   if (label) {
     remember(carried.speakers, label.speaker);
@@ -369,7 +370,7 @@ function qualifierAfter(text: string, end: number): { qualifier: Qualifier | nul
 
 /** Units a measure is stated in, as they follow the number ("1.6 kilometers", "−5 degrees", "5km"). */
 const UNIT = new RegExp(
-  String.raw`^(?:\s+|-)?(km\/h|kmh|kph|mph|(?:kilomet(?:re|er)s|miles)\s+(?:per|an)\s+hour|square\s+(?:kilomet(?:re|er)s?|miles?|metres?|meters?)|sq\.?\s*km|kilomet(?:re|er)s?|kms?|miles?|millimet(?:re|er)s?|centimet(?:re|er)s?|metres?|meters?|m(?=\s+(?:high|tall|long|wide|deep|away|above|below)\b)|cm|mm|feet|foot|ft|inches|kilo(?:gram)?s?|kg|grams?|tonnes?|tons?|lit(?:re|er)s?|gallons?|barrels?|hectares?|acres?|degrees?(?:\s+(?:celsius|fahrenheit|c|f)\b)?|°\s?[CF]?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|knots?|megawatts?|mw|gw|kwh|dollars?|rupees?|euros?|pounds?|yuan|taka|basis\s+points?|lakh\s+rupees|crore\s+rupees)(?![\p{L}])`,
+  String.raw`^(?:\s+|-)?(km\/h|kmh|kph|mph|(?:kilomet(?:re|er)s|miles)\s+(?:per|an)\s+hour|square\s+(?:kilomet(?:re|er)s?|miles?|metres?|meters?)|sq\.?\s*km|kilomet(?:re|er)s?|kms?|miles?|millimet(?:re|er)s?|centimet(?:re|er)s?|metres?|meters?|m(?=\s+(?:high|tall|long|wide|deep|away|above|below)\b)|cm|mm|feet|foot|ft|inches|kilo(?:gram)?s?|kg|grams?(?!\s+(?:panchayats?|sabhas?))|tonnes?|tons?|lit(?:re|er)s?|gallons?|barrels?|hectares?|acres?|degrees?(?:\s+(?:celsius|fahrenheit|c|f)\b)?|°\s?[CF]?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|knots?|megawatts?|mw|gw|kwh|dollars?|rupees?|euros?|pounds?|yuan|taka|basis\s+points?|lakh\s+rupees|crore\s+rupees)(?![\p{L}])`,
   "iu",
 );
 
@@ -390,7 +391,7 @@ function unitAfter(token: NumberToken, text: string, end: number): { unit: strin
 
 /** Words that end the noun a number counts. */
 const STOP = new Set(
-  "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced on in at by during since between from to for with across over under into onto of than as after before while when which who whom whose that or but according per a an the their his her its our this these those there it they he she we last next overnight yesterday today tonight high tall long wide deep away sunday monday tuesday wednesday thursday friday saturday against worldwide nationwide including respectively each apiece more fewer less above below higher lower worth include includes cover covers receive receives spent taken take takes make makes need needs face faces remain remains stay stays live lives work works got get gets".split(
+  "were was is are be been being had has have will would could can may might must should did do does said says told reported confirmed announced on in at by during since between from to for with across over under into onto of than as after before while when which who whom whose that or but according per a an the their his her its our this these those there it they he she we last next overnight yesterday today tonight high tall long wide deep away sunday monday tuesday wednesday thursday friday saturday against without worldwide nationwide including own owns use uses want wants support supports oppose opposes believe believes think thinks back backs respectively each apiece more fewer less above below higher lower worth include includes cover covers receive receives spent taken take takes make makes need needs face faces remain remains stay stays live lives work works got get gets".split(
     " ",
   ),
 );
