@@ -9,7 +9,7 @@ import type { Fraction } from "./figure.ts";
 
 /**
  * "modifier": a number that describes a thing rather than counting it (a two-day session, a 9mm
- * handgun, a 3-1 win, the Boeing 737, a magnitude 6.8 earthquake); "period": part of the words for a
+ * handgun, a 3-1 win, the Boeing 737); "period": part of the words for a
  * period ("the next two years", "the three months to August", "the highest in 25 years").
  */
 export type NumberKind = "figure" | "year" | "date" | "age" | "time" | "ordinal" | "label" | "modifier" | "period";
@@ -543,6 +543,8 @@ const SUPERLATIVE_IN = new RegExp(
   String.raw`${SUPERLATIVE}(?:\s+[\p{L}'’-]+){0,4}\s+(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?$`,
   "iu",
 );
+/** A magnitude is a measure, hyphen or not: "a 4.1-magnitude tremor". */
+const MAGNITUDE_AFTER = /^-magnitude(?![\p{L}])/iu;
 /** Words after a hyphen that make a number an adjective ("a two-day session"), unless they count or qualify. */
 const NOT_AN_ADJECTIVE = /^-(?:plus|odd|fold|strong|year-olds?|month-olds?|week-olds?|day-olds?)(?![\p{L}])/iu;
 /** People that "under 18", "over 65" are the ages of. */
@@ -552,7 +554,7 @@ const AGED_PEOPLE =
 /**
  * A figure token that the words around it show to be no figure: an age ("Nahel M., 17,", "who is
  * 72", "in their 20s", "under 18"), a clock time ("1900 GMT"), an address ("1420 Pine Street"), a
- * calibre ("a 9mm handgun"), a model ("Boeing 737 MAX 9"), a score ("3-1"), a magnitude, a number in
+ * calibre ("a 9mm handgun"), a model ("Boeing 737 MAX 9"), a score ("3-1"), a number in
  * a compound adjective ("a two-day session", "one-time", "a 27-member bloc"), or part of a period
  * ("the next two years", "in the three months to August", "the highest in 25 years").
  */
@@ -598,9 +600,8 @@ function describing(raw: Raw, text: string): Raw {
     !/^\s+(?!years|yrs|has|was|is|does|accounts)\p{Ll}+s(?![\p{L}])/u.test(after)
   )
     return as("age");
-  // Calibres and models: "a 9mm handgun", ".45-calibre", "Boeing 737 MAX 9", "a magnitude 6.8 earthquake".
+  // Calibres and models: "a 9mm handgun", ".45-calibre", "Boeing 737 MAX 9". (A magnitude is a measure.)
   if (digits && CALIBRE_AFTER.test(after)) return as("modifier");
-  if (/magnitude(?:\s+of)?\s+$/iu.test(before) || /^-?\s?magnitude(?![\p{L}])/iu.test(after)) return as("modifier");
   if (
     integer &&
     digits &&
@@ -628,7 +629,8 @@ function describing(raw: Raw, text: string): Raw {
   )
     return as("modifier");
   // A compound adjective: "a two-day session", "one-time", "a 27-member bloc", "77-minute speech".
-  if (plain && !raw.range && /^-\p{L}/u.test(after) && !NOT_AN_ADJECTIVE.test(after)) return as("modifier");
+  if (plain && !raw.range && /^-\p{L}/u.test(after) && !NOT_AN_ADJECTIVE.test(after) && !MAGNITUDE_AFTER.test(after))
+    return as("modifier");
   // Part of a period: "the next two years", "in the three months to August", "the highest level in 25 years".
   if (plain && UNIT_NEXT.test(after)) {
     if (

@@ -354,7 +354,7 @@ function qualifierBefore(
       };
   }
   // "have topped 100,000", "exceeded Rs 1 lakh crore": more than, in the chart's own words.
-  if (/(?<![\p{L}])(?:topped|exceeded|surpassed|crossed)\s+$/iu.test(before))
+  if (/(?<![\p{L}])(?:topped|exceeded|surpassed|crossed|passed)\s+$/iu.test(before))
     return { qualifier: "more_than", start: index, words: "" };
   return undefined;
 }
@@ -520,7 +520,7 @@ function governLists(figures: Reading[], text: string): Map<Reading, Reading> {
       item.noun = first.noun;
       elided.set(item, first);
     }
-    if (!item.unit && first.unit && first.unit !== "%") item.unit = first.unit;
+    if (!item.unit && first.unit && first.unit !== "%" && !item.fraction) item.unit = first.unit;
     // Only an exact item is governed by the first's qualifier; one with its own keeps it.
     if (first.qualifier === "exact" || item.qualifier !== "exact") continue;
     const words =

@@ -84,7 +84,7 @@ const SUBJECT = new RegExp(
   "iu",
 );
 /** "according to X", "according to estimates from X". */
-const ACCORDING = /(?:^|[^\p{L}])according\s+to\s+((?:[^,;:.!?()]|\.(?=\p{L}))+?)\s*(?:[,;:.!?)]|$)/iu;
+const ACCORDING = /(?:^|[^\p{L}])according\s+to\s+((?:[^,;:.!?()]|\.(?=\p{L}))+?)\s*(?:[,;:!?)]|\.(?!\p{L})|$)/iu;
 
 /** Words that stand for somebody a chart cannot name: "as reported by he". */
 const PRONOUN = /^(?:he|she|they|it|we|i|you|him|her|them|us)$/iu;
