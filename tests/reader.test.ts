@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../pipeline/facts/periods.ts";
 import { readSentence, readText, type Reading } from "../pipeline/facts/reader.ts";
+import { growth } from "./helpers/growth.ts";
 
 /** Datelines: Wednesday 27 November 2024 (Islamabad), Monday 3 July 2023 (the French riots), Friday 14 March 2025 (the floods). */
 const W = "2024-11-27";
@@ -476,4 +477,23 @@ describe("what is counted (issue 18 item 4)", () => {
       "5000: people injured",
     ]);
   });
+});
+
+describe("who gives it and what is counted, on a long sentence", () => {
+  it("grow linearly with its clauses, speakers, lists and commas (ratio over three sizes)", () => {
+    // One sentence without a full stop: clauses with speakers, lists, respectively, labels and pronouns.
+    const sentence = (n: number) =>
+      `GOVERNOR GREEN: ${Array.from(
+        { length: n },
+        (_, i) =>
+          `Lahaina and Kihei lost ${100 + i} and ${200 + i} buildings, respectively, county officials said, while police estimated it at ${300 + i}, according to the Red Cross, and he said the toll rose to ${400 + i}, `,
+      ).join("")}`;
+    const ratios = growth(
+      [100, 400, 1600],
+      (n) => readText(sentence(n), { dateline: F, source: "County statement" }),
+      3,
+    );
+    // Sixteen times the input: linear is 16, quadratic 256.
+    expect(ratios[2]).toBeLessThan(64);
+  }, 60_000);
 });

@@ -516,8 +516,9 @@ export function findNumbers(text: string): NumberToken[] {
     if (read) raws.push(...read);
     at = Math.max(stop, m.index + 1);
   }
+  const caps = capitals(text);
   return joinRanges(raws, text)
-    .map((raw) => (raw.kind === "figure" ? describing(raw, text) : raw))
+    .map((raw) => (raw.kind === "figure" ? describing(raw, text, caps) : raw))
     .filter((raw) => !bareScale(raw))
     .map(({ scale: _scale, ...t }) => t);
 }
@@ -558,7 +559,14 @@ const AGED_PEOPLE =
  * a compound adjective ("a two-day session", "one-time", "a 27-member bloc"), or part of a period
  * ("the next two years", "in the three months to August", "the highest in 25 years").
  */
-function describing(raw: Raw, text: string): Raw {
+/** Whether a text is set in capitals, as some wires set headlines: more capital letters than small ones. */
+function capitals(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper > lower;
+}
+
+function describing(raw: Raw, text: string, caps: boolean): Raw {
   const before = text.slice(Math.max(0, raw.start - 60), raw.start);
   const after = text.slice(raw.end, raw.end + 60);
   const as = (kind: NumberKind): Raw => ({ ...raw, kind });
@@ -605,6 +613,8 @@ function describing(raw: Raw, text: string): Raw {
   if (
     integer &&
     digits &&
+    // Not in a headline set in capitals ("FLOODS KILL 40 IN BRAZIL").
+    !caps &&
     (/(?:^|[^\p{L}])(?!(?:US|USD|INR|PKR|EUR|GBP|RS|AD|BC)\s)\p{Lu}{2,}\s+$/u.test(before) ||
       (/[\p{Ll}\p{N},;]\s+\p{Lu}\p{Ll}+\s+$/u.test(before) &&
         /^\s+(?:\p{Lu}{2,}|jets?|aircraft|planes?|fleet|models?|series|engines?|rockets?|tanks?|missiles?|phones?|smartphones?)(?![\p{L}])/u.test(
