@@ -1,5 +1,5 @@
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { capitalize } from "../pipeline/facts/format.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 
 /**
  * Who stands behind the numbers, from the data: "Figures as reported by the interior ministry." when
@@ -8,7 +8,11 @@ import { capitalize } from "../pipeline/facts/format.ts";
  * interior ministry; people arrested on Sat 1 Jul as reported by officials." Names come from the
  * chart (charts/names.ts), so a total and a day are never run together as one label.
  */
-export function attributionNote(figures: Figure[], names: Record<string, string>): string | undefined {
+export function attributionNote(
+  figures: Figure[],
+  names: Record<string, string>,
+  writer: Writer = defaultWriter(),
+): string | undefined {
   const groups = new Map<string, Set<string>>();
   for (const f of figures) {
     if (!f.attributed_to) continue;
@@ -17,16 +21,15 @@ export function attributionNote(figures: Figure[], names: Record<string, string>
   }
   if (groups.size === 0) return undefined;
   const everyFigure = figures.every((f) => f.attributed_to);
-  if (groups.size === 1 && everyFigure) return `Figures as reported by ${lowerArticle([...groups.keys()][0])}.`;
-  const parts = [...groups].map(([who, list]) => `${listWords([...list])} as reported by ${lowerArticle(who)}`);
-  return `${capitalize(parts.join("; "))}.`;
+  if (groups.size === 1 && everyFigure)
+    return writer.phrase("attribution.all", { who: writer.lowerArticle([...groups.keys()][0]) });
+  const parts = [...groups].map(([who, list]) =>
+    writer.phrase("attribution.some", { figures: writer.list([...list]), who: writer.lowerArticle(who) }),
+  );
+  return writer.sentence(writer.capitalize(parts.join(writer.phrase("separator.clauses"))));
 }
 
-/** "The government" reads "the government" mid-sentence; names stay as written. */
-function lowerArticle(who: string): string {
-  return who.replace(/^The\s/, "the ");
-}
-
+/** "a, b and c" in English, for messages. */
 export function listWords(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -1,12 +1,12 @@
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, uniqueNames } from "./names.ts";
-import { fractionProblems, isCount, unitKey, withUnit } from "./units.ts";
+import { fractionProblems, isCount, unitKey } from "./units.ts";
 
 interface Bar {
   label: string;
@@ -25,8 +25,16 @@ export const CAP_OVERHANG = 5;
 /** Space a cap takes beyond the bar's end before its label. */
 const CAP_ROOM = 4;
 
-/** How each bound's mark looks on bars and columns, for the note that explains it. */
-export const BAR_MARKS = { minimum: "A dashed end", maximum: "A bar capped by a cross-line" };
+/** The notes that explain how each bound's mark looks on bars, columns and share, in the story's language. */
+export const barNotes = (writer: Writer) => ({
+  minimum: writer.phrase("note.minimum.bars"),
+  maximum: writer.phrase("note.maximum.bars"),
+});
+
+/** Items of an alt text joined as one sentence: "Protesters: more than 10,000; Security personnel: 20,000." */
+export function summaryItems(writer: Writer, items: string[]): string {
+  return writer.sentence(items.join(writer.phrase("separator.items")));
+}
 
 /**
  * Horizontal bars comparing a few figures. Each bar is exactly as long as the stated number; the
@@ -35,7 +43,7 @@ export const BAR_MARKS = { minimum: "A dashed end", maximum: "A bar capped by a 
  * highlights a figure or groups them. No axis: the direct labels are the only numbers shown.
  */
 export const bars: ChartKind<Bar[]> = {
-  prepare({ figures, choices }) {
+  prepare({ figures, choices, writer = defaultWriter() }) {
     const problems = [...fractionProblems(figures, "bars"), ...unitProblems(figures, "bars")];
     const colours = colourRoles(
       "bars",
@@ -45,11 +53,12 @@ export const bars: ChartKind<Bar[]> = {
       4,
     );
     problems.push(...colours.problems);
-    const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || capitalize(f.metric);
+    const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || writer.capitalize(f.metric);
+    const written = figures.map((f) => writer.qualified(f));
     const items: Bar[] = figures.map((f, i) => ({
       label: labelOf(f, i),
       value: f.value,
-      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+      shown: writer.capitalize(written[i]),
       bound: boundOf(f),
       colour: colours.roles[i],
       group: colours.groups.length > 1 ? choices?.[i]?.group : undefined,
@@ -58,19 +67,26 @@ export const bars: ChartKind<Bar[]> = {
     const perWhat = new Map<string, number>();
     for (const f of figures) perWhat.set(what(f), (perWhat.get(what(f)) ?? 0) + 1);
     const shared = (f: Figure) => perWhat.get(what(f))! > 1;
-    const names = uniqueNames(figures, (f, i) => nameByWhat(f, choices?.[i]?.label, shared(f)));
+    const names = uniqueNames(figures, (f, i) => nameByWhat(f, choices?.[i]?.label, shared(f), writer));
     const notes = boundNotes(
       items.map((b) => b.bound),
-      BAR_MARKS,
+      barNotes(writer),
     );
-    const attribution = attributionNote(figures, names);
+    const attribution = attributionNote(figures, names, writer);
     if (attribution) notes.push(attribution);
     const model: ChartModel<Bar[]> = {
       used: figures,
       notes,
       names,
       warnings: [],
-      summary: `${items.map((b) => `${b.group ? `${b.group}, ` : ""}${b.label}: ${qualifiedLower(b.shown)}`).join("; ")}.`,
+      summary: summaryItems(
+        writer,
+        items.map((b, i) =>
+          b.group
+            ? writer.phrase("summary.group", { group: b.group, label: b.label, value: written[i] })
+            : writer.phrase("summary.item", { label: b.label, value: written[i] }),
+        ),
+      ),
       rows: figures.map((f, i) => shownRow(f, items[i].label, items[i].shown)),
       draw: items,
     };
@@ -223,9 +239,4 @@ export function unitProblems(figures: Figure[], kind: string): string[] {
   return [
     `${kind} compare one kind of quantity, but the figures are in ${listWords(units.map((u) => (u ? JSON.stringify(u) : "no unit")))}; chart each unit apart`,
   ];
-}
-
-/** "More than 10,000" reads "more than 10,000" after a colon. */
-export function qualifiedLower(shown: string): string {
-  return /^[A-Z][a-z]/.test(shown) ? shown.charAt(0).toLowerCase() + shown.slice(1) : shown;
 }

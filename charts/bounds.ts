@@ -14,10 +14,10 @@ export function boundOf(f: Pick<Figure, "low" | "high">): Bound {
   return "none";
 }
 
-/** The notes explaining the marks a chart uses: `how` says what each mark looks like on this kind. */
-export function boundNotes(bounds: Bound[], how: Record<Exclude<Bound, "none">, string>): string[] {
-  const notes: string[] = [];
-  if (bounds.includes("minimum")) notes.push(`${how.minimum} marks a minimum: the true figure may be higher.`);
-  if (bounds.includes("maximum")) notes.push(`${how.maximum} marks a maximum: the true figure may be lower.`);
-  return notes;
+/** The notes explaining the marks a chart uses: `notes` says, in the story's language, what each mark looks like on this kind. */
+export function boundNotes(bounds: Bound[], notes: Record<Exclude<Bound, "none">, string>): string[] {
+  const out: string[] = [];
+  if (bounds.includes("minimum")) out.push(notes.minimum);
+  if (bounds.includes("maximum")) out.push(notes.maximum);
+  return out;
 }

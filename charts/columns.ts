@@ -1,13 +1,13 @@
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
-import { attributionNote, listWords } from "./attribution.ts";
-import { BAR_MARKS, bars, CAP_OVERHANG, OPEN_END, qualifiedLower, unitProblems } from "./bars.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
+import { attributionNote } from "./attribution.ts";
+import { barNotes, bars, CAP_OVERHANG, OPEN_END, unitProblems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
-import { wrapWhole } from "./measure.ts";
+import { BREAKABLE_SPACE, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
-import { fractionProblems, withUnit } from "./units.ts";
+import { fractionProblems } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
 interface Gap {
@@ -28,6 +28,8 @@ interface Column {
   date?: string;
   value: number;
   shown: string;
+  /** What `shown` says inside a sentence: "more than 2,500", never "More than 2,500". */
+  written: string;
   bound: Bound;
   colour: ColourRole;
 }
@@ -42,7 +44,7 @@ interface Column {
  * same order.
  */
 export const columns: ChartKind<ColumnsDraw> = {
-  prepare({ figures, choices }) {
+  prepare({ figures, choices, writer = defaultWriter() }) {
     const problems: string[] = [];
     for (const f of figures)
       if (!f.start || !f.end)
@@ -81,35 +83,37 @@ export const columns: ChartKind<ColumnsDraw> = {
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const items: Column[] = order.map(({ f, i }) => ({
       id: f.id,
-      label: labelOf(i) || timeLabel(f),
-      ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end))
-        ? { date: periodLabel(f.start, f.end) }
+      label: labelOf(i) || timeLabel(f, writer),
+      ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end, writer))
+        ? { date: periodLabel(f.start, f.end, writer) }
         : {}),
       value: f.value,
-      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+      shown: writer.capitalize(writer.qualified(f)),
+      written: writer.qualified(f),
       bound: boundOf(f),
       colour: colours.roles[i],
     }));
     const sorted = order.map(({ f }) => f);
-    const names = uniqueNames(figures, (f, i) => nameByTime(f, labelOf(i)));
+    const names = uniqueNames(figures, (f, i) => nameByTime(f, labelOf(i), writer));
     const notes: string[] = [];
     const gaps = gapsBetween(sorted);
     const nights = sorted.every((f) => f.nights);
-    if (gaps.length > 0) notes.push(`No figure was reported for ${listWords(gapWords(gaps, nights))}.`);
+    const missing = writer.phrase("note.missing", { days: writer.list(gapWords(gaps, nights, writer)) });
+    if (gaps.length > 0) notes.push(missing);
     notes.push(
       ...boundNotes(
         items.map((c) => c.bound),
-        BAR_MARKS,
+        barNotes(writer),
       ),
     );
-    const attribution = attributionNote(sorted, names);
+    const attribution = attributionNote(sorted, names, writer);
     if (attribution) notes.push(attribution);
     const slots: (Column | Gap)[] = [];
     // Gaps lie between neighbouring periods, in order: one pass over both.
     let next = 0;
     items.forEach((c, k) => {
       while (next < gaps.length && gaps[next].end < sorted[k].start) {
-        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }) });
+        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }, writer) });
         next++;
       }
       slots.push(c);
@@ -119,7 +123,17 @@ export const columns: ChartKind<ColumnsDraw> = {
       notes,
       names,
       warnings: [],
-      summary: `${capitalize(whatOf(reference))}: ${items.map((c) => `${c.label}, ${qualifiedLower(c.shown)}`).join("; ")}.${gaps.length > 0 ? ` No figure was reported for ${listWords(gapWords(gaps, nights))}.` : ""}`,
+      summary: [
+        writer.sentence(
+          writer.phrase("summary.series", {
+            name: writer.capitalize(whatOf(reference, writer)),
+            items: items
+              .map((c) => writer.phrase("summary.dated", { label: c.label, value: c.written }))
+              .join(writer.phrase("separator.items")),
+          }),
+        ),
+        ...(gaps.length > 0 ? [missing] : []),
+      ].join(" "),
       rows: sorted.map((f, k) => shownRow(f, items[k].label, items[k].shown)),
       draw: { slots },
     };
@@ -127,13 +141,14 @@ export const columns: ChartKind<ColumnsDraw> = {
   },
 
   draw(model, context) {
-    const { width, sizes, theme, document, Plot } = context;
+    const { width, sizes, theme, document, Plot, writer = defaultWriter() } = context;
+    const noFigure = writer.phrase("label.noFigure");
     const slots = model.draw.slots;
     const items = slots.filter((s): s is Column => !isGap(s));
     const column = width / slots.length;
     const values = evenUnits(
       slots.map((c) =>
-        isGap(c) ? wrapWhole("No figure", column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
+        isGap(c) ? wrapWhole(noFigure, column - 4, sizes.label) : wrapWhole(c.shown, column - 4, sizes.value, true),
       ),
       slots,
       (text) => wrapWhole(text, column - 4, sizes.value, true),
@@ -146,7 +161,7 @@ export const columns: ChartKind<ColumnsDraw> = {
         {
           ...model,
           draw: items.map(({ label, date, value, shown, bound, colour }) => ({
-            label: date ? `${label}, ${date}` : label,
+            label: date ? writer.phrase("label.dated", { label, date }) : label,
             value,
             shown,
             bound,
@@ -284,7 +299,7 @@ function evenUnits(
   slots: (Column | Gap)[],
   wrapValue: (text: string) => string[] | undefined,
 ): (string[] | undefined)[] {
-  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(/\s+/)));
+  const shown = slots.map((c) => (isGap(c) ? undefined : c.shown.split(BREAKABLE_SPACE)));
   const units = new Set(shown.filter((w) => w !== undefined).map((w) => (w.length > 1 ? w.at(-1)! : "")));
   const [unit] = units;
   if (units.size !== 1 || !unit) return values;

@@ -36,6 +36,8 @@ export interface FrameInput {
   plot: { node: SVGSVGElement; height: number };
   /** Prefix for every id in the graphic; the render stage makes it unique per chart and variant. */
   idPrefix: string;
+  /** The language of the chart's words ("fr"), where the story chose one: screen readers read them in it. */
+  lang?: string;
 }
 
 /**
@@ -115,6 +117,7 @@ export function frame(input: FrameInput): SVGSVGElement {
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: "img",
+    ...(input.lang ? { lang: input.lang } : {}),
     "aria-labelledby": `${titleId} ${descId}`,
     ...TEXT_RESET,
     "font-size": sizes.label,

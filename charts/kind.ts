@@ -1,5 +1,6 @@
 import type * as PlotModule from "@observablehq/plot";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import type { Writer } from "../pipeline/language/writer.ts";
 import type { Sizes, Theme } from "./style.ts";
 
 export type Plot = typeof PlotModule;
@@ -26,6 +27,8 @@ export interface KindInput {
   choices?: FigureChoice[];
   /** Every figure of the story: a kind may draw related rows (a daily breakdown of a total). */
   dataset: Figure[];
+  /** The story's language and house style: every word and number the kind writes (the default: English, no style). */
+  writer?: Writer;
 }
 
 /** The colour a mark takes, by what it encodes; the theme turns a role into a colour at drawing time. */
@@ -72,6 +75,8 @@ export interface DrawContext {
   theme: Theme;
   document: Document;
   Plot: Plot;
+  /** The writer the chart was prepared with: words drawn late ("No figure", a day's label) come from it too. */
+  writer?: Writer;
 }
 
 /** Plot's marks for one variant, and the height they take. */

@@ -1,15 +1,15 @@
 import { daysBetween, formatDate } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
-import { qualifiedLower, unitProblems } from "./bars.ts";
+import { unitProblems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, type Drawing, shownRow } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
-import { fractionProblems, withUnit } from "./units.ts";
+import { fractionProblems } from "./units.ts";
 
 interface Point {
   id: string;
@@ -19,6 +19,8 @@ interface Point {
   label: string;
   value: number;
   shown: string;
+  /** What `shown` says inside a sentence: "more than 700", never "More than 700". */
+  written: string;
   bound: Bound;
   /** Joined to the point before it by a dotted line: days lie between them that no figure covers. */
   afterGap: boolean;
@@ -48,9 +50,6 @@ interface LineDraw {
 const TICK = 16;
 const RADIUS = 4.5;
 
-/** How each bound's mark looks on a line, for the note that explains it. */
-const LINE_MARKS = { minimum: "A dashed tick towards higher values", maximum: "A dashed tick towards lower values" };
-
 /**
  * Figures at dates, joined in date order: a toll reported day after day. Each point is placed at
  * the last day its figure covers and labelled with its value and qualifier; a minimum gets a dashed
@@ -61,7 +60,7 @@ const LINE_MARKS = { minimum: "A dashed tick towards higher values", maximum: "A
  * runs across where every label fits; otherwise down, a row a date, so no value is dropped.
  */
 export const line: ChartKind<LineDraw> = {
-  prepare({ figures, choices }) {
+  prepare({ figures, choices, writer = defaultWriter() }) {
     const problems: string[] = [];
     for (const f of figures)
       if (!f.start || !f.end)
@@ -116,9 +115,10 @@ export const line: ChartKind<LineDraw> = {
       const points: Point[] = list.map(({ f, i }, k) => ({
         id: f.id,
         date: f.end,
-        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f),
+        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f, writer),
         value: f.value,
-        shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+        shown: writer.capitalize(writer.qualified(f)),
+        written: writer.qualified(f),
         bound: boundOf(f),
         afterGap: k > 0 && daysBetween(covered[k - 1].end, covered[k].start) > 1,
       }));
@@ -135,20 +135,16 @@ export const line: ChartKind<LineDraw> = {
     const nights = figures.every((f) => f.nights);
     if (running) {
       const [f] = figures;
-      notes.push(
-        `Each point is the running total since ${formatDate(f.start, { weekday: true, year: false })}, as reported that day.`,
-      );
+      notes.push(writer.phrase("line.running", { day: writer.date(f.start, { weekday: true, year: false }) }));
     }
-    if (periods) notes.push("Each point stands at the last day of the period its figure covers.");
-    if (series.some((s) => s.points.some((p) => p.afterGap)))
-      notes.push(
-        `No figure was reported for ${listWords(gapWords(gaps, nights))}; a dotted line joins the figures either side and says nothing of the days between.`,
-      );
+    if (periods) notes.push(writer.phrase("line.periods"));
+    const gapDays = writer.list(gapWords(gaps, nights, writer));
+    if (series.some((s) => s.points.some((p) => p.afterGap))) notes.push(writer.phrase("line.gaps", { days: gapDays }));
     const all = series.flatMap((s) => s.points);
     notes.push(
       ...boundNotes(
         all.map((p) => p.bound),
-        LINE_MARKS,
+        { minimum: writer.phrase("note.minimum.line"), maximum: writer.phrase("note.maximum.line") },
       ),
     );
     const drawn = new Set(all.map((p) => p.id));
@@ -157,7 +153,7 @@ export const line: ChartKind<LineDraw> = {
     const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[position.get(f)!]?.group : undefined);
     const names = uniqueNames(
       used,
-      (f) => nameByTime(f, labelOf(position.get(f)!)),
+      (f) => nameByTime(f, labelOf(position.get(f)!), writer),
       (f) => groupOf(f),
     );
     // Where each group has one source, the groups name the figures: "Police as reported by …".
@@ -167,15 +163,20 @@ export const line: ChartKind<LineDraw> = {
     const attribution = attributionNote(
       used,
       bySeries ? Object.fromEntries(used.map((f) => [f.id, groupOf(f)!])) : names,
+      writer,
     );
     if (attribution) notes.push(attribution);
     const byId = new Map(figures.map((f) => [f.id, f]));
     const summary = series
-      .map(
-        (s) =>
-          `${s.name ? `${s.name}: ` : `${capitalize(whatOf(byId.get(s.points[0].id)!))}: `}${s.points
-            .map((p) => `${p.label}, ${qualifiedLower(p.shown)}`)
-            .join("; ")}.`,
+      .map((s) =>
+        writer.sentence(
+          writer.phrase("summary.series", {
+            name: s.name ?? writer.capitalize(whatOf(byId.get(s.points[0].id)!, writer)),
+            items: s.points
+              .map((p) => writer.phrase("summary.dated", { label: p.label, value: p.written }))
+              .join(writer.phrase("separator.items")),
+          }),
+        ),
       )
       .join(" ");
     const model: ChartModel<LineDraw> = {
@@ -183,12 +184,15 @@ export const line: ChartKind<LineDraw> = {
       notes,
       names,
       warnings: [],
-      summary:
-        gaps.length > 0 ? `${summary} No figure was reported for ${listWords(gapWords(gaps, nights))}.` : summary,
+      summary: gaps.length > 0 ? `${summary} ${writer.phrase("note.missing", { days: gapDays })}` : summary,
       rows: series.flatMap((s) =>
         s.points.map((p) => {
           const f = byId.get(p.id)!;
-          return shownRow(f, s.name ? `${s.name}, ${p.label}` : p.label, p.shown);
+          return shownRow(
+            f,
+            s.name ? writer.phrase("label.dated", { label: s.name, date: p.label }) : p.label,
+            p.shown,
+          );
         }),
       ),
       draw: {
@@ -196,7 +200,7 @@ export const line: ChartKind<LineDraw> = {
           ...s,
           points: s.points.map((p) => (highlighted.has(p.id) ? { ...p, highlight: true } : p)),
         })),
-        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }) })),
+        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }, writer) })),
       },
     };
     return { model, problems };
@@ -533,7 +537,7 @@ function tickMarks(
  * the left, values across from a zero line, each value beside its point, lines joining the points
  * down the rows. Used where time across would crowd its labels: phones, many dates.
  */
-function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawContext): Drawing {
+function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = defaultWriter() }: DrawContext): Drawing {
   const all = data.series.flatMap((s) => s.points);
   const several = data.series.length > 1;
   const dates = [...new Set(all.map((p) => p.date))].sort();
@@ -544,7 +548,8 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
     ...dates.map((d) => ({ date: d, label: rowLabel.get(d)!, gap: false })),
     ...data.gaps.map((g) => ({ date: g.start, label: g.label, gap: true })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const valueText = (s: Series, p: Point) => (several && s.name ? `${s.name}: ${p.shown}` : p.shown);
+  const valueText = (s: Series, p: Point) =>
+    several && s.name ? writer.phrase("summary.item", { label: s.name, value: p.shown }) : p.shown;
   const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);
   // Values stand in a column of their own at the right, clear of every line between the points.
   const valueRoom =
@@ -611,7 +616,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot }: DrawConte
         {
           x: valueX,
           y: "y",
-          text: () => "No figure",
+          text: () => writer.phrase("label.noFigure"),
           textAnchor: "start",
           fontSize: sizes.label,
           fill: theme.muted,

@@ -24,6 +24,8 @@ const BOLD = [
 ];
 const OTHER: Record<string, number> = {
   "\u00a0": 278,
+  // The narrow no-break space French writes in "10 000" and before ";" (DejaVu Sans draws it).
+  "\u202f": 200,
   "\u2013": 556,
   "\u2014": 1000,
   "\u2018": 222,
@@ -95,6 +97,13 @@ export function textWidth(text: string, size: number, bold = false): number {
   return unitsToWidth(textUnits(text, bold), size);
 }
 
+/**
+ * Where a line may break: white space, but never a no-break space (U+00A0, U+2007, U+202F). Dates
+ * in other languages are written with no-break spaces ("24 nov. 2024"), and so are French and
+ * Spanish numbers ("10 000"): they stay whole.
+ */
+export const BREAKABLE_SPACE = /[^\S\u00a0\u2007\u202f]+/;
+
 const MONTH = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[,;:.]?$/;
 const WEEKDAY = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/;
 const YEAR = /^\d{4}[,;:.)]?$/;
@@ -107,7 +116,7 @@ const DAY = /^\d{1,2}[,;:.]?$/;
 function atoms(paragraph: string, width: number, size: number, bold: boolean): string[] {
   const out: string[] = [];
   let prev: string | undefined;
-  for (const word of paragraph.split(/\s+/)) {
+  for (const word of paragraph.split(BREAKABLE_SPACE)) {
     if (word === "") continue;
     const glued =
       prev !== undefined &&
@@ -121,7 +130,7 @@ function atoms(paragraph: string, width: number, size: number, bold: boolean): s
   }
   // A period holds together too ("Tue 27 Jun – Sun 2 Jul 2023"), where it fits on one line.
   const isDate = (atom: string) =>
-    atom.includes(" ") && (WEEKDAY.test(atom.split(" ")[0]) || DAY.test(atom.split(" ")[0]));
+    /\u00a0/.test(atom) || (atom.includes(" ") && (WEEKDAY.test(atom.split(" ")[0]) || DAY.test(atom.split(" ")[0])));
   const merged: string[] = [];
   for (const atom of out) {
     const n = merged.length;
@@ -321,7 +330,7 @@ export function wrapPretty(text: string, width: number, size: number, bold = fal
  */
 export function wrapWhole(text: string, width: number, size: number, bold = false, lines = 3): string[] | undefined {
   const set = wrap(text, width, size, bold);
-  return set.length <= lines && set.join(" ") === text.split(/\s+/).join(" ") ? set : undefined;
+  return set.length <= lines && set.join(" ") === text.split(BREAKABLE_SPACE).join(" ") ? set : undefined;
 }
 
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });

@@ -1,5 +1,5 @@
-import { formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 
 /**
  * How a chart names a figure in a sentence (attribution and correction notes): what is counted and,
@@ -15,8 +15,8 @@ const PROPER = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|
  * own quote capitalizes inside a sentence and never writes in lower case ("some 5,500 from Rio
  * Claro", "in Paris, 300 were arrested").
  */
-export function lowerFirst(text: string, quote = ""): string {
-  if (!/^\p{Lu}\p{Ll}/u.test(text) || PROPER.test(text)) return text;
+export function lowerFirst(text: string, quote = "", writer: Writer = defaultWriter()): string {
+  if (!writer.pack.capitals || !/^\p{Lu}\p{Ll}/u.test(text) || PROPER.test(text)) return text;
   const [first, ...rest] = text.split(/\s+/);
   if (rest.some((w) => /^\p{Lu}/u.test(w))) return text;
   if (isNameIn(first.replace(/[^\p{L}\p{M}'’-]+$/u, ""), quote)) return text;
@@ -39,19 +39,23 @@ function isNameIn(word: string, quote: string): boolean {
 }
 
 /** What the figure counts, as a reader says it: its category, else its metric ("people arrested"). */
-export function whatOf(f: Figure): string {
-  return lowerFirst((f.category || f.metric).trim(), f.quote);
+export function whatOf(f: Figure, writer: Writer = defaultWriter()): string {
+  return lowerFirst((f.category || f.metric).trim(), f.quote, writer);
 }
 
 /**
  * When the figure is for: "Thu 29 Jun" for a day, "Tue 27 Jun – Sun 2 Jul 2023" for a period, "the
  * night of Thu 29 Jun" for a night (dated by its evening), "" if undated.
  */
-export function whenOf(f: Pick<Figure, "start" | "end" | "nights">, { year = false } = {}): string {
+export function whenOf(
+  f: Pick<Figure, "start" | "end" | "nights">,
+  { year = false } = {},
+  writer: Writer = defaultWriter(),
+): string {
   if (!f.start || !f.end) return "";
-  const when = f.start === f.end ? formatDate(f.start, { weekday: true, year }) : formatPeriod(f.start, f.end);
+  const when = f.start === f.end ? writer.date(f.start, { weekday: true, year }) : writer.period(f.start, f.end);
   if (!f.nights) return when;
-  return `the ${f.start === f.end ? "night" : "nights"} of ${when}`;
+  return writer.phrase(f.start === f.end ? "night.the" : "nights.the", { when });
 }
 
 /**
@@ -59,10 +63,10 @@ export function whenOf(f: Pick<Figure, "start" | "end" | "nights">, { year = fal
  * 27 Jun – Sun 2 Jul 2023": what is counted, then when, from the chart's label for the figure when
  * it has one. For kinds whose labels say when (columns, line, period).
  */
-export function nameByTime(f: Figure, label?: string): string {
-  const when = label?.trim() || whenOf(f);
-  if (!when) return whatOf(f);
-  return `${whatOf(f)} ${f.start && f.start === f.end ? "on" : "for"} ${when}`;
+export function nameByTime(f: Figure, label?: string, writer: Writer = defaultWriter()): string {
+  const when = label?.trim() || whenOf(f, {}, writer);
+  if (!when) return whatOf(f, writer);
+  return writer.phrase(f.start && f.start === f.end ? "name.on" : "name.for", { what: whatOf(f, writer), when });
 }
 
 /**
@@ -70,13 +74,22 @@ export function nameByTime(f: Figure, label?: string): string {
  * when, unless its label already names it, and a label that only tells figures of one category
  * apart ("Friday night" among three nights of arrests) follows the category.
  */
-export function nameByWhat(f: Figure, label: string | undefined, sharesCategory: boolean): string {
+export function nameByWhat(
+  f: Figure,
+  label: string | undefined,
+  sharesCategory: boolean,
+  writer: Writer = defaultWriter(),
+): string {
   const chosen = label?.trim();
-  if (chosen && sharesCategory) return `${whatOf(f)}${f.start && f.start === f.end ? " on" : ","} ${chosen}`;
-  const base = chosen ? lowerFirst(chosen, f.quote) : whatOf(f);
-  const when = whenOf(f);
+  if (chosen && sharesCategory)
+    return writer.phrase(f.start && f.start === f.end ? "name.on" : "name.labelled", {
+      what: whatOf(f, writer),
+      when: chosen,
+    });
+  const base = chosen ? lowerFirst(chosen, f.quote, writer) : whatOf(f, writer);
+  const when = whenOf(f, {}, writer);
   if (!when || (chosen && chosen.includes(when))) return base;
-  return `${base} ${f.start === f.end ? "on" : "for"} ${when}`;
+  return writer.phrase(f.start === f.end ? "name.on" : "name.for", { what: base, when });
 }
 
 /**
@@ -104,6 +117,6 @@ export function uniqueNames(
 }
 
 /** A figure's name where no chart label applies (a figure cited only in a chart's words). */
-export function defaultName(f: Figure): string {
-  return nameByWhat(f, undefined, false);
+export function defaultName(f: Figure, writer: Writer = defaultWriter()): string {
+  return nameByWhat(f, undefined, false, writer);
 }

@@ -1,13 +1,14 @@
 import { group } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { capitalize, formatNumber, qualified } from "../pipeline/facts/format.ts";
+import { formatNumber } from "../pipeline/facts/format.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
 import { colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shownRow } from "./kind.ts";
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
-import { fractionProblems, isCount, withUnit } from "./units.ts";
+import { fractionProblems, isCount } from "./units.ts";
 import { countKey, seriesDifferences } from "./series.ts";
 
 interface Day {
@@ -46,13 +47,13 @@ function decimals(value: number): number {
 }
 
 /** Days as a reader lists them: runs of three or more as one span ("Tue 1 – Thu 3 Oct"). */
-function runsOf(days: string[]): string[] {
+function runsOf(days: string[], writer: Writer): string[] {
   const out: string[] = [];
   for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && daysBetween(days[j], days[j + 1]) === 1) j++;
-    if (j - i >= 2) out.push(formatPeriod(days[i], days[j], { year: false }));
-    else for (let k = i; k <= j; k++) out.push(formatDate(days[k], { weekday: true, year: false }));
+    if (j - i >= 2) out.push(writer.period(days[i], days[j], { year: false }));
+    else for (let k = i; k <= j; k++) out.push(writer.date(days[k], { weekday: true, year: false }));
     i = j + 1;
   }
   return out;
@@ -80,7 +81,8 @@ interface PeriodDraw {
  * cannot draw is a problem, never dropped.
  */
 export const period: ChartKind<PeriodDraw> = {
-  prepare({ figures, dataset, choices }) {
+  prepare({ figures, dataset, choices, writer = defaultWriter() }) {
+    const shown = (f: Figure) => writer.qualified(f);
     const problems: string[] = fractionProblems(figures, "period");
     // A period chart draws its days in the one colour: a colour choice would say nothing here.
     problems.push(
@@ -171,7 +173,7 @@ export const period: ChartKind<PeriodDraw> = {
       return { problems };
     }
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
-    const span = formatPeriod(start, end);
+    const span = writer.period(start, end);
     const metric = reference.metric;
     const notes: string[] = [];
     const warnings: string[] = [];
@@ -179,37 +181,50 @@ export const period: ChartKind<PeriodDraw> = {
     const reported = days.filter((d) => d.figure);
 
     if (daily.size === 0 && total) {
-      notes.push(`One total was reported for ${span}; no daily breakdown was reported.`);
-      summary = `${isCount(total.unit) ? `${capitalize(shown(total))} ${metric}` : `${capitalize(metric)}: ${shown(total)}`}, ${span}, reported as one total; no daily breakdown was reported.`;
+      notes.push(writer.phrase("period.oneTotal", { span }));
+      summary = writer.capitalize(writer.phrase("period.oneTotalSummary", { total: totalWords(total, writer), span }));
     } else {
       const missing = days.filter((d) => !d.figure).map((d) => d.day);
-      if (missing.length > 0) notes.push(`No figure was reported for ${listWords(runsOf(missing))}.`);
+      if (missing.length > 0) notes.push(writer.phrase("note.missing", { days: writer.list(runsOf(missing, writer)) }));
       if (total) {
-        notes.push(`Total reported for ${span}: ${shown(total)}.`);
+        notes.push(writer.phrase("period.total", { span, value: shown(total) }));
         const sum = exactSum(reported.map((d) => d.figure!.value));
         const allExact = reported.every((d) => d.figure!.qualifier === "exact");
         const over = total.high !== null && allExact && sum > total.high;
         const under = total.low !== null && allExact && missing.length === 0 && sum < total.low;
         if (over || under) {
-          notes.push(`The daily figures do not add up to the total of ${shown(total)}: the sources disagree.`);
+          notes.push(writer.phrase("period.disagree", { value: shown(total) }));
           warnings.push(
             `daily ${metric} add up to ${formatNumber(sum)}, but "${total.id}" says ${shown(total)} for ${span}; the chart says they disagree`,
           );
         }
       }
-      summary = `${capitalize(metric)} by day, ${span}: ${days
-        .map((d) => `${formatDate(d.day, { weekday: true, year: false })}, ${d.figure ? shown(d.figure) : "no figure"}`)
-        .join(
-          "; ",
-        )}.${total ? ` Total reported: ${shown(total)}.` : ""}${warnings.length ? " The daily figures and the total disagree." : ""}`;
+      summary = [
+        writer.sentence(
+          writer.phrase("period.byDay", {
+            metric: writer.capitalize(metric),
+            span,
+            days: days
+              .map((d) =>
+                writer.phrase("summary.dated", {
+                  label: writer.date(d.day, { weekday: true, year: false }),
+                  value: d.figure ? shown(d.figure) : writer.phrase("summary.noFigure"),
+                }),
+              )
+              .join(writer.phrase("separator.items")),
+          }),
+        ),
+        ...(total ? [writer.phrase("period.totalSummary", { value: shown(total) })] : []),
+        ...(warnings.length ? [writer.phrase("period.disagreeSummary")] : []),
+      ].join(" ");
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
     const position = new Map(figures.map((f, i) => [f, i]));
     const labelOf = (f: Figure) => (position.has(f) ? choices?.[position.get(f)!]?.label : undefined);
-    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f)));
-    const attribution = attributionNote(used, names);
+    const names = uniqueNames(used, (f) => nameByTime(f, labelOf(f), writer));
+    const attribution = attributionNote(used, names, writer);
     if (attribution) notes.push(attribution);
-    const row = (f: Figure, label: string): ShownRow => shownRow(f, label, capitalize(shown(f)));
+    const row = (f: Figure, label: string): ShownRow => shownRow(f, label, writer.capitalize(shown(f)));
     const model: ChartModel<PeriodDraw> = {
       used,
       notes,
@@ -217,8 +232,8 @@ export const period: ChartKind<PeriodDraw> = {
       warnings,
       summary,
       rows: [
-        ...(total ? [row(total, `Total, ${span}`)] : []),
-        ...reported.map((d) => row(d.figure!, formatDate(d.day, { weekday: true }))),
+        ...(total ? [row(total, writer.phrase("row.total", { span }))] : []),
+        ...reported.map((d) => row(d.figure!, writer.date(d.day, { weekday: true }))),
       ],
       draw: { mode: daily.size === 0 ? "total" : "daily", total, days },
     };
@@ -257,12 +272,14 @@ const LABEL_GAP = 4;
  * (every day, every 2nd, 3rd, then weekly), with the month ("Nov") beneath the first and wherever it
  * changes; the chart then ticks every day. Labels never leave the plot or touch each other.
  */
-function dayAxis(days: Day[], width: number, size: number): DayAxis {
+function dayAxis(days: Day[], width: number, size: number, writer: Writer): DayAxis {
   const column = width / days.length;
-  const full = days.map(({ day }) => formatDate(day, { weekday: true, year: false }));
+  const dayParts = days.map(({ day }) => writer.dayParts(day));
+  const full = dayParts.map((d) => d.full);
   const fits = (labels: string[]) =>
     labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
-  const forms = [full, full.map((l) => l.replace(/^(\S+ \S+) /, "$1\n")), full.map((l) => l.split(" ").join("\n"))];
+  const lines = (parts: string[]) => parts.filter(Boolean).join("\n");
+  const forms = [full, dayParts.map((d) => lines(d.two)), dayParts.map((d) => lines(d.three))];
   const form = forms.find(fits);
   if (form) {
     return {
@@ -271,7 +288,7 @@ function dayAxis(days: Day[], width: number, size: number): DayAxis {
       sparse: false,
     };
   }
-  const parts = days.map(({ day }) => formatDate(day, { year: false }).split(" ")); // ["24", "Nov"]
+  const parts = dayParts.map((d) => [d.day, d.month]); // ["24", "Nov"]
   const place = (step: number) =>
     days.flatMap((_, i) => {
       if (i % step !== 0) return [];
@@ -328,18 +345,16 @@ function axisMarks(axis: DayAxis, top: number, { sizes, theme, Plot }: DrawConte
 }
 
 function drawSpan(data: PeriodDraw, context: DrawContext) {
-  const { width, sizes, theme, document, Plot } = context;
+  const { width, sizes, theme, document, Plot, writer = defaultWriter() } = context;
   const total = data.total!;
   const n = data.days.length;
   const column = width / n;
   const spanHeight = Math.round(sizes.bar * 2);
   const big = sizes.total;
-  const label = isCount(total.unit)
-    ? `${capitalize(shown(total))} ${total.metric}`
-    : `${capitalize(total.metric)}: ${shown(total)}`;
+  const label = writer.capitalize(totalWords(total, writer));
   const labelLines = wrap(label, width - 24, big, true);
   const spanH = Math.max(spanHeight, labelLines.length * big * sizes.leading + 16);
-  const axis = dayAxis(data.days, width, sizes.label);
+  const axis = dayAxis(data.days, width, sizes.label, writer);
   const height = Math.ceil(spanH + 10 + axis.lines * sizes.label * sizes.leading + 2);
   const node = Plot.plot({
     document,
@@ -381,18 +396,20 @@ function inColumn(text: string, column: number, size: number, bold: boolean): st
  * ever broken up or left out.
  */
 function drawDaily(data: PeriodDraw, context: DrawContext) {
-  const { width, sizes, theme, document, Plot } = context;
+  const { width, sizes, theme, document, Plot, writer = defaultWriter() } = context;
   const n = data.days.length;
   const column = width / n;
   // A value standing alone is capitalised by position, as bars label theirs: "Nearly 900".
   const labels = data.days.map((d) =>
-    d.figure ? inColumn(capitalize(shown(d.figure)), column, sizes.value, true) : [],
+    d.figure ? inColumn(writer.capitalize(writer.qualified(d.figure)), column, sizes.value, true) : [],
   );
-  const missing = data.days.every((d) => d.figure) ? [] : inColumn("No figure", column, sizes.label, false);
+  const missing = data.days.every((d) => d.figure)
+    ? []
+    : inColumn(writer.phrase("label.noFigure"), column, sizes.label, false);
   if (!missing || labels.some((l) => !l)) return drawRows(data, context);
   const barWidth = Math.min(72, column * 0.6);
   const valueLine = sizes.value * sizes.leading;
-  const axis = dayAxis(data.days, width, sizes.label);
+  const axis = dayAxis(data.days, width, sizes.label, writer);
   // Labels above the columns wrap to the column, so neighbours never collide on narrow screens or
   // long runs of days ("more than / 120"); the space above the tallest column grows to hold them.
   const valueLines = Math.max(1, ...labels.map((l) => l!.length));
@@ -458,10 +475,10 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
  * qualifier) at the bar's end, "No figure" where none was reported. For runs of days too long for
  * columns at this width.
  */
-function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: DrawContext) {
-  const labels = data.days.map((d) => formatDate(d.day, { weekday: true, year: false }));
+function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot, writer = defaultWriter() }: DrawContext) {
+  const labels = data.days.map((d) => writer.date(d.day, { weekday: true, year: false }));
   const gutter = Math.ceil(Math.max(...labels.map((l) => textWidth(l, sizes.label)))) + 10;
-  const values = data.days.map((d) => (d.figure ? capitalize(shown(d.figure)) : ""));
+  const values = data.days.map((d) => (d.figure ? writer.capitalize(writer.qualified(d.figure)) : ""));
   const valueRoom = Math.max(0, ...values.map((v) => textWidth(v, sizes.value, true))) + 8;
   const barMax = Math.max(40, width - gutter - valueRoom);
   const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
@@ -513,7 +530,7 @@ function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
         {
           x: gutter + 6,
           y: "mid",
-          text: () => "No figure",
+          text: () => writer.phrase("label.noFigure"),
           textAnchor: "start",
           fontSize: sizes.label,
           fill: theme.muted,
@@ -524,7 +541,9 @@ function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot }: Dra
   return { node, height };
 }
 
-/** A figure as the chart writes it: qualified, with its unit where it is a measure ("3.3 millimetres"). */
-function shown(f: Figure): string {
-  return withUnit(qualified(f), f.value, f.unit);
+/** The total written across its span: "954 arrests" for a count, "Rainfall: 180 millimetres" for a measure. */
+function totalWords(total: Figure, writer: Writer): string {
+  return isCount(total.unit)
+    ? writer.phrase("period.totalCount", { value: writer.qualified(total), metric: total.metric })
+    : writer.phrase("period.totalMeasure", { metric: writer.capitalize(total.metric), value: writer.qualified(total) });
 }

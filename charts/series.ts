@@ -1,5 +1,6 @@
-import { addDays, daysBetween, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
+import { addDays, daysBetween } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { unitKey } from "./units.ts";
 
 /** Words compared as a reader would: case and spacing aside. */
@@ -22,17 +23,19 @@ export function seriesDifferences(f: Figure, of: Figure): string[] {
 }
 
 /** A period as a label under a column or beside a point: "Thu 29 Jun", "Fri 30 Jun – Sat 1 Jul". */
-export function periodLabel(start: string, end: string): string {
-  return start === end ? formatDate(start, { weekday: true, year: false }) : formatPeriod(start, end, { year: false });
+export function periodLabel(start: string, end: string, writer: Writer = defaultWriter()): string {
+  return start === end
+    ? writer.date(start, { weekday: true, year: false })
+    : writer.period(start, end, { year: false });
 }
 
 /**
  * The label a figure's period gets under a column or a point: "Thu 29 Jun"; a night, dated by its
  * evening, reads as one: "Thu 29 Jun night", "Fri 30 Jun – Sat 1 Jul nights".
  */
-export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">): string {
-  const label = periodLabel(f.start, f.end);
-  return f.nights ? `${label} ${f.start === f.end ? "night" : "nights"}` : label;
+export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">, writer: Writer = defaultWriter()): string {
+  const label = periodLabel(f.start, f.end, writer);
+  return f.nights ? writer.phrase(f.start === f.end ? "night.label" : "nights.label", { label }) : label;
 }
 
 /**
@@ -50,10 +53,14 @@ export function gapsBetween(periods: { start: string; end: string }[]): { start:
 }
 
 /** "Fri 30 Jun", "Sun 2 – Tue 4 Jul", "the night of Sun 2 Jul": gaps as a reader lists them. */
-export function gapWords(gaps: { start: string; end: string }[], nights = false): string[] {
+export function gapWords(
+  gaps: { start: string; end: string }[],
+  nights = false,
+  writer: Writer = defaultWriter(),
+): string[] {
   return gaps.map((g) =>
     nights
-      ? `the ${g.start === g.end ? "night" : "nights"} of ${periodLabel(g.start, g.end)}`
-      : periodLabel(g.start, g.end),
+      ? writer.phrase(g.start === g.end ? "night.the" : "nights.the", { when: periodLabel(g.start, g.end, writer) })
+      : periodLabel(g.start, g.end, writer),
   );
 }

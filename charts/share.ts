@@ -1,13 +1,14 @@
 import type { Figure } from "../pipeline/facts/figure.ts";
-import { capitalize, qualified } from "../pipeline/facts/format.ts";
+import { qualified } from "../pipeline/facts/format.ts";
+import { defaultWriter } from "../pipeline/language/writer.ts";
 import { attributionNote } from "./attribution.ts";
-import { BAR_MARKS, CAP_OVERHANG, OPEN_END, qualifiedLower } from "./bars.ts";
+import { barNotes, CAP_OVERHANG, OPEN_END, summaryItems } from "./bars.ts";
 import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, uniqueNames } from "./names.ts";
-import { isCount, unitKey, withUnit } from "./units.ts";
+import { isCount, unitKey } from "./units.ts";
 
 /** One bar of a share chart: a part on a track as long as its whole, or the whole itself. */
 interface ShareBar {
@@ -15,6 +16,8 @@ interface ShareBar {
   /** The part's share of the whole, 0–1: for drawing only, never shown as a number. */
   share: number;
   shown: string;
+  /** What `shown` says inside a sentence: "about a third", never "About a third". */
+  written: string;
   bound: Bound;
   colour: ColourRole;
   /** The whole, drawn full length in the one colour, where the entry lists it as a count. */
@@ -30,7 +33,7 @@ interface ShareBar {
  * drawn as a third of the track, never written as 1,208.
  */
 export const share: ChartKind<ShareBar[]> = {
-  prepare({ figures, choices }) {
+  prepare({ figures, choices, writer = defaultWriter() }) {
     const problems: string[] = [];
     const kindOf = (f: Figure) =>
       f.fraction ? "fraction" : unitKey(f.unit) === "%" ? "percent" : isCount(f.unit) ? "count" : "measure";
@@ -71,45 +74,53 @@ export const share: ChartKind<ShareBar[]> = {
 
     const position = new Map(figures.map((f, i) => [f, i]));
     const index = (f: Figure) => position.get(f)!;
-    const labelOf = (f: Figure) => choices?.[index(f)]?.label?.trim() || f.category || capitalize(f.metric);
+    const labelOf = (f: Figure) => choices?.[index(f)]?.label?.trim() || f.category || writer.capitalize(f.metric);
     const shareOf = (f: Figure) =>
       f.fraction ? f.value : kindOf(f) === "percent" ? f.value / 100 : f.value / (whole?.value ?? f.value);
     const bar = (f: Figure, isWhole: boolean): ShareBar => ({
       label: labelOf(f),
       share: isWhole ? 1 : shareOf(f),
-      shown: capitalize(withUnit(qualified(f), f.value, f.unit)),
+      shown: writer.capitalize(writer.qualified(f)),
+      written: writer.qualified(f),
       bound: boundOf(f),
       colour: isWhole ? { role: "one" } : colours.roles[index(f)],
       whole: isWhole,
     });
     const items = [...(whole ? [bar(whole, true)] : []), ...parts.map((f) => bar(f, false))];
     const used = [...(whole ? [whole] : []), ...parts];
-    const names = uniqueNames(used, (f) => nameByWhat(f, choices?.[index(f)]?.label, false));
+    const names = uniqueNames(used, (f) => nameByWhat(f, choices?.[index(f)]?.label, false, writer));
     const notes = [
-      whole
-        ? `The top bar is the whole, ${qualifiedLower(items[0].shown)}; each bar below is filled as far as its part of it.`
-        : "Each bar's full length stands for the whole; the filled part is the share the source states.",
+      whole ? writer.phrase("share.whole", { whole: items[0].written }) : writer.phrase("share.track"),
       ...boundNotes(
         items.map((b) => b.bound),
-        BAR_MARKS,
+        barNotes(writer),
       ),
     ];
-    const attribution = attributionNote(used, names);
+    const attribution = attributionNote(used, names, writer);
     if (attribution) notes.push(attribution);
     const partWords = items
       .filter((b) => !b.whole)
-      .map((b) => `${b.label}: ${qualifiedLower(b.shown)}`)
-      .join("; ");
+      .map((b) => writer.phrase("summary.item", { label: b.label, value: b.written }));
     const model: ChartModel<ShareBar[]> = {
       used,
       notes,
       names,
       warnings: [],
       summary: whole
-        ? `Of ${qualifiedLower(items[0].shown)} (${items[0].label.toLowerCase()}): ${partWords}.`
-        : `${partWords}.`,
+        ? writer.sentence(
+            writer.phrase("share.summary", {
+              whole: items[0].written,
+              label: writer.pack.capitals ? items[0].label.toLowerCase() : items[0].label,
+              parts: partWords.join(writer.phrase("separator.items")),
+            }),
+          )
+        : summaryItems(writer, partWords),
       rows: used.map((f, i) =>
-        shownRow(f, items[i].whole ? `${items[i].label} (the whole)` : items[i].label, items[i].shown),
+        shownRow(
+          f,
+          items[i].whole ? writer.phrase("row.whole", { label: items[i].label }) : items[i].label,
+          items[i].shown,
+        ),
       ),
       draw: items,
     };

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { csvFormatRows } from "d3-dsv";
 import { applyCorrections, CORRECTION_COLUMNS, sameCell } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { formatDate, isIsoDate, parseDateline, todayIso } from "./facts/dates.ts";
+import { isIsoDate, parseDateline, todayIso } from "./facts/dates.ts";
 import { FIGURE_COLUMNS } from "./facts/figure.ts";
 import { DataError, formatProblem, type Problem } from "./facts/problem.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
@@ -105,7 +105,11 @@ export function planCorrection(read: StoryFiles, request: CorrectionRequest, tod
   const after = { ...read, files: new Map(files).set(CORRECTIONS, `${old}${/\n$/.test(old) ? "" : "\n"}${added}`) };
   try {
     const story = proveStory(after, { today });
-    const dated = `Corrected ${formatDate(request.date)}:`;
+    // The charts' own wording of a correction, up to the figure's name: "Corrected 28 Nov 2024:".
+    const dated = story.writer.pack.phrases["correction.line"]
+      .split("{name}")[0]
+      .replace("{date}", story.writer.date(request.date))
+      .trim();
     const notes = story.charts
       .filter((c) => c.shown.some((f) => f.id === request.id))
       .flatMap((c) => c.words.corrections.filter((n) => n.startsWith(dated)).map((n) => `${c.entry.id}: ${n}`));

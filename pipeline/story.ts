@@ -13,6 +13,7 @@ import { FIGURE_COLUMNS, type Figure } from "./facts/figure.ts";
 import { type Problem, throwIfAny } from "./facts/problem.ts";
 import { readStory, type StoryFiles } from "./read.ts";
 import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
+import { defaultWriter, type Writer } from "./language/writer.ts";
 
 export interface LoadOptions {
   /** Today's date (YYYY-MM-DD) where the build runs: corrections dated after it are refused. */
@@ -53,12 +54,14 @@ export function proveStory(
   problems.push(...undrawableLabels(checked.figures));
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
-  const context = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
+  const figureContext = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
   const list = files.has(CHARTS)
-    ? parseChartList(files.get(CHARTS)!, context)
-    : { charts: [], problems: [], warnings: [], story: undefined };
+    ? parseChartList(files.get(CHARTS)!, figureContext)
+    : { charts: [], problems: [], warnings: [], story: undefined, writer: defaultWriter() };
   const name = list.story;
+  const writer = list.writer;
+  const context = { ...figureContext, writer };
   problems.push(...list.problems);
 
   const charts: PreparedChart[] = [];
@@ -70,6 +73,7 @@ export function proveStory(
       figures,
       choices: figureChoices(entry, context),
       dataset: checked.figures,
+      writer,
     });
     for (const message of prepared.problems)
       problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
@@ -85,6 +89,7 @@ export function proveStory(
     });
   }
   throwIfAny(problems);
+  warnings.push(...styleWarnings(charts, writer));
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
@@ -101,7 +106,17 @@ export function proveStory(
     charts,
     warnings,
     unrecorded,
+    writer,
   };
+}
+
+/** Each charted figure the house style could not write with its scale words, at its figures.csv line. */
+function styleWarnings(charts: PreparedChart[], writer: Writer): Problem[] {
+  const figures = new Set(charts.flatMap((c) => c.shown));
+  return [...figures].flatMap((f) => {
+    const problem = writer.scaleProblem(f);
+    return problem ? [{ file: FIGURES, line: f.line, message: `${f.id}: ${problem}` }] : [];
+  });
 }
 
 /** Words of a figure a chart may show (a label, a unit, an attribution, a source's name, a correction's reason) in a script no font here draws. */

@@ -4,11 +4,9 @@
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
-import * as hb from "harfbuzzjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { textWidth } from "../charts/measure.ts";
-import { FONT_DIRS } from "../charts/script-list.ts";
+import { inkColumns, shapedWidth } from "./helpers/ink.ts";
 import { build } from "../pipeline/build.ts";
 import { svgToPng } from "../pipeline/publish/png.ts";
 import { lineOf, problemsOf, rowOf } from "./helpers/problems.ts";
@@ -17,17 +15,6 @@ import { copyStory, edit } from "./helpers/story.ts";
 const HINDI = "आग लगाई गई गाड़ियाँ (वाहन) और क्षतिग्रस्त इमारतें";
 const TAMIL = "சேதமடைந்த கட்டிடங்கள் மற்றும் கடைகள்";
 const BENGALI = "গ্রেপ্তার করা হয়েছে বিক্ষোভকারীদের";
-
-/** The width HarfBuzz gives the text in the Noto font, in px at this size. */
-function shapedWidth(text: string, file: string, size: number): number {
-  const face = new hb.Face(new hb.Blob(readFileSync(join(FONT_DIRS.noto, file))));
-  const font = new hb.Font(face);
-  const buffer = new hb.Buffer();
-  buffer.addText(text);
-  buffer.guessSegmentProperties();
-  hb.shape(font, buffer);
-  return (buffer.getGlyphPositions().reduce((sum, p) => sum + p.xAdvance, 0) * size) / face.upem;
-}
 
 describe("measuring other scripts", () => {
   it.each([
@@ -43,24 +30,6 @@ describe("measuring other scripts", () => {
     }
   });
 });
-
-/** The leftmost and rightmost columns with ink in a band of rows of a PNG, in PNG pixels. */
-function inkColumns(png: Buffer, width: number, height: number, top: number, bottom: number) {
-  // resvg decodes the PNG back to pixels: an <image> of it, drawn at its own size.
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString("base64")}"/></svg>`;
-  const pixels = new Resvg(svg).render().pixels;
-  let left = Infinity;
-  let right = -Infinity;
-  for (let y = top; y < bottom; y++)
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 384) {
-        left = Math.min(left, x);
-        right = Math.max(right, x);
-      }
-    }
-  return { left, right };
-}
 
 describe("the PNG of text in other scripts", () => {
   it.each([

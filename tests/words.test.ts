@@ -96,7 +96,7 @@ describe("templates of measures and money", () => {
 
   it("warn when {id.value} leaves out the qualifier the source put on the number", () => {
     expect(droppedQualifiers("Turnout: {turnout.value} per cent", measures)).toEqual([
-      '{turnout.value} shows 62 without its qualifier "nearly"; write {turnout} ("nearly 62") unless the words around it say it',
+      '{turnout.value} shows 62 without its qualifier "nearly"; write {turnout} ("nearly 62%") unless the words around it say it',
     ]);
     expect(droppedQualifiers("Cost: {budget.value}", measures)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
-import { proveClaim } from "./proof.ts";
+import { numberWords, proveClaim } from "./proof.ts";
 import { bounds, parseQualifier, QUALIFIERS } from "./qualifiers.ts";
 import { matchQuote } from "./quote.ts";
 import { readSource, type SourceCache } from "./source-readings.ts";
@@ -207,6 +207,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       qualifier,
       qualifier_words: qualifier === "exact" ? "" : (proven?.qualifierWords ?? ""),
       value_words: parsed.fraction ? (proven?.reading.valueWords ?? "") : "",
+      ...(proven ? { stated: numberWords(proven.reading) } : {}),
       ...bounds(parsed.value, qualifier),
       unit: c.unit ?? "",
       start: start || end,

@@ -72,6 +72,12 @@ export interface Figure {
    * "half", "two-thirds" for fractions. "" when the digits say what the source says.
    */
   value_words: string;
+  /**
+   * The number's words as the source wrote them, currency and scale included: "$5.5bn", "Rs 2
+   * crore", "20,000". Charts with no house style write a large number as its source does ("$5.5bn",
+   * never "$5,500,000,000"); absent where no proof read the number.
+   */
+  stated?: string;
   /** The bounds the qualifier implies; null where the source leaves it open. */
   low: number | null;
   high: number | null;

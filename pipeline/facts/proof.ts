@@ -210,8 +210,8 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
   return { ok: true, reading: r, qualifierWords: chosen.qualifierWords, span, warnings };
 }
 
-/** The number's own words, without its qualifier: "20k" of "Some 20k". */
-const numberWords = (r: Reading) => r.text.slice(r.numberStart - r.start, r.numberEnd - r.start);
+/** The number's own words, without its qualifier: "20k" of "Some 20k", "$5.5bn" of "an estimated $5.5bn". */
+export const numberWords = (r: Reading) => r.text.slice(r.numberStart - r.start, r.numberEnd - r.start);
 
 /** Why no number of the quote is the row's value, with the value the words do state where a row took a piece of it. */
 function valueProblem(claim: Claim, candidates: Reading[]): string {

@@ -3,6 +3,7 @@ import type { PreparedChart } from "../words/story.ts";
 import { PNG_VARIANTS, pngName, svgName, type VariantSizes } from "../words/output-names.ts";
 import { pngJob } from "./png.ts";
 import { pngPool } from "./png-pool.ts";
+import type { Writer } from "../language/writer.ts";
 
 /** How many threads draw PNGs: one a core, at most one a chart. */
 export const drawingThreads = (charts: number) => Math.max(1, Math.min(availableParallelism(), charts));
@@ -17,6 +18,7 @@ export async function drawCharts(
   charts: PreparedChart[],
   onFile: (name: string, bytes: Buffer) => void,
   threads = drawingThreads(charts.length),
+  writer?: Writer,
 ): Promise<Map<string, VariantSizes>> {
   const sizes = new Map<string, VariantSizes>();
   if (charts.length === 0) return sizes;
@@ -29,7 +31,7 @@ export async function drawCharts(
   try {
     for (const chart of charts) {
       const id = chart.entry.id;
-      const drawn = render(chart.entry, chart.model, chart.words);
+      const drawn = render(chart.entry, chart.model, chart.words, writer);
       sizes.set(id, drawn.sizes);
       for (const variant of PNG_VARIANTS) {
         const svg = drawn.svgs.get(svgName(id, variant))!;

@@ -1,4 +1,5 @@
 import type { ChartWords } from "../words/chart-words.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
 import { escapeHtml } from "./html.ts";
 import {
   csvName,
@@ -31,7 +32,13 @@ const variant = (name: string) => VARIANTS.find((v) => v.name === name)!;
  * which every sanitizer keeps; the style only lets it shrink in a column under 340px. Where the
  * image is refused, the caption still states every figure and the source.
  */
-export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl = ""): string {
+export function embedHtml(
+  chartId: string,
+  words: ChartWords,
+  sizes: VariantSizes,
+  baseUrl = "",
+  writer: Writer = defaultWriter(),
+): string {
   const url = (file: string) => escapeHtml(`${baseUrl}${file}`);
   const box = (v: Variant) => `width="${sizes[v.name].width}" height="${sizes[v.name].height}"`;
   const source = (v: Variant, media: string) =>
@@ -40,7 +47,7 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
   const dark = "(prefers-color-scheme: dark)";
   const mobile = variant("mobile");
   return [
-    OPEN(chartId),
+    OPEN(chartId, writer),
     "  <picture>",
     source(variant("dark"), `${wide} and ${dark}`),
     source(variant("desktop"), wide),
@@ -51,7 +58,7 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
     source(variant("mobile-dark"), dark),
     `    <img src="${url(svgName(chartId, mobile))}" ${box(mobile)} alt="${alt(words)}" style="${IMG_STYLE}" loading="lazy">`,
     "  </picture>",
-    caption(chartId, words, url),
+    caption(chartId, words, url, writer),
     "</div>",
     "",
   ].join("\n");
@@ -63,14 +70,20 @@ export function embedHtml(chartId: string, words: ChartWords, sizes: VariantSize
  * layout as PNG, at 340px, light. Build with `--base-url` set to the site path the files are
  * uploaded to; each part sits in a <p>, which Basic HTML keeps when it strips <div>.
  */
-export function drupalEmbedHtml(chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl = ""): string {
+export function drupalEmbedHtml(
+  chartId: string,
+  words: ChartWords,
+  sizes: VariantSizes,
+  baseUrl = "",
+  writer: Writer = defaultWriter(),
+): string {
   const url = (file: string) => escapeHtml(`${baseUrl}${file}`);
   const mobile = variant("mobile");
   const { width, height } = sizes[mobile.name];
   return [
-    OPEN(chartId),
+    OPEN(chartId, writer),
     `  <p><img src="${url(pngName(chartId, mobile))}" width="${width}" height="${height}" alt="${alt(words)}" style="${IMG_STYLE}"></p>`,
-    caption(chartId, words, url),
+    caption(chartId, words, url, writer),
     "</div>",
     "",
   ].join("\n");
@@ -85,7 +98,13 @@ export function drupalEmbedHtml(chartId: string, words: ChartWords, sizes: Varia
  * alt text is read once. Where inline style is stripped too, both images would show: not for
  * sanitize-html or Drupal.
  */
-export function wordpressEmbedHtml(chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl = ""): string {
+export function wordpressEmbedHtml(
+  chartId: string,
+  words: ChartWords,
+  sizes: VariantSizes,
+  baseUrl = "",
+  writer: Writer = defaultWriter(),
+): string {
   const url = (file: string) => escapeHtml(`${baseUrl}${file}`);
   const [mobile, desktop] = [variant("mobile"), variant("desktop")];
   const img = (v: Variant, width: string, extra: string) => {
@@ -96,10 +115,10 @@ export function wordpressEmbedHtml(chartId: string, words: ChartWords, sizes: Va
   const below = `max(0px, (${MOBILE_MAX_WIDTH + 1}px - 100vw) * 10000)`;
   const above = `max(0px, (100vw - ${MOBILE_MAX_WIDTH}px) * 10000)`;
   return [
-    OPEN(chartId),
+    OPEN(chartId, writer),
     img(mobile, below, `alt="${alt(words)}"`),
     img(desktop, above, `alt="" aria-hidden="true"`),
-    caption(chartId, words, url),
+    caption(chartId, words, url, writer),
     "</div>",
     "",
   ].join("\n");
@@ -108,7 +127,7 @@ export function wordpressEmbedHtml(chartId: string, words: ChartWords, sizes: Va
 /** Each embed flavour's writer. */
 export const EMBEDS: Record<
   EmbedFlavour,
-  (chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl?: string) => string
+  (chartId: string, words: ChartWords, sizes: VariantSizes, baseUrl?: string, writer?: Writer) => string
 > = { picture: embedHtml, wordpress: wordpressEmbedHtml, drupal: drupalEmbedHtml };
 
 /**
@@ -116,7 +135,8 @@ export const EMBEDS: Record<
  * 40px side margins on a figure leave a 360px phone 280px, too narrow for the 340px mobile layout.
  * The caption is a <p> for the same reason (and Drupal keeps <p>, where it strips <figcaption>).
  */
-const OPEN = (chartId: string) => `<div class="chart-embed" data-chart="${chartId}" style="margin:1.5em 0">`;
+const OPEN = (chartId: string, writer: Writer) =>
+  `<div class="chart-embed" data-chart="${chartId}"${writer.lang ? ` lang="${escapeHtml(writer.lang)}"` : ""} style="margin:1.5em 0">`;
 
 /** Lets the image shrink in a column narrower than its width attribute, never grow. */
 const IMG_STYLE = "max-width:100%;height:auto;vertical-align:top";
@@ -124,10 +144,9 @@ const IMG_STYLE = "max-width:100%;height:auto;vertical-align:top";
 const alt = (words: ChartWords) => escapeHtml(sanitizerProof(words.description));
 
 /** The facts in words (the alt text) and the source, then the data: what stays if the image goes. */
-function caption(chartId: string, words: ChartWords, url: (file: string) => string): string {
-  const source = /[.!?]$/.test(words.source) ? words.source : `${words.source}.`;
-  const text = escapeHtml(sanitizerProof(`${words.description} ${source}`));
-  return `  <p style="font:14px/1.4 Helvetica,Arial,sans-serif">${text} <a href="${url(csvName(chartId))}" download>Download the data (CSV)</a></p>`;
+function caption(chartId: string, words: ChartWords, url: (file: string) => string, writer: Writer): string {
+  const text = escapeHtml(sanitizerProof(`${words.description} ${writer.sentence(words.source)}`));
+  return `  <p style="font:14px/1.4 Helvetica,Arial,sans-serif">${text} <a href="${url(csvName(chartId))}" download>${escapeHtml(writer.phrase("embed.download"))}</a></p>`;
 }
 
 /**

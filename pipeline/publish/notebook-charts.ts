@@ -1,5 +1,6 @@
 import type { ChartWords } from "../words/chart-words.ts";
-import { escapeHtml as e } from "./html.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
+import { escapeHtml as e, escapeText as t } from "./html.ts";
 import { chartAnchor, figureAnchor } from "./notebook-anchors.ts";
 import { csvName, embedName, pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
 
@@ -24,14 +25,19 @@ export interface NotebookChart {
  * text, source, warnings, downloads, and the embed code to copy. `asset` gives an image's address
  * (the live notebook adds a version, so a redrawn chart is fetched again).
  */
-export function chartSection(chart: NotebookChart, asset: (file: string) => string): string {
+export function chartSection(
+  chart: NotebookChart,
+  asset: (file: string) => string,
+  writer: Writer = defaultWriter(),
+): string {
   const { id, words, embed, warnings, sizes } = chart;
   const anchor = chartAnchor(id);
+  const w = (key: Parameters<Writer["phrase"]>[0], values?: Record<string, string>) => writer.phrase(key, values);
   const variants = VARIANTS.map((v) => {
     const file = svgName(id, v);
     const size = sizes[v.name];
     const dims = size ? ` width="${size.width}" height="${size.height}"` : "";
-    const what = `${v.device}, ${v.theme}${size ? `, ${size.width}px` : ""}`;
+    const what = `${w(`notebook.device.${v.device}`)}, ${w(`notebook.theme.${v.theme}`)}${size ? `, ${size.width}px` : ""}`;
     return `<figure class="variant ${v.device} ${v.theme}"><img src="${e(asset(file))}"${dims} alt="${e(words.description)}"><figcaption><a href="${file}">${e(file)}</a> <span>${what}</span></figcaption></figure>`;
   }).join("\n");
   const warned = warnings.length ? `<ul class="warnings">${warnings.map((w) => `<li>${e(w)}</li>`).join("")}</ul>` : "";
@@ -39,17 +45,17 @@ export function chartSection(chart: NotebookChart, asset: (file: string) => stri
   const figures = chart.figures.map((f) => `<a href="#${figureAnchor(f)}">${e(f)}</a>`).join(", ");
   return `<article class="chart" id="${anchor}" aria-labelledby="${anchor}-title">
 <h3 id="${anchor}-title">${e(words.title)} <small>${e(id)} · ${e(chart.kind)}</small></h3>
-<p class="chart-figures">Figures: ${figures || "none"}</p>${warned}${corrected}
+<p class="chart-figures">${w("notebook.chartFigures", { figures: figures || t(w("notebook.none")) })}</p>${warned}${corrected}
 <div class="variants">
 ${variants}
 </div>
 <dl>
-<dt>Alt text</dt><dd>${e(words.description)}</dd>
-<dt>Source</dt><dd>${e(words.source)}</dd>
-<dt>Files</dt><dd>${link(pngName(id))} (2×, social) · ${link(csvName(id))} (data) · ${link(embedName(id))}</dd>
-<dt>Other embeds</dt><dd>${link(embedName(id, "wordpress"))} (WordPress Authors, Contributors) · ${link(embedName(id, "drupal"))} (Drupal Basic HTML, with ${link(pngName(id, MOBILE))}); see the README, "Pasting into a CMS"</dd>
+<dt>${t(w("notebook.altText"))}</dt><dd>${e(words.description)}</dd>
+<dt>${t(w("notebook.source"))}</dt><dd>${e(words.source)}</dd>
+<dt>${t(w("notebook.files"))}</dt><dd>${w("notebook.fileList", { png: link(pngName(id)), csv: link(csvName(id)), embed: link(embedName(id)) })}</dd>
+<dt>${t(w("notebook.otherEmbeds"))}</dt><dd>${w("notebook.otherEmbedList", { wordpress: link(embedName(id, "wordpress")), drupal: link(embedName(id, "drupal")), png: link(pngName(id, MOBILE)) })}</dd>
 </dl>
-<div class="embed-head"><label for="${anchor}-embed">Embed code</label> <span>paste into the story's HTML; the files go in the same folder</span></div>
+<div class="embed-head"><label for="${anchor}-embed">${t(w("notebook.embedCode"))}</label> <span>${t(w("notebook.embedHow"))}</span></div>
 <textarea id="${anchor}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>
 </article>`;
 }

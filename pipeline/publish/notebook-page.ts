@@ -1,11 +1,13 @@
 import { parse } from "jsonc-parser";
-import { formatDate, isIsoDate } from "../facts/dates.ts";
+import { isIsoDate } from "../facts/dates.ts";
+import type { PhraseKey } from "../language/phrases.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
 import type { Problem } from "../facts/problem.ts";
 import { ARTICLE, CHARTS, CORRECTIONS, FIGURES } from "../facts/story-files.ts";
 import type { Story } from "../words/story.ts";
 import { DATASET_CSV, DATASET_JSON, MANIFEST, type VariantSizes } from "../words/output-names.ts";
-import { escapeHtml as e } from "./html.ts";
+import { escapeHtml as e, escapeText as t } from "./html.ts";
 import { chartAnchor, figureAnchor, fileAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
 import { NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./notebook-assets.ts";
 import { chartSection, type NotebookChart } from "./notebook-charts.ts";
@@ -25,6 +27,8 @@ export interface NotebookInput {
   corrections: Correction[];
   warnings: Problem[];
   live?: LiveState;
+  /** The story's language: the notebook's own words, dates and numbers (the article stays as received). */
+  writer?: Writer;
 }
 
 /** What only the live notebook (npm run notebook) knows: the last build, and the way to hear of the next. */
@@ -66,6 +70,7 @@ export function notebookInput(
     })),
     corrections: story.corrections,
     warnings: story.warnings,
+    writer: story.writer,
   };
 }
 
@@ -84,27 +89,31 @@ export function storyName(files: Map<string, string>, given?: string): string {
       .split(/\r\n|\r|\n/)
       .find((l) => l.trim())
       ?.trim() ?? "";
-  if (!line) return "Untitled story";
+  if (!line) return defaultWriter().phrase("notebook.untitled");
   if (line.length <= 140) return line;
   const sentence = /^.{20,140}?[.!?](?=\s)/u.exec(line)?.[0];
   if (sentence) return sentence;
   return `${line.slice(0, 120).replace(/\s+\S*$/u, "")} …`;
 }
 
-const STATUS_WORDS: Record<NumberStatus, [string, string]> = {
-  charted: ["charted", "in the fact sheet and on a chart (the icon links to the chart)"],
-  recorded: ["recorded", "in the fact sheet, not charted"],
-  superseded: ["superseded", "replaced by a correction"],
-  unrecorded: ["unrecorded", "a number of the text no figure records"],
+const STATUS_WORDS: Record<NumberStatus, [PhraseKey, PhraseKey]> = {
+  charted: ["notebook.status.charted", "notebook.status.chartedWhat"],
+  recorded: ["notebook.status.recorded", "notebook.status.recordedWhat"],
+  superseded: ["notebook.status.superseded", "notebook.status.supersededWhat"],
+  unrecorded: ["notebook.status.unrecorded", "notebook.status.unrecordedWhat"],
 };
 
 /** output/index.html, and the live page of npm run notebook: the same notebook. */
 export function notebookHtml(input: NotebookInput): string {
   const { live } = input;
+  const writer = input.writer ?? defaultWriter();
+  const w = (key: PhraseKey, values?: Record<string, string>) => writer.phrase(key, values);
   const asset = live?.asset ?? ((file: string) => file);
   const problems = live?.problems ?? [];
   const failed = problems.length > 0;
-  const day = isIsoDate(input.published) ? formatDate(input.published) : input.published;
+  const day = isIsoDate(input.published) ? writer.date(input.published) : input.published;
+  // The article, sources and quotes are English; where the page is in another language, they say so.
+  const sourceLang = writer.english ? "" : ' lang="en"';
 
   const chartsOf = new Map<string, { id: string; title: string }[]>();
   for (const chart of input.charts)
@@ -124,7 +133,7 @@ export function notebookHtml(input: NotebookInput): string {
   const linesOf = (file: string) =>
     new Set([...problems, ...input.warnings].filter((p) => p.file === file && p.line > 0).map((p) => p.line));
 
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const count = (n: number, noun: string) => writer.count(n, `count.${noun}`);
   const byStatus = (s: NumberStatus) => numbers.filter((n) => n.status === s).length;
 
   const chartIds = new Set(input.charts.map((c) => c.id));
@@ -146,13 +155,13 @@ export function notebookHtml(input: NotebookInput): string {
   const problemPanel =
     problems.length || input.warnings.length
       ? `<section class="panel problems" id="problems" aria-labelledby="problems-title">
-<h2 id="problems-title">${failed ? `The build stopped: ${count(problems.length, "problem")}` : count(input.warnings.length, "warning")}</h2>
-${failed ? `<p>${live?.noGoodBuild ? "No build has succeeded yet; the output folder holds the last good one." : "The output was left as it was: the fact sheet and charts below are the last good build's."} Fix these and save; the page updates by itself.</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
+<h2 id="problems-title">${failed ? w("notebook.stopped", { problems: count(problems.length, "problem") }) : count(input.warnings.length, "warning")}</h2>
+${failed ? `<p>${w(live?.noGoodBuild ? "notebook.noGoodBuildYet" : "notebook.outputKept")} ${w("notebook.fixAndSave")}</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
 ${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.length, "warning")}</h3>` : ""}${input.warnings.length ? `<ol class="warned">${input.warnings.map(problemItem).join("")}</ol>` : ""}
 </section>`
       : "";
 
-  const context = { chartsOf, problemLines: new Set<number>() };
+  const context = { chartsOf, problemLines: new Set<number>(), writer };
   const textSections = texts.map((file) => {
     const view = textView(
       file,
@@ -160,14 +169,14 @@ ${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.len
       numbers.filter((n) => n.file === file),
       { ...context, problemLines: linesOf(file) },
     );
-    return `<h3 id="${fileAnchor(file)}">${file === ARTICLE ? "The article" : "Source"} <small>${e(file)}</small></h3>\n<div class="text">${view}</div>`;
+    return `<h3 id="${fileAnchor(file)}">${t(w(file === ARTICLE ? "notebook.article" : "notebook.source"))} <small>${e(file)}</small></h3>\n<div class="text"${sourceLang}>${view}</div>`;
   });
   const legend = (["charted", "recorded", "superseded", "unrecorded"] as const)
     .filter((s) => s !== "superseded" || byStatus(s) > 0)
     .map((s) => {
       const [word, what] = STATUS_WORDS[s];
       const tag = s === "unrecorded" ? "mark" : "span";
-      return `<li><${tag} class="num ${s}">${word}</${tag}> ${byStatus(s)}: ${what}</li>`;
+      return `<li><${tag} class="num ${s}">${t(w(word))}</${tag}> ${writer.number(byStatus(s))}: ${t(w(what))}</li>`;
     })
     .join("");
 
@@ -178,98 +187,110 @@ ${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.len
 
   const changes = live?.build.changes;
   const changed = changes
-    ? [
-        ["Added", changes.added],
-        ["Changed", changes.changed],
-        ["Removed", changes.removed],
-      ]
+    ? (
+        [
+          ["notebook.added", changes.added],
+          ["notebook.changed", changes.changed],
+          ["notebook.removed", changes.removed],
+        ] as const
+      )
         .filter(([, names]) => names.length)
         .map(
           ([label, names]) =>
-            `<h3>${label}</h3><ul>${(names as string[]).map((n) => (label === "Removed" ? `<li>${e(n)}</li>` : `<li><a href="${e(n)}">${e(n)}</a></li>`)).join("")}</ul>`,
+            `<h3>${t(w(label))}</h3><ul>${names.map((n) => (label === "notebook.removed" ? `<li>${e(n)}</li>` : `<li><a href="${e(n)}">${e(n)}</a></li>`)).join("")}</ul>`,
         )
-        .join("\n") || "<p>The last build changed no file: the output was already what the story builds.</p>"
+        .join("\n") || `<p>${t(w("notebook.noChange"))}</p>`
     : "";
   const buildPanel = live
     ? `<section class="panel changes" id="build" aria-labelledby="build-title">
-<h2 id="build-title">Last build</h2>
-<p>${failed ? `Stopped at ${e(live.build.at)}; the output folder was left as it was. ` : ""}${live.build.good ? `The last good build, at ${e(live.build.good)}, took ${Math.round(live.build.ms)} ms.` : "No good build yet."}</p>
+<h2 id="build-title">${t(w("notebook.nav.build"))}</h2>
+<p>${failed ? `${t(w("notebook.stoppedAt", { time: live.build.at }))} ` : ""}${e(live.build.good ? w("notebook.lastGood", { time: live.build.good, ms: writer.number(Math.round(live.build.ms)) }) : w("notebook.noGoodBuild"))}</p>
 ${changed}
 </section>`
     : "";
 
-  const nav = [
-    ...(problemPanel ? [["problems", failed ? "Problems" : "Warnings"]] : []),
-    ["text", "Article and sources"],
-    ["facts", "Fact sheet"],
-    ["charts", "Charts"],
-    ["corrections", "Corrections"],
+  const nav: [string, PhraseKey][] = [
+    ...(problemPanel
+      ? [["problems", failed ? "notebook.nav.problems" : "notebook.nav.warnings"] as [string, PhraseKey]]
+      : []),
+    ["text", "notebook.nav.text"],
+    ["facts", "notebook.nav.facts"],
+    ["charts", "notebook.nav.charts"],
+    ["corrections", "notebook.nav.corrections"],
     ...(live
-      ? [
-          ["build", "Last build"],
-          ["files", "Story files"],
-        ]
+      ? ([
+          ["build", "notebook.nav.build"],
+          ["files", "notebook.nav.files"],
+        ] as [string, PhraseKey][])
       : []),
   ];
   const status = live
-    ? `<p id="build-status" class="status${failed ? " failed" : ""}" role="status">${
+    ? `<p id="build-status" class="status${failed ? " failed" : ""}" role="status">${e(
         failed
-          ? `Build stopped at ${e(live.build.at)}: ${count(problems.length, "problem")}. Showing the last good build.`
+          ? w("notebook.statusStopped", { time: live.build.at, problems: count(problems.length, "problem") })
           : live.build.drawing
-            ? `Saved at ${e(live.build.at)}: the text and fact sheet are up to date; drawing the charts…`
-            : `Built at ${e(live.build.at)} in ${Math.round(live.build.ms)} ms${changes ? `; ${count(changes.added.length + changes.changed.length + changes.removed.length, "file")} changed` : ""}. This page updates on every save.`
-      }</p>`
+            ? w("notebook.statusDrawing", { time: live.build.at })
+            : w("notebook.statusBuilt", {
+                time: live.build.at,
+                ms: writer.number(Math.round(live.build.ms)),
+                changed: changes
+                  ? w("notebook.statusChanged", {
+                      files: count(changes.added.length + changes.changed.length + changes.removed.length, "file"),
+                    })
+                  : "",
+              }),
+      )}</p>`
     : "";
   const summary = [
-    day ? `Published ${e(day)}` : "",
+    day ? t(w("notebook.published", { date: day })) : "",
     count(input.figures.length, "figure"),
     count(input.charts.length, "chart"),
     count(input.corrections.length, "correction"),
-    `${count(byStatus("unrecorded"), "number")} in the text not in the fact sheet`,
+    w("notebook.unrecorded", { numbers: count(byStatus("unrecorded"), "number") }),
   ].filter(Boolean);
 
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${e(writer.lang ?? "en")}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${failed ? "Build stopped · " : ""}${e(input.name)} · notebook</title>
+<title>${failed ? `${t(w("notebook.titleStopped"))} · ` : ""}${t(w("notebook.title", { name: input.name }))}</title>
 <style>${NOTEBOOK_STYLE}</style>
 </head>
 <body${live ? ` data-events="${e(live.events)}" data-version="${live.version}"` : ""}>
 <div class="page">
 <header>
-<p class="kicker">Story notebook</p>
+<p class="kicker">${t(w("notebook.kicker"))}</p>
 <h1>${e(input.name)}</h1>
-<p class="meta" id="summary">${summary.join(" · ")}. Data: <a href="${DATASET_CSV}">${DATASET_CSV}</a> · <a href="${DATASET_JSON}">${DATASET_JSON}</a> · <a href="${MANIFEST}">${MANIFEST}</a></p>
-<nav aria-label="Sections" id="nav"><ul>${nav.map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`).join("")}</ul></nav>
+<p class="meta" id="summary">${writer.sentence(summary.join(" · "))} ${t(w("notebook.data"))} <a href="${DATASET_CSV}">${DATASET_CSV}</a> · <a href="${DATASET_JSON}">${DATASET_JSON}</a> · <a href="${MANIFEST}">${MANIFEST}</a></p>
+<nav aria-label="${e(w("notebook.sections"))}" id="nav"><ul>${nav.map(([id, label]) => `<li><a href="#${id}">${t(w(label))}</a></li>`).join("")}</ul></nav>
 ${status}
 </header>
 <main>
 ${problemPanel}
 <section class="panel" id="text" aria-labelledby="text-title">
-<h2 id="text-title">Article and sources</h2>
-<ul class="legend" aria-label="Numbers in the text">${legend}</ul>
-${textSections.join("\n") || "<p>No article yet.</p>"}
+<h2 id="text-title">${t(w("notebook.nav.text"))}</h2>
+<ul class="legend" aria-label="${e(w("notebook.legend"))}">${legend}</ul>
+${textSections.join("\n") || `<p>${t(w("notebook.noArticle"))}</p>`}
 </section>
 <section class="panel" id="facts" aria-labelledby="facts-title">
-<h2 id="facts-title">Fact sheet</h2>
-${input.figures.length ? factSheet(input.figures, { sentenceOf, chartsOf, shownFiles }) : "<p>No figure has passed its checks yet.</p>"}
+<h2 id="facts-title">${t(w("notebook.nav.facts"))}</h2>
+${input.figures.length ? factSheet(input.figures, { sentenceOf, chartsOf, shownFiles, writer }) : `<p>${t(w("notebook.noFigures"))}</p>`}
 </section>
 <section class="panel" id="charts" aria-labelledby="charts-title">
-<h2 id="charts-title">Charts</h2>
-${input.charts.map((c) => chartSection(c, asset)).join("\n") || (live?.noGoodBuild ? `<p>No build has succeeded since the notebook started; <a href="index.html">the output's own notebook</a> shows the last good charts.</p>` : "<p>The story lists no charts.</p>")}
+<h2 id="charts-title">${t(w("notebook.nav.charts"))}</h2>
+${input.charts.map((c) => chartSection(c, asset, writer)).join("\n") || `<p>${live?.noGoodBuild ? w("notebook.noChartsYet", { notebook: `<a href="index.html">${t(w("notebook.ownNotebook"))}</a>` }) : t(w("notebook.noCharts"))}</p>`}
 </section>
 <section class="panel" id="corrections" aria-labelledby="corrections-title">
-<h2 id="corrections-title">Corrections</h2>
-${correctionsLog(input.corrections, new Set(input.figures.map((f) => f.id)), shownFiles)}
+<h2 id="corrections-title">${t(w("notebook.nav.corrections"))}</h2>
+${correctionsLog(input.corrections, new Set(input.figures.map((f) => f.id)), shownFiles, writer)}
 </section>
 ${buildPanel}
 ${
   live
     ? `<section class="panel" id="files" aria-labelledby="files-title">
-<h2 id="files-title">Story files</h2>
-<p>As saved now; problems link to their lines.</p>
+<h2 id="files-title">${t(w("notebook.nav.files"))}</h2>
+<p>${t(w("notebook.filesHow"))}</p>
 ${codeSections.join("\n")}
 </section>`
     : ""

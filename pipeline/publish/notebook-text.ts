@@ -1,4 +1,5 @@
 import { parseDateline } from "../facts/dates.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
 import { escapeHtml } from "./html.ts";
 import { chartAnchor, correctionAnchor, figureAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
 import type { NumberInText } from "./notebook-numbers.ts";
@@ -8,6 +9,8 @@ export interface TextContext {
   chartsOf: Map<string, { id: string; title: string }[]>;
   /** Lines a problem names: their numbers are marked. */
   problemLines: Set<number>;
+  /** The page's language, for the words of links and titles (the text itself stays as received). */
+  writer?: Writer;
 }
 
 const BARS_ICON =
@@ -20,6 +23,7 @@ const BARS_ICON =
 export function textView(file: string, text: string, numbers: NumberInText[], context: TextContext): string {
   // As a browser reads it: line ends are line ends and a byte-order mark is nothing, however saved.
   const e = (chunk: string) => escapeHtml(chunk.replace(/\r\n?/g, "\n").replace(/\uFEFF/g, ""));
+  const writer = context.writer ?? defaultWriter();
   const spans: { start: number; end: number; open: string; close: string }[] = [];
   const dateline = parseDateline(text) ? /^\uFEFF?\s*date\s+\S+/i.exec(text)![0] : "";
   if (dateline) {
@@ -34,7 +38,7 @@ export function textView(file: string, text: string, numbers: NumberInText[], co
       spans.push({
         start: n.start,
         end: n.end,
-        open: `<a class="num superseded" href="#${correctionAnchor(c.line)}" title="Corrected: ${e(`${c.id} ${c.field} ${c.from} → ${c.to}`)}">`,
+        open: `<a class="num superseded" href="#${correctionAnchor(c.line)}" title="${e(writer.phrase("notebook.correctedTitle", { change: `${c.id} ${c.field} ${c.from} → ${c.to}` }))}">`,
         close: "</a>",
       });
     } else {
@@ -44,13 +48,13 @@ export function textView(file: string, text: string, numbers: NumberInText[], co
       const icons = unique
         .map(
           (c) =>
-            `<a class="to-chart" href="#${chartAnchor(c.id)}" aria-label="Chart: ${e(c.title)}" title="Chart: ${e(c.title)}">${BARS_ICON}</a>`,
+            `<a class="to-chart" href="#${chartAnchor(c.id)}" aria-label="${e(writer.phrase("notebook.chartLink", { title: c.title }))}" title="${e(writer.phrase("notebook.chartLink", { title: c.title }))}">${BARS_ICON}</a>`,
         )
         .join("");
       spans.push({
         start: n.start,
         end: n.end,
-        open: `<a class="num ${n.status}"${n.proof ? ` id="${sentenceAnchor(id)}"` : ""} href="#${figureAnchor(id)}" data-figure="${id}"${others.length ? ` data-figures="${n.figures.join(" ")}"` : ""} title="Fact sheet: ${e(n.figures.join(", "))}">`,
+        open: `<a class="num ${n.status}"${n.proof ? ` id="${sentenceAnchor(id)}"` : ""} href="#${figureAnchor(id)}" data-figure="${id}"${others.length ? ` data-figures="${n.figures.join(" ")}"` : ""} title="${e(writer.phrase("notebook.factLink", { ids: n.figures.join(", ") }))}">`,
         close: `</a>${icons}`,
       });
     }

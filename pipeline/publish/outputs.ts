@@ -54,7 +54,9 @@ export async function planOutputs(
   const toDraw: PreparedChart[] = [];
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows }));
+    // The writer (locale pack and house style) decides words drawn late too ("No figure", day labels).
+    const language = story.writer.chosen ? story.writer.id : undefined;
+    const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, language }));
     fingerprints.set(entry.id, fingerprint);
     const old = previous?.charts[entry.id];
     const names = drawnFiles(entry.id);
@@ -63,7 +65,7 @@ export async function planOutputs(
       sizes.set(entry.id, old.variants);
     } else toDraw.push(chart);
   }
-  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads))
+  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.writer))
     sizes.set(id, drawn);
 
   const charts: Record<string, ChartRecord> = {};
@@ -71,11 +73,11 @@ export async function planOutputs(
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
     for (const flavour of EMBED_FLAVOURS) {
-      const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl);
+      const embed = EMBEDS[flavour](entry.id, words, sizes.get(entry.id)!, baseUrl, story.writer);
       if (flavour === "picture") embeds.set(entry.id, embed);
       add(embedName(entry.id, flavour), embed);
     }
-    add(csvName(entry.id), chartCsv(model.rows));
+    add(csvName(entry.id), chartCsv(model.rows, story.writer));
     charts[entry.id] = {
       kind: entry.kind,
       figures: chart.shown.map((f) => f.id),

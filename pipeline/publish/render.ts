@@ -7,6 +7,7 @@ import { frame } from "../../charts/frame.ts";
 import { DEVICES, THEMES } from "../../charts/style.ts";
 import type { ChartEntry } from "../words/chart-list.ts";
 import type { ChartWords } from "../words/chart-words.ts";
+import type { Writer } from "../language/writer.ts";
 import { svgName, VARIANTS, type Variant, type VariantSizes } from "../words/output-names.ts";
 import { darkStyle } from "./dark-style.ts";
 
@@ -33,14 +34,14 @@ export function createRenderer() {
   const document = window.document;
   const serializer = new window.XMLSerializer();
 
-  return function render(entry: ChartEntry, model: ChartModel, words: ChartWords): RenderedChart {
+  return function render(entry: ChartEntry, model: ChartModel, words: ChartWords, writer?: Writer): RenderedChart {
     const kind = KINDS[entry.kind];
     const draw = (variant: Variant) => {
       const deviceSizes = DEVICES[variant.device];
       const theme = THEMES[variant.theme];
       const width = deviceSizes.width - 2 * deviceSizes.pad;
-      const plot = kind.draw(model, { width, sizes: deviceSizes, theme, document, Plot });
-      return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN });
+      const plot = kind.draw(model, { width, sizes: deviceSizes, theme, document, Plot, writer });
+      return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN, lang: writer?.lang });
     };
     const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
     const svgs = new Map<string, string>();

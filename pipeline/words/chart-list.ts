@@ -12,6 +12,9 @@ import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
 import { directionProblem } from "../facts/direction.ts";
 import { CHARTS } from "../facts/story-files.ts";
+import { availableLocales, localePack } from "../language/packs.ts";
+import { chooseStyle } from "../language/styles.ts";
+import { defaultWriter, type Writer, writerFor } from "../language/writer.ts";
 import { droppedQualifiers, spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 
@@ -60,6 +63,8 @@ export interface ChartList {
   problems: Problem[];
   /** Worth saying, not worth stopping for: chart words that spell a number a figure records. */
   warnings: Problem[];
+  /** The story's language and house style, from charts.json's "locale" and "style". */
+  writer: Writer;
 }
 
 export function parseChartList(text: string, context: TemplateContext): ChartList {
@@ -79,7 +84,7 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
       });
     if (!root && errors.length === 0)
       problems.push({ file: CHARTS, line: 1, message: 'the file is empty; it must hold { "charts": [ … ] }' });
-    return { charts: [], problems, warnings };
+    return { charts: [], problems, warnings, writer: defaultWriter() };
   }
   const list = findNodeAtLocation(root, ["charts"]);
   if (root.type !== "object" || !list || list.type !== "array") {
@@ -87,9 +92,11 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
       list ?? root,
       'the file must hold an object with a "charts" array: { "charts": [ { "id": …, "kind": …, "title": …, "figures": [ … ] } ] }',
     );
-    return { charts: [], problems, warnings };
+    return { charts: [], problems, warnings, writer: defaultWriter() };
   }
   const defaults = getNodeValue(root) as Record<string, unknown>;
+  const writer = chooseWriter(defaults, root, at);
+  context = { ...context, writer };
   let story: string | undefined;
   if (defaults.story !== undefined) {
     const where = findNodeAtLocation(root, ["story"]);
@@ -236,7 +243,33 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
     });
   }
   if ((list.children ?? []).length === 0) at(list, "the chart list is empty; add at least one chart");
-  return { charts, story, problems, warnings };
+  return { charts, story, problems, warnings, writer };
+}
+
+/**
+ * The story's writer from charts.json's "locale" (a pack in pipeline/language/locales) and "style"
+ * (a named house style, or its fields); English with no style when neither is given.
+ */
+function chooseWriter(
+  defaults: Record<string, unknown>,
+  root: Node,
+  at: (node: Node | undefined, message: string) => void,
+): Writer {
+  if (defaults.locale === undefined && defaults.style === undefined) return defaultWriter();
+  let locale = "en-GB";
+  if (defaults.locale !== undefined) {
+    const pack = typeof defaults.locale === "string" ? localePack(defaults.locale) : undefined;
+    if (pack) locale = pack.locale;
+    else
+      at(
+        findNodeAtLocation(root, ["locale"]),
+        `unknown locale ${JSON.stringify(defaults.locale)}; the locales are ${availableLocales().join(", ")} (README: "How to add a locale")`,
+      );
+  }
+  const style = chooseStyle(defaults.style);
+  for (const problem of style.problems)
+    at(findNodeAtLocation(root, ["style", ...problem.path]) ?? findNodeAtLocation(root, ["style"]), problem.message);
+  return style.problems.length ? writerFor(locale) : writerFor(locale, style.fields, style.name);
 }
 
 /**

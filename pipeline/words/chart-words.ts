@@ -1,13 +1,11 @@
 import { basename } from "node:path";
-import { attributionNote, listWords } from "../../charts/attribution.ts";
+import { attributionNote } from "../../charts/attribution.ts";
 import type { ChartModel, FigureChoice } from "../../charts/kind.ts";
 import { defaultName, whenOf } from "../../charts/names.ts";
-import { CREDIT_DEFAULT } from "../../charts/style.ts";
-import { withUnit } from "../../charts/units.ts";
 import type { ChartEntry } from "./chart-list.ts";
-import { formatDate, parseDateline, parseSourceName } from "../facts/dates.ts";
+import { parseDateline, parseSourceName } from "../facts/dates.ts";
 import type { Figure, Fraction } from "../facts/figure.ts";
-import { qualified } from "../facts/format.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
 import { parseValue } from "../facts/value-cell.ts";
 import { parseQualifier, type Qualifier } from "../facts/qualifiers.ts";
 import { ARTICLE } from "../facts/story-files.ts";
@@ -45,19 +43,21 @@ export function composeWords(
   context: TemplateContext,
   files: Map<string, string>,
 ): ChartWords {
+  const writer = context.writer ?? defaultWriter();
   const fill = (text: string) => fillTemplate(text, context);
-  const corrections = correctionNotes(shown, model.names, files);
+  const corrections = correctionNotes(shown, model.names, files, writer);
   // Who gives the figures travels with them into the alt text and the embed's caption, as on the chart.
   const attribution = attributionNote(
     shown.filter((f) => f.id in model.names),
     model.names,
+    writer,
   );
   const credit = attribution && model.notes.includes(attribution) ? [attribution] : [];
   const title = fill(entry.title);
   const extra = [...new Set(shown.map((f) => f.source))].filter((s) => s !== ARTICLE).sort();
   const source = [
-    fill(entry.source) || "Source: news report",
-    ...extra.map((s) => describeSource(s, files.get(s) ?? "")),
+    fill(entry.source) || writer.phrase("source.default"),
+    ...extra.map((s) => describeSource(s, files.get(s) ?? "", writer)),
   ].join("; ");
   return {
     title,
@@ -65,8 +65,8 @@ export function composeWords(
     notes: [...entry.notes.map(fill), ...model.notes],
     corrections,
     source,
-    credit: fill(entry.credit) || CREDIT_DEFAULT,
-    description: [`${title.replace(/[.!?]$/, "")}.`, model.summary, ...credit, ...corrections].join(" "),
+    credit: fill(entry.credit) || writer.phrase("credit.default"),
+    description: [writer.sentence(title.replace(/[.!?।]$/, "")), model.summary, ...credit, ...corrections].join(" "),
   };
 }
 
@@ -82,11 +82,12 @@ export function correctionNotes(
   figures: Figure[],
   names: Record<string, string> = {},
   files: Map<string, string> = new Map(),
+  writer: Writer = defaultWriter(),
 ): string[] {
   const lines: { date: string; order: number; text: string }[] = [];
   figures.forEach((figure, order) => {
     const states = statesByDate(figure);
-    const name = names[figure.id] ?? defaultName(figure);
+    const name = names[figure.id] ?? defaultName(figure, writer);
     for (const date of [...new Set(figure.corrections.map((c) => c.date))]) {
       const mine = figure.corrections.filter((c) => c.date === date);
       const { before, after } = states.get(date)!;
@@ -96,29 +97,53 @@ export function correctionNotes(
       const parts: string[] = [];
       // The canonical qualifier phrase on both sides: the old quote's own words are gone with it.
       // With the figure's unit, as the chart shows it: "revised from nearly 62% to 63%".
+      // The figure's own way of writing its number ("$5.5bn") for both sides, where the old value allows it.
       const shown = (state: State) =>
-        withUnit(qualified({ ...state, value_words: "", qualifier_words: "" }), state.value, figure.unit);
-      if (shown(before) !== shown(after)) parts.push(`revised from ${shown(before)} to ${shown(after)}`);
+        writer.qualified({
+          ...state,
+          value_words: "",
+          qualifier_words: "",
+          unit: figure.unit,
+          stated: figure.stated,
+        });
+      if (shown(before) !== shown(after))
+        parts.push(writer.phrase("correction.revised", { from: shown(before), to: shown(after) }));
       if (change("start").length + change("end").length > 0) {
-        const was = whenOf({ ...figure, start: first("start") ?? figure.start, end: first("end") ?? figure.end });
-        parts.push(was ? `re-dated (it was for ${was})` : "dated");
+        const was = whenOf(
+          { ...figure, start: first("start") ?? figure.start, end: first("end") ?? figure.end },
+          {},
+          writer,
+        );
+        parts.push(was ? writer.phrase("correction.redated", { was }) : writer.phrase("correction.dated"));
       }
-      if (change("unit").length > 0)
-        parts.push(`now in ${last("unit") || "no unit"}, not ${first("unit") || "no unit"}`);
+      if (change("unit").length > 0) {
+        const none = writer.phrase("correction.noUnit");
+        parts.push(writer.phrase("correction.unit", { unit: last("unit") || none, was: first("unit") || none }));
+      }
       if (change("category").length + change("metric").length > 0) {
         const was = [first("category"), first("metric")].find((w) => w);
-        parts.push(was ? `relabelled (it read ${JSON.stringify(was)})` : "relabelled");
+        parts.push(was ? writer.phrase("correction.relabelled", { was }) : writer.phrase("correction.relabelledPlain"));
       }
       const reattributed = change("attributed_to").length > 0;
       if (reattributed)
         parts.push(
           figure.attributed_to.trim()
-            ? `now attributed to ${lowerArticle(figure.attributed_to)}`
-            : "no longer attributed",
+            ? writer.phrase("correction.attributed", { who: writer.lowerArticle(figure.attributed_to) })
+            : writer.phrase("correction.unattributed"),
         );
-      if (parts.length === 0) parts.push(change("source").length > 0 ? "now from a new source" : "its quote corrected");
-      const per = reattributed ? "" : credit(figure, files);
-      lines.push({ date, order, text: `Corrected ${formatDate(date)}: ${name} ${listWords(parts)}${per}.` });
+      if (parts.length === 0)
+        parts.push(writer.phrase(change("source").length > 0 ? "correction.newSource" : "correction.quote"));
+      const per = reattributed ? "" : credit(figure, files, writer);
+      lines.push({
+        date,
+        order,
+        text: writer.phrase("correction.line", {
+          date: writer.date(date),
+          name,
+          changes: writer.list(parts),
+          credit: per,
+        }),
+      });
     }
   });
   return lines
@@ -127,15 +152,11 @@ export function correctionNotes(
 }
 
 /** ", per the interior ministry": who gives the figure now, else the source it comes from; nothing for the article. */
-function credit(figure: Figure, files: Map<string, string>): string {
-  if (figure.attributed_to.trim()) return `, per ${lowerArticle(figure.attributed_to)}`;
+function credit(figure: Figure, files: Map<string, string>, writer: Writer): string {
+  if (figure.attributed_to.trim())
+    return writer.phrase("correction.per", { who: writer.lowerArticle(figure.attributed_to) });
   if (figure.source === ARTICLE) return "";
-  return `, per ${sourceName(figure.source, files.get(figure.source) ?? "")}`;
-}
-
-/** "The government" reads "the government" mid-sentence; names stay as written. */
-function lowerArticle(who: string): string {
-  return who.trim().replace(/^The\s/, "the ");
+  return writer.phrase("correction.per", { who: sourceName(figure.source, files.get(figure.source) ?? "") });
 }
 
 interface State {
@@ -171,10 +192,10 @@ function statesByDate(figure: Figure): Map<string, { before: State; after: State
  * source: Interior ministry statement"), shown as written, else the file's name in words
  * ("police statement"); with its date when it has one: "Interior ministry statement, 5 Jul 2023".
  */
-export function describeSource(name: string, text: string): string {
+export function describeSource(name: string, text: string, writer: Writer = defaultWriter()): string {
   const date = parseDateline(text);
   const words = sourceName(name, text);
-  return date ? `${words}, ${formatDate(date)}` : words;
+  return date ? writer.phrase("source.dated", { name: words, date: writer.date(date) }) : words;
 }
 
 function sourceName(name: string, text: string): string {

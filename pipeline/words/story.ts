@@ -2,6 +2,7 @@ import type { ChartModel } from "../../charts/kind.ts";
 import type { UnrecordedNumber } from "../facts/coverage.ts";
 import type { Correction, Figure } from "../facts/figure.ts";
 import type { Problem } from "../facts/problem.ts";
+import type { Writer } from "../language/writer.ts";
 import type { ChartEntry } from "./chart-list.ts";
 import type { ChartWords } from "./chart-words.ts";
 
@@ -26,4 +27,6 @@ export interface Story {
   warnings: Problem[];
   /** Figures the article and sources state that no row of figures.csv records (the coverage count). */
   unrecorded: UnrecordedNumber[];
+  /** The story's language and house style (charts.json "locale" and "style"): how every word and number is written. */
+  writer: Writer;
 }

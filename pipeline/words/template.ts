@@ -1,8 +1,8 @@
-import { formatDate } from "../facts/dates.ts";
 import type { Figure } from "../facts/figure.ts";
-import { capitalize, formatNumber, formatValue, periodWords, qualified, qualifierWords } from "../facts/format.ts";
+import { formatNumber } from "../facts/format.ts";
 import { readSentence } from "../facts/reader.ts";
-import { isCount, isCurrency, withUnit } from "../../charts/units.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
+import { isCount, isCurrency } from "../../charts/units.ts";
 
 /**
  * Chart words are templates over the dataset, so no number, date or qualifier is ever typed:
@@ -20,10 +20,15 @@ export interface TemplateContext {
   /** Ids of rows that exist but failed their checks: their own problems are reported, not echoed. */
   failed?: Set<string>;
   published: string;
+  /** The story's language and house style (charts.json "locale" and "style"); English with no style by default. */
+  writer?: Writer;
 }
 
+const writerOf = (context: TemplateContext) => context.writer ?? defaultWriter();
+
 function resolve(name: string, context: TemplateContext): string | { error: string } {
-  if (name === "published") return formatDate(context.published);
+  const writer = writerOf(context);
+  if (name === "published") return writer.date(context.published);
   const [id, field, ...rest] = name.trim().split(".");
   const figure = context.figures.get(id);
   if (!figure && context.failed?.has(id)) return { error: "" };
@@ -33,16 +38,16 @@ function resolve(name: string, context: TemplateContext): string | { error: stri
   }
   switch (field) {
     case undefined:
-      return withUnit(qualified(figure), figure.value, figure.unit);
+      return writer.qualified(figure);
     case "value":
-      return formatValue(figure);
+      return writer.value(figure);
     case "qualifier":
-      return qualifierWords(figure);
+      return writer.qualifierWords(figure);
     case "period":
     case "start":
     case "end":
       if (!figure.start) return { error: `{${name}}: figure ${id} has no dates; fill in its start and end` };
-      return field === "period" ? periodWords(figure) : formatDate(field === "start" ? figure.start : figure.end);
+      return field === "period" ? writer.periodOf(figure) : writer.date(field === "start" ? figure.start : figure.end);
     default:
       return figure[field as "category" | "unit" | "metric" | "attributed_to"];
   }
@@ -55,17 +60,45 @@ export function templateProblems(text: string, context: TemplateContext): string
     const value = resolve(name, context);
     if (typeof value !== "string" && value.error) problems.push(value.error);
   }
-  // A number glued to letters is part of a name ("G7", "COVID-19", "F-16"), not a figure. Every
-  // script's digits count (２０，０００, ٢٠٠٠٠, ۲۰۰۰۰, २००००), and so do other number characters (½, ²).
-  const typed = text.replace(PLACEHOLDER, " ").match(/(?<!\p{L}-?|[\p{N},.])\p{N}[\p{N},.\uFF0C\u066B\u066C]*/u);
+  // A number glued to letters is part of a name ("G7", "COVID-19", "F-16", "जी20": a letter may end
+  // in a vowel sign), not a figure. Every script's digits count (２０，０００, ٢٠٠٠٠, ۲۰۰۰۰, २००००),
+  // and so do other number characters (½, ²).
+  const typed = text.replace(PLACEHOLDER, " ").match(/(?<![\p{L}\p{M}]-?|[\p{N},.])\p{N}[\p{N},.\uFF0C\u066B\u066C]*/u);
   if (typed)
     problems.push(
       `the number "${typed[0]}" is typed into the text; reference the figure instead, e.g. {figure_id}, so a correction updates it`,
     );
-  const doubled = /\b(more than|at least|nearly|about|up to|almost|over|some)\s+\{[^.{}]*\}/i.exec(text);
+  const doubled = doubledQualifier(text, writerOf(context));
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
   problems.push(...doubledUnits(text, context));
   return problems;
+}
+
+const ENGLISH_QUALIFIERS = ["more than", "at least", "nearly", "about", "up to", "almost", "over", "some"];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A qualifier typed beside a reference that already writes one: "more than {protesters}", "plus de
+ * {manifestants}", "{प्रदर्शनकारी} से अधिक" (the pack's qualifiers, before or after their number).
+ */
+function doubledQualifier(text: string, writer: Writer): [string, string] | undefined {
+  const before = new Set(writer.english ? ENGLISH_QUALIFIERS : []);
+  const after = new Set<string>();
+  for (const q of ["about", "nearly", "at_least", "more_than", "up_to"] as const) {
+    const [head, tail = ""] = writer.phrase(`qualifier.${q}`).split("{value}");
+    if (head.trim()) before.add(head.trim());
+    if (tail.trim()) after.add(tail.trim());
+  }
+  const words = (set: Set<string>) =>
+    [...set]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join("|");
+  const edge = "(?<![\\p{L}\\p{M}])";
+  const lead = before.size ? new RegExp(`${edge}(${words(before)})\\s*\\{[^.{}]*\\}`, "iu").exec(text) : null;
+  if (lead) return [lead[0], lead[1]];
+  const trail = after.size ? new RegExp(`\\{[^.{}]*\\}\\s*(${words(after)})(?![\\p{L}\\p{M}])`, "iu").exec(text) : null;
+  return trail ? [trail[0], trail[1]] : undefined;
 }
 
 /** "{turnout}%", "{distance} kilometres", "${cost}": the reference already writes its unit. */
@@ -85,7 +118,7 @@ function doubledUnits(text: string, context: TemplateContext): string[] {
         );
     if (repeated)
       problems.push(
-        `"${isCurrency(unit) ? repeated[0] + m[0] : m[0] + repeated[0]}": the reference already writes its unit ("${withUnit(qualified(figure), figure.value, figure.unit)}"); drop "${repeated[0].trim()}"`,
+        `"${isCurrency(unit) ? repeated[0] + m[0] : m[0] + repeated[0]}": the reference already writes its unit ("${writerOf(context).qualified(figure)}"); drop "${repeated[0].trim()}"`,
       );
   }
   return problems;
@@ -100,8 +133,9 @@ export function droppedQualifiers(text: string, context: TemplateContext): strin
   for (const m of text.matchAll(/\{\s*([^{}.\s]+)\s*\.\s*value\s*\}/g)) {
     const figure = context.figures.get(m[1]);
     if (!figure || figure.qualifier === "exact") continue;
+    const writer = writerOf(context);
     warnings.push(
-      `${m[0]} shows ${formatValue(figure)} without its qualifier "${qualifierWords(figure)}"; write {${m[1]}} ("${qualified(figure)}") unless the words around it say it`,
+      `${m[0]} shows ${writer.value(figure)} without its qualifier "${writer.qualifierWords(figure)}"; write {${m[1]}} ("${writer.qualified(figure)}") unless the words around it say it`,
     );
   }
   return warnings;
@@ -165,6 +199,6 @@ export function fillTemplate(text: string, context: TemplateContext): string {
   return text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
     const value = resolve(name, context);
     if (typeof value !== "string") return whole;
-    return /^\s*$|[.!?:]\s+$/.test(text.slice(0, offset)) ? capitalize(value) : value;
+    return /^\s*$|[.!?:।]\s+$/.test(text.slice(0, offset)) ? writerOf(context).capitalize(value) : value;
   });
 }

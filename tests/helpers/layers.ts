@@ -3,6 +3,7 @@ import { dirname, join, normalize, relative, sep } from "node:path";
 
 /** The layers, bottom first: a module may import from its own layer and those below, never above. */
 export const LAYERS = [
+  { name: "language", folder: "pipeline/language/" },
   { name: "facts", folder: "pipeline/facts/" },
   { name: "chart kinds", folder: "charts/" },
   { name: "chart words", folder: "pipeline/words/" },
