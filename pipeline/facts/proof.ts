@@ -5,7 +5,7 @@ import type { NumberKind } from "./numbers.ts";
 import type { Span } from "./periods.ts";
 import { QUALIFIER_PHRASE, QUALIFIERS, type Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
-import { canonicalUnit, isMeasureUnit, isPercentUnit, sameUnit, spellingsOf } from "./units.ts";
+import { canonicalUnit, isCountUnit, isMeasureUnit, isPercentUnit, sameUnit, spellingsOf } from "./units.ts";
 
 /**
  * Whether the sentence's reading of a number agrees with what a row claims (value, qualifier,
@@ -114,7 +114,13 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
     };
 
   // The unit: the quote's, or a spelling of it (acres is not hectares, mph is not km/h).
-  if (r.unit && !isPercentUnit(r.unit) && !sameUnit(r.unit, claim.unit)) {
+  // A unit no list knows ("kilomètres", a desk's own language; "storeys") is the desk's to write.
+  if (
+    r.unit &&
+    !isPercentUnit(r.unit) &&
+    !sameUnit(r.unit, claim.unit) &&
+    (isCountUnit(claim.unit) || isMeasureUnit(claim.unit))
+  ) {
     const spellings = spellingsOf(r.unit);
     return {
       ok: false,

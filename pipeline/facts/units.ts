@@ -66,13 +66,14 @@ export const UNIT_SPELLINGS: readonly (readonly string[])[] = [
   ["years", "year"],
 ];
 
+const clean = (unit: string) => unit.trim().replace(/\s+/g, " ").toLowerCase();
 const SPELLING = new Map<string, string>();
 for (const spellings of UNIT_SPELLINGS) for (const s of spellings) SPELLING.set(s.toLowerCase(), spellings[0]);
 
 /** The unit a spelling names ("kilometers" → "km"), or the spelling itself when no list has it. */
 export function canonicalUnit(unit: string): string {
   const u = clean(unit);
-  if (PEOPLE.has(u)) return "";
+  if (isCount(u)) return "";
   return SPELLING.get(u) ?? unit.trim().replace(/\s+/g, " ");
 }
 
