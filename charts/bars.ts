@@ -5,7 +5,7 @@ import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
-import { nameByWhat, uniqueNames } from "./names.ts";
+import { nameByWhat, sharedPeriodNote, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount, unitKey } from "./units.ts";
 
 interface Bar {
@@ -67,11 +67,16 @@ export const bars: ChartKind<Bar[]> = {
     const perWhat = new Map<string, number>();
     for (const f of figures) perWhat.set(what(f), (perWhat.get(what(f)) ?? 0) + 1);
     const shared = (f: Figure) => perWhat.get(what(f))! > 1;
-    const names = uniqueNames(figures, (f, i) => nameByWhat(f, choices?.[i]?.label, shared(f), writer));
+    // A period every figure shares is said once, not in each figure's name.
+    const period = sharedPeriodNote(figures, writer);
+    const names = uniqueNames(figures, (f, i) =>
+      nameByWhat(f, choices?.[i]?.label, shared(f), writer, Boolean(period)),
+    );
     const notes = boundNotes(
       items.map((b) => b.bound),
       barNotes(writer),
     );
+    if (period) notes.push(period);
     const attribution = attributionNote(figures, names, writer);
     if (attribution) notes.push(attribution);
     const model: ChartModel<Bar[]> = {

@@ -6,7 +6,15 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./kind.ts";
 import { BREAKABLE_SPACE, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import {
+  gapsBetween,
+  gapWords,
+  periodLabel,
+  runningTollWarning,
+  seriesDifferences,
+  timeLabel,
+  timeProblem,
+} from "./series.ts";
 import { fractionProblems } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
@@ -45,12 +53,7 @@ interface Column {
  */
 export const columns: ChartKind<ColumnsDraw> = {
   prepare({ figures, choices, writer = defaultWriter() }) {
-    const problems: string[] = [];
-    for (const f of figures)
-      if (!f.start || !f.end)
-        problems.push(
-          `"${f.id}" has no dates, so a columns chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
-        );
+    const problems: string[] = figures.flatMap((f) => timeProblem(f, "columns") ?? []);
     if (problems.length > 0) return { problems };
     problems.push(...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns"));
     const [reference] = figures;
@@ -77,7 +80,9 @@ export const columns: ChartKind<ColumnsDraw> = {
       if (b.start <= a.end)
         problems.push(
           `"${b.id}" (${periodLabel(b.start, b.end)}) and "${a.id}" (${periodLabel(a.start, a.end)}) overlap; a columns chart shows one figure a period: ` +
-            `chart them apart, or correct the dates in figures.csv`,
+            (a.start === b.start && a.start !== a.end && b.start !== b.end
+              ? "they count from the same day, a running total: chart them as a line"
+              : "chart them apart, or correct the dates in figures.csv"),
         );
     }
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
@@ -122,7 +127,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       used: sorted,
       notes,
       names,
-      warnings: [],
+      warnings: [runningTollWarning(sorted, "columns")].filter((w): w is string => Boolean(w)),
       summary: [
         writer.sentence(
           writer.phrase("summary.series", {

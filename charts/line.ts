@@ -8,7 +8,16 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, type Drawing, shownRow } from "./kind.ts";
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
-import { gapsBetween, gapWords, periodLabel, seriesDifferences, timeLabel } from "./series.ts";
+import {
+  gapsBetween,
+  gapWords,
+  periodLabel,
+  runningAdvice,
+  runningTollWarning,
+  seriesDifferences,
+  timeLabel,
+  timeProblem,
+} from "./series.ts";
 import { fractionProblems } from "./units.ts";
 
 interface Point {
@@ -61,12 +70,7 @@ const RADIUS = 4.5;
  */
 export const line: ChartKind<LineDraw> = {
   prepare({ figures, choices, writer = defaultWriter() }) {
-    const problems: string[] = [];
-    for (const f of figures)
-      if (!f.start || !f.end)
-        problems.push(
-          `"${f.id}" has no dates, so a line chart cannot place it; fill in its start and end in figures.csv (or name the day in its quote), or chart it as bars`,
-        );
+    const problems: string[] = figures.flatMap((f) => timeProblem(f, "line", { running: true }) ?? []);
     if (problems.length > 0) return { problems };
     problems.push(...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts"));
     const colours = colourRoles(
@@ -85,6 +89,8 @@ export const line: ChartKind<LineDraw> = {
     const series: Series[] = [];
     let running = false;
     let periods = false;
+    const runningStarts = new Set<string>();
+    const warnings: string[] = [];
     const spans: Gap[] = [];
     for (const group of groups) {
       const list = members(group).sort((a, b) => (a.f.end < b.f.end ? -1 : a.f.end > b.f.end ? 1 : 0));
@@ -106,7 +112,15 @@ export const line: ChartKind<LineDraw> = {
       const shape = seriesShape(list.map(({ f }) => f));
       if (shape.problem && problems.length === before) problems.push(shape.problem);
       running ||= shape.running && list.some(({ f }) => f.start !== f.end);
+      if (shape.running) runningStarts.add(shape.start);
       periods ||= !shape.running && list.some(({ f }) => f.start !== f.end);
+      if (!shape.running) {
+        const toll = runningTollWarning(
+          list.map(({ f }) => f),
+          "a line of daily counts",
+        );
+        if (toll) warnings.push(toll);
+      }
       // A running total is known only on the days reported; counts for periods cover their days.
       const covered = list.map(({ f }) =>
         shape.running ? { start: f.end, end: f.end } : { start: f.start, end: f.end },
@@ -134,8 +148,19 @@ export const line: ChartKind<LineDraw> = {
     const gaps = mergedGaps(spans);
     const nights = figures.every((f) => f.nights);
     if (running) {
-      const [f] = figures;
-      notes.push(writer.phrase("line.running", { day: writer.date(f.start, { weekday: true, year: false }) }));
+      // One start for every series, said once; a start no source gives is said so, never guessed.
+      const starts = [...runningStarts];
+      const known = starts.filter(Boolean);
+      const since = (day: string) => writer.date(day, { weekday: true, year: false });
+      notes.push(
+        known.length === 0
+          ? writer.phrase("line.runningOpen")
+          : known.length === 1 && starts.length === 1
+            ? writer.phrase("line.running", { day: since(known[0]) })
+            : known.length === 1
+              ? writer.phrase("line.runningPartly", { day: since(known[0]) })
+              : writer.phrase("line.runningEach"),
+      );
     }
     if (periods) notes.push(writer.phrase("line.periods"));
     const gapDays = writer.list(gapWords(gaps, nights, writer));
@@ -153,7 +178,7 @@ export const line: ChartKind<LineDraw> = {
     const groupOf = (f: Figure) => (colours.groups.length > 1 ? choices?.[position.get(f)!]?.group : undefined);
     const names = uniqueNames(
       used,
-      (f) => nameByTime(f, labelOf(position.get(f)!), writer),
+      (f) => nameByTime(f, labelOf(position.get(f)!), writer, running && f.start !== f.end),
       (f) => groupOf(f),
     );
     // Where each group has one source, the groups name the figures: "Police as reported by …".
@@ -183,7 +208,7 @@ export const line: ChartKind<LineDraw> = {
       used,
       notes,
       names,
-      warnings: [],
+      warnings,
       summary: gaps.length > 0 ? `${summary} ${writer.phrase("note.missing", { days: gapDays })}` : summary,
       rows: series.flatMap((s) =>
         s.points.map((p) => {
@@ -212,26 +237,30 @@ export const line: ChartKind<LineDraw> = {
 };
 
 /**
- * A running total (every figure counts from one day) or counts for periods that do not overlap
- * and are all as long: anything else on one line would join unlike things.
+ * A running total (every figure counts from one day, or from a day its source does not say) or
+ * counts for periods that do not overlap and are all as long: anything else on one line would join
+ * unlike things. A figure that does not fit gets advice its words allow (series.ts `runningAdvice`),
+ * never a date the check would refuse.
  */
-function seriesShape(figures: Figure[]): { running: boolean; problem?: string } {
-  if (figures.length === 0) return { running: false };
-  const start = figures[0].start;
-  const multi = figures.filter((f) => f.start !== f.end);
-  if (multi.length > 0 && figures.every((f) => f.start === start || (f.start === f.end && f.end === start)))
-    return { running: true };
-  // Most figures count from one day (a running total) and some do not: name those, not a pair that agrees.
-  const common = runningStart(multi);
-  if (common) {
-    const off = figures.filter((f) => f.start !== common && !(f.start === f.end && f.end === common));
-    const from = formatDate(common, { weekday: true, year: false });
-    const them = off.length === 1 ? "it" : "them";
+function seriesShape(figures: Figure[]): { running: boolean; start: string; problem?: string } {
+  if (figures.length === 0) return { running: false, start: "" };
+  const open = figures.filter((f) => !f.start);
+  const multi = figures.filter((f) => f.start && f.start !== f.end);
+  const shared = runningStart(multi);
+  const common = shared ?? (new Set(multi.map((f) => f.start)).size === 1 ? multi[0].start : undefined);
+  const fits = (f: Figure) => !f.start || f.start === common || (f.start === f.end && f.end === common);
+  if ((open.length > 0 || common) && figures.every(fits)) return { running: true, start: common ?? "" };
+  // Most figures count from one day, or from a day no source gives, and some do not: name those.
+  if (shared || open.length > 0) {
+    const off = figures.filter((f) => !fits(f));
+    const total = figures.filter(fits);
+    const from = common ? ` from ${formatDate(common, { weekday: true, year: false })}` : "";
     return {
       running: false,
+      start: "",
       problem:
-        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count from ${from}, as the running total of ` +
-        `${listWords(figures.filter((f) => f.start === common).map((f) => `"${f.id}"`))} does; a line joins one running total: if the source counts ${them} from ${from} too, correct the start in figures.csv, otherwise chart ${them} apart`,
+        `${listWords(off.map((f) => `"${f.id}" (${periodLabel(f.start || f.end, f.end)})`))} ${off.length === 1 ? "does" : "do"} not count${from} as the running total of ` +
+        `${listWords(total.map((f) => `"${f.id}"`))} ${total.length === 1 ? "does" : "do"}; a line joins one running total: ${off.map((f) => runningAdvice(f, common ?? "")).join("; ")}`,
     };
   }
   const length = (f: Figure) => daysBetween(f.start, f.end);
@@ -239,6 +268,7 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
   if (odd)
     return {
       running: false,
+      start: "",
       problem:
         `"${odd.id}" covers ${periodLabel(odd.start, odd.end)} but "${figures[0].id}" covers ${periodLabel(figures[0].start, figures[0].end)}; ` +
         "a line joins a running total (every figure counting from the same day) or counts for periods of one length: chart them apart, or correct the dates in figures.csv",
@@ -247,9 +277,10 @@ function seriesShape(figures: Figure[]): { running: boolean; problem?: string } 
     if (figures[k].start <= figures[k - 1].end)
       return {
         running: false,
+        start: "",
         problem: `"${figures[k].id}" (${periodLabel(figures[k].start, figures[k].end)}) overlaps "${figures[k - 1].id}" (${periodLabel(figures[k - 1].start, figures[k - 1].end)}); a line joins counts for periods that do not overlap`,
       };
-  return { running: false };
+  return { running: false, start: "" };
 }
 
 /** The day two or more multi-day figures count from (the earliest such day), if any. */
@@ -552,8 +583,12 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = de
     several && s.name ? writer.phrase("summary.item", { label: s.name, value: p.shown }) : p.shown;
   const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);
   // Values stand in a column of their own at the right, clear of every line between the points.
+  // "No figure" stands in the same column: room for it too.
   const valueRoom =
-    Math.max(...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true)))) + 12;
+    Math.max(
+      ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
+      data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
+    ) + 12;
   const valueX = width - valueRoom + 12;
   const plotLeft = gutter + RADIUS + 2 + (all.some((p) => p.bound === "maximum") ? TICK + 1 : 0);
   const plotWidth = Math.max(

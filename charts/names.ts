@@ -52,7 +52,11 @@ export function whenOf(
   { year = false } = {},
   writer: Writer = defaultWriter(),
 ): string {
-  if (!f.start || !f.end) return "";
+  if (!f.end) return "";
+  // A running count whose start no source gives is named by the day it was counted to.
+  if (!f.start) return writer.date(f.end, { weekday: true, year });
+  const calendar = f.nights ? undefined : writer.calendar(f.start, f.end);
+  if (calendar) return calendar;
   const when = f.start === f.end ? writer.date(f.start, { weekday: true, year }) : writer.period(f.start, f.end);
   if (!f.nights) return when;
   return writer.phrase(f.start === f.end ? "night.the" : "nights.the", { when });
@@ -63,7 +67,10 @@ export function whenOf(
  * 27 Jun – Sun 2 Jul 2023": what is counted, then when, from the chart's label for the figure when
  * it has one. For kinds whose labels say when (columns, line, period).
  */
-export function nameByTime(f: Figure, label?: string, writer: Writer = defaultWriter()): string {
+export function nameByTime(f: Figure, label?: string, writer: Writer = defaultWriter(), running = false): string {
+  // A point of a running total is named by the day it was counted to: "deaths as of Wed 13 Aug".
+  if ((running || !f.start) && f.end && !label?.trim())
+    return writer.phrase("name.asOf", { what: whatOf(f, writer), when: writer.date(f.end, { weekday: true }) });
   const when = label?.trim() || whenOf(f, {}, writer);
   if (!when) return whatOf(f, writer);
   return writer.phrase(f.start && f.start === f.end ? "name.on" : "name.for", { what: whatOf(f, writer), when });
@@ -79,6 +86,7 @@ export function nameByWhat(
   label: string | undefined,
   sharesCategory: boolean,
   writer: Writer = defaultWriter(),
+  periodSaid = false,
 ): string {
   const chosen = label?.trim();
   if (chosen && sharesCategory)
@@ -87,9 +95,10 @@ export function nameByWhat(
       when: chosen,
     });
   const base = chosen ? lowerFirst(chosen, f.quote, writer) : whatOf(f, writer);
-  const when = whenOf(f, {}, writer);
+  // A period every figure of the chart shares is said once in its notes (sharedPeriodNote), not here.
+  const when = periodSaid ? "" : whenOf(f, {}, writer);
   if (!when || (chosen && chosen.includes(when))) return base;
-  return writer.phrase(f.start === f.end ? "name.on" : "name.for", { what: base, when });
+  return writer.phrase(!f.start ? "name.asOf" : f.start === f.end ? "name.on" : "name.for", { what: base, when });
 }
 
 /**
@@ -114,6 +123,22 @@ export function uniqueNames(
     out[f.id] = secondCounts.get(second[i])! > 1 ? `${second[i]} ("${f.id}")` : second[i];
   });
   return out;
+}
+
+/**
+ * The period every figure of a chart shares, said once in its notes rather than in each name: "All
+ * figures are for 2025-26." Undefined where the figures' periods differ, or one has none.
+ */
+export function sharedPeriodNote(figures: Figure[], writer: Writer = defaultWriter()): string | undefined {
+  const [first] = figures;
+  if (
+    figures.length < 2 ||
+    !first.start ||
+    !first.end ||
+    figures.some((f) => f.start !== first.start || f.end !== first.end || f.nights !== first.nights)
+  )
+    return undefined;
+  return writer.phrase("note.samePeriod", { when: whenOf(first, { year: true }, writer) });
 }
 
 /** A figure's name where no chart label applies (a figure cited only in a chart's words). */

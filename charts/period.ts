@@ -1,6 +1,7 @@
 import { group } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { describeOption } from "../pipeline/facts/figure-period.ts";
 import { formatNumber } from "../pipeline/facts/format.ts";
 import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
@@ -9,7 +10,7 @@ import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shown
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount } from "./units.ts";
-import { countKey, seriesDifferences } from "./series.ts";
+import { countKey, runningTollWarning, seriesDifferences, timeProblem } from "./series.ts";
 
 interface Day {
   day: string;
@@ -94,12 +95,11 @@ export const period: ChartKind<PeriodDraw> = {
         1,
       ).problems,
     );
-    const total = figures.find(isPeriod);
+    const total = figures.find((f) => isPeriod(f) && !timeProblem(f, "period"));
     for (const f of figures) {
-      if (!f.start || !f.end) {
-        problems.push(
-          `"${f.id}" has no dates, so a period chart cannot place it; fill in its start and end in figures.csv (or name the period in its quote), or chart it as bars`,
-        );
+      const untimed = timeProblem(f, "period");
+      if (untimed) {
+        problems.push(untimed);
       } else if (isPeriod(f) && f !== total) {
         problems.push(
           `"${f.id}" covers ${formatPeriod(f.start, f.end)}, a second period beside the total "${total!.id}" (${formatPeriod(total!.start, total!.end)}); ` +
@@ -133,7 +133,11 @@ export const period: ChartKind<PeriodDraw> = {
       } else if (total && (f.start < total.start || f.start > total.end)) {
         problems.push(
           `"${f.id}" is for ${formatDate(f.start, { weekday: true })}, outside the period of the total "${total.id}" (${formatPeriod(total.start, total.end)}); ` +
-            `correct its date in figures.csv, or take it out of "figures"`,
+            // Advise a new date only where the figure's words allow one inside the total (figure-period.ts).
+            (f.periods.length === 0 ||
+            f.periods.some((o) => o.start && o.start === o.end && o.start >= total.start && o.start <= total.end)
+              ? `correct its date in figures.csv, or take it out of "figures"`
+              : `its words give ${f.periods.map(describeOption).join(" or ")}: take it out of "figures"`),
         );
       } else drawn.push(f);
     }
@@ -217,6 +221,12 @@ export const period: ChartKind<PeriodDraw> = {
         ...(total ? [writer.phrase("period.totalSummary", { value: shown(total) })] : []),
         ...(warnings.length ? [writer.phrase("period.disagreeSummary")] : []),
       ].join(" ");
+      // After the summary: a rising toll is an editor's warning, not a disagreement the alt text states.
+      const toll = runningTollWarning(
+        reported.map((d) => d.figure!),
+        "daily bars",
+      );
+      if (toll) warnings.push(toll);
     }
     const used = [...(total ? [total] : []), ...reported.map((d) => d.figure!)];
     const position = new Map(figures.map((f, i) => [f, i]));

@@ -1,5 +1,7 @@
-import { addDays, daysBetween } from "../pipeline/facts/dates.ts";
+import { addDays, daysBetween, formatDate } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
+import { allowsPeriod, describeOption, optionCells } from "../pipeline/facts/figure-period.ts";
+import { formatNumber } from "../pipeline/facts/format.ts";
 import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { unitKey } from "./units.ts";
 
@@ -63,4 +65,49 @@ export function gapWords(
       ? writer.phrase(g.start === g.end ? "night.the" : "nights.the", { when: periodLabel(g.start, g.end, writer) })
       : periodLabel(g.start, g.end, writer),
   );
+}
+
+/**
+ * Why a chart kind cannot place a figure in time, in the words of the one period model the check
+ * uses (figure-period.ts): no dates (and whether its quote names any), or a running count whose
+ * start no source gives, which only a line can draw. Undefined when it can.
+ */
+export function timeProblem(f: Figure, kind: string, { running = false } = {}): string | undefined {
+  if (!f.end) {
+    if (f.periods.length > 1)
+      return `"${f.id}" has no dates: its quote allows ${f.periods.map(describeOption).join(" or ")}, so they were left blank; set start and end in figures.csv to the one the source means, or chart it as bars`;
+    return `"${f.id}" has no dates, so a ${kind} chart cannot place it; fill in its start and end in figures.csv${f.periods.length === 0 ? " (or quote a sentence that names its period)" : ""}, or chart it as bars`;
+  }
+  if (!f.start && !running)
+    return `"${f.id}" is a running count to ${formatDate(f.end, { weekday: true })} whose start no source gives; a ${kind} chart shows counts for periods it knows: chart it as a line (a running total), or set its start in figures.csv if a source says when the count began`;
+  return undefined;
+}
+
+/**
+ * What to tell the reporter of a figure a running total needs from `start` ("" when the total's
+ * start is not said) to its own end: the cells, where its words allow that period; else that its
+ * words give another, so it belongs on another chart. Never a fix the check would refuse.
+ */
+export function runningAdvice(f: Figure, start: string): string {
+  const target = { start, end: f.end, nights: false, running: true };
+  if (f.periods.length === 0)
+    return `if the source counts "${f.id}" ${start ? `from ${formatDate(start, { weekday: true, year: false })}` : "as a running total"} too, set its ${optionCells(target)} in figures.csv, otherwise chart it apart`;
+  if (allowsPeriod(f.periods, start, f.end))
+    return `the words of "${f.id}" allow the running count: set its ${optionCells(target)} in figures.csv`;
+  return `the words of "${f.id}" give ${describeOption(f.periods[0])}, not a running total: chart it apart`;
+}
+
+/**
+ * A warning where one-day counts of one measure rise every day and their words read as a running
+ * toll ("36 deaths on Wednesday and 53 on Thursday" under "the toll has climbed since…"): drawn as
+ * counts of each day, they would add up to a total nobody reported.
+ */
+export function runningTollWarning(figures: Figure[], kind: string): string | undefined {
+  const days = figures.filter((f) => f.start && f.start === f.end && !f.nights);
+  if (days.length < 2 || days.length !== figures.length) return undefined;
+  const sorted = [...days].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const rises = sorted.every((f, k) => k === 0 || (f.start > sorted[k - 1].start && f.value > sorted[k - 1].value));
+  if (!rises || !sorted.every((f) => f.periods.some((o) => o.running))) return undefined;
+  const sum = sorted.reduce((n, f) => n + f.value, 0);
+  return `${sorted.map((f) => `"${f.id}"`).join(", ")} rise every day and their words read as a running toll; drawn as ${kind} they say each day's own count, adding up to ${formatNumber(sum)}: if the source reports the toll so far, record each as its running count (its words allow it) and chart them as a line`;
 }

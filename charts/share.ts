@@ -7,7 +7,7 @@ import { type Bound, boundNotes, boundOf } from "./bounds.ts";
 import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
-import { nameByWhat, uniqueNames } from "./names.ts";
+import { nameByWhat, sharedPeriodNote, uniqueNames } from "./names.ts";
 import { isCount, unitKey } from "./units.ts";
 
 /** One bar of a share chart: a part on a track as long as its whole, or the whole itself. */
@@ -88,7 +88,9 @@ export const share: ChartKind<ShareBar[]> = {
     });
     const items = [...(whole ? [bar(whole, true)] : []), ...parts.map((f) => bar(f, false))];
     const used = [...(whole ? [whole] : []), ...parts];
-    const names = uniqueNames(used, (f) => nameByWhat(f, choices?.[index(f)]?.label, false, writer));
+    // A period every figure shares is said once, not in each figure's name.
+    const period = sharedPeriodNote(used, writer);
+    const names = uniqueNames(used, (f) => nameByWhat(f, choices?.[index(f)]?.label, false, writer, Boolean(period)));
     const notes = [
       whole ? writer.phrase("share.whole", { whole: items[0].written }) : writer.phrase("share.track"),
       ...boundNotes(
@@ -96,6 +98,7 @@ export const share: ChartKind<ShareBar[]> = {
         barNotes(writer),
       ),
     ];
+    if (period) notes.push(period);
     const attribution = attributionNote(used, names, writer);
     if (attribution) notes.push(attribution);
     const partWords = items

@@ -65,7 +65,9 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
     committed = result.written;
     for (const warning of result.story.warnings) console.error(`warning: ${describeProblems([warning], options.data)}`);
     const { story, changes } = result;
-    const coverage = coverageLine(story.unrecorded.length, options.data);
+    const coverage = [coverageLine(story.unrecorded.length, options.data), filledLine(story.figures, options.data)]
+      .filter(Boolean)
+      .join("\n");
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const summary = [
       count(story.charts.length, "chart"),
@@ -140,6 +142,13 @@ export async function main(argv: string[], { disk }: { disk?: Disk } = {}): Prom
 export function coverageLine(unrecorded: number, data: string): string {
   if (unrecorded === 0) return "Coverage: every figure the article and sources state is in figures.csv.";
   return `Coverage: ${unrecorded} figure${unrecorded === 1 ? "" : "s"} the article and sources state ${unrecorded === 1 ? "is" : "are"} not in figures.csv; npm run figures -- --data ${data} lists ${unrecorded === 1 ? "it" : "them"}.`;
+}
+
+/** Dates the build filled from the words where figures.csv left them blank: named on every build, never published unseen. */
+export function filledLine(figures: { id: string; filled: string }[], data: string): string {
+  const filled = figures.filter((f) => f.filled).map((f) => f.id);
+  if (filled.length === 0) return "";
+  return `Dates filled from the words, not typed in figures.csv: ${someOf(filled, "figures")}; the notebook marks them and npm run figures -- --data ${data} lists each.`;
 }
 
 runIfMain(import.meta.url, main, "build");

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { csvFormatRows } from "d3-dsv";
+import { checkFigures } from "./facts/check.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { listStoryNumbers, type StoryNumber } from "./facts/coverage.ts";
 import { parseCsv } from "./facts/csv.ts";
@@ -11,6 +12,7 @@ import { FIGURE_COLUMNS } from "./facts/figure.ts";
 import { formatNumber, fractionWords, periodWords } from "./facts/format.ts";
 import { QUALIFIER_PHRASE } from "./facts/qualifiers.ts";
 import type { Reading } from "./facts/reader.ts";
+import type { SourceCache } from "./facts/source-readings.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
 import { readStory } from "./read.ts";
 import { runIfMain } from "./run-command.ts";
@@ -60,14 +62,22 @@ export function describeReading(r: Reading): string {
   else if (r.periodProblem) parts.push(`no period (${r.periodProblem})`);
   else parts.push("no period");
   if (r.saidBy) parts.push(`said by ${r.saidBy}`);
+  if (r.running && r.span) parts.push("a running count");
   for (const a of r.alternatives)
     parts.push(
       a.reason === "list"
         ? `or exactly ${formatNumber(r.value)} (${a.why})`
-        : `or ${a.span ? periodWords(a.span) : "no period"} (${a.why})`,
+        : `or ${a.span ? `${periodWords(a.span)}${a.running ? ", a running count" : ""}` : a.endsOn ? `a count to ${formatDate(a.endsOn, { weekday: true })}, its start not stated` : "no period"} (${a.why})`,
     );
   return parts.join("; ");
 }
+
+/** A figure's dates as the dataset will have them: "2024-11-24 to 2024-11-26", "to 2023-08-15 (start not stated)". */
+const datesOf = (f: { start: string; end: string; nights?: boolean }) => {
+  if (!f.start) return `to ${f.end} (start not stated)`;
+  const days = f.start === f.end ? f.start : `${f.start} to ${f.end}`;
+  return f.nights ? `${f.start === f.end ? "the night of" : "the nights of"} ${days}` : days;
+};
 
 export interface FiguresReport {
   text: string;
@@ -85,7 +95,17 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
   const published = parseDateline(files.get(ARTICLE) ?? "");
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published);
-  const numbers = listStoryNumbers({ files, rows: table.rows, history: corrected.history });
+  const sources: SourceCache = new Map();
+  const numbers = listStoryNumbers({ files, rows: table.rows, history: corrected.history, sources });
+  // Dates the build fills from the words where a row leaves them blank: each one listed, so none is published unseen.
+  const checked = checkFigures({
+    rows: corrected.rows,
+    files,
+    history: corrected.history,
+    origin: corrected.origin,
+    sources,
+  });
+  const filledOf = new Map(checked.figures.filter((f) => f.filled).map((f) => [f.id, f]));
   const lines: string[] = [];
   for (const file of [...new Set(numbers.map((n) => n.file))]) {
     const dated = parseDateline(files.get(file) ?? "") ?? published;
@@ -97,7 +117,13 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
         sentence = n.sentence;
         lines.push(`  line ${n.line}: ${sentence.length > 160 ? `${sentence.slice(0, 160)}…` : sentence}`);
       }
-      const recorded = n.recordedBy.length ? `recorded as ${n.recordedBy.join(", ")}` : "NOT RECORDED";
+      const filled = n.recordedBy.flatMap((id) => {
+        const f = filledOf.get(id);
+        return f ? [`${id}'s dates filled from the words "${f.filled}": ${datesOf(f)}`] : [];
+      });
+      const recorded = n.recordedBy.length
+        ? `recorded as ${n.recordedBy.join(", ")}${filled.length ? ` (${filled.join("; ")})` : ""}`
+        : "NOT RECORDED";
       lines.push(`    "${n.reading.text}": ${describeReading(n.reading)} — ${recorded}`);
     }
     // Years, dates, ages and clock times are numbers, not figures: listed apart, not as noise.
@@ -114,10 +140,28 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
     "",
     `${figures.length} figure${figures.length === 1 ? "" : "s"}: ${figures.length - missing.length} recorded, ${missing.length} not in figures.csv; ${others} other number${others === 1 ? "" : "s"} (years, dates, ages, clock times, ordinals, labels).`,
   );
+  if (filledOf.size > 0)
+    lines.push(
+      "",
+      `Dates filled from the words (blank in figures.csv; the build fills them so, and the notebook marks them): ${[
+        ...filledOf.values(),
+      ]
+        .map((f) => `${f.id} ${datesOf(f)} ("${f.filled}")`)
+        .join(", ")}.`,
+    );
+  const draft = draftRows(missing, table.rows);
+  const dated = draft.filter((row) => row.start || row.end);
+  if (dated.length > 0)
+    lines.push(
+      "",
+      `The draft's dates are read from the words, each to check against its quote: ${dated
+        .map((row) => `${row.id} ${row.start ? `${row.start} to ${row.end}` : `to ${row.end} (start not stated)`}`)
+        .join(", ")}.`,
+    );
   return {
     text: lines.join("\n").trimStart(),
     numbers,
-    draft: draftRows(missing, table.rows),
+    draft,
     columns: draftColumns(table.columns),
     ...(files.has(FIGURES) && table.columns ? { sheetColumns: table.columns } : {}),
   };

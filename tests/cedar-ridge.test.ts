@@ -38,10 +38,10 @@ const RIGHT: string[][] = [
   ["deaths_sun", "deaths", "Deaths", "14", "exact", "", "2025-09-02", "2025-09-07", "county officials", A, ""],
   ["deaths_thu", "deaths", "Deaths", "3", "exact", "", "2025-09-02", "2025-09-04", "officials", A, ""],
   ["deaths_fri", "deaths", "Deaths", "7", "exact", "", "2025-09-02", "2025-09-05", "officials", A, ""],
-  ["deaths_sat", "deaths", "Deaths", "11", "exact", "", "2025-09-02", "2025-09-06", "", A, "deaths_2"],
-  ["people_unaccounted_for", "people unaccounted for", "People unaccounted for", "2300", "about", "", "", "", "the governor", A, "people_unaccounted_for_2"],
+  ["deaths_sat", "deaths", "Deaths", "11", "exact", "", "2025-09-02", "2025-09-06", "", A, ""],
+  ["people_unaccounted_for", "people unaccounted for", "People unaccounted for", "2300", "about", "", "", "", "the governor", A, ""],
   ["acres_burned", "acres burned", "Acres burned", "41000", "more_than", "acres", "", "", "the state fire agency", A, "acres_burned_2"],
-  ["structures", "structures", "Structures", "1150", "exact", "", "", "", "the state fire agency", A, "structures_3"],
+  ["structures", "structures", "Structures", "1150", "exact", "", "", "", "the state fire agency", A, ""],
   ["gusts_sat", "gusts", "Gusts", "58", "exact", "mph", "2025-09-06", "2025-09-06", "", A, ""],
   ["residents", "residents", "Residents", "6800", "about", "", "", "", "the Red Cross", A, ""],
   // "on Saturday night" dates both numbers of its list.
@@ -49,7 +49,7 @@ const RIGHT: string[][] = [
   ["emergency_shelters_sat", "emergency shelters", "Emergency shelters", "9", "exact", "", "2025-09-06", "2025-09-06", "the Red Cross", A, ""],
   ["damage", "damage", "Damage", "3400000000", "up_to", "$", "", "", "Maria Delgado", A, ""],
   // "as of this afternoon", in a transcript dated Saturday 6 September.
-  ["deaths_2", "deaths", "Deaths", "11", "exact", "", "2025-09-02", "2025-09-06", "Governor Alvarez", T, ""],
+  ["deaths_sat_2", "deaths", "Deaths", "11", "exact", "", "2025-09-02", "2025-09-06", "Governor Alvarez", T, ""],
   ["people_unaccounted_for_2", "people unaccounted for", "People unaccounted for", "2300", "about", "", "", "", "Governor Alvarez", T, ""],
   ["national_guard_troops", "National Guard troops", "National Guard troops", "1100", "exact", "", "", "", "Governor Alvarez", T, ""],
   ["burn_area", "burn area", "Burn area", "15", "about", "%", "", "", "Fire Chief Okafor", T, ""],

@@ -1,3 +1,4 @@
+import { formatDate } from "../pipeline/facts/dates.ts";
 import { describe, expect, it } from "vitest";
 import { checkFigures } from "../pipeline/facts/check.ts";
 import { parseCsv } from "../pipeline/facts/csv.ts";
@@ -311,7 +312,7 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
       row("dead_mon", "12", "exact", TOLL, { start: "2025-03-10", end: "2025-03-10" }),
     ]);
     expect(problems).toEqual([
-      'figures.csv:2: the quote says "on Monday … since the rains began on Sunday" for 12, which is 2025-03-09 to 2025-03-10 for a source dated 2025-03-14, but start/end say 2025-03-10 to 2025-03-10; set start 2025-03-09 and end 2025-03-10, or leave both blank',
+      'figures.csv:2: the quote says "on Monday … since the rains began on Sunday" for 12, which is the running count 2025-03-09 to 2025-03-10 for a source dated 2025-03-14, but start/end say 2025-03-10 to 2025-03-10; set start 2025-03-09 and end 2025-03-10, or leave both blank',
     ]);
     expect(problems.join()).not.toMatch(/set start 2025-03-10 and end 2025-03-10/);
   });
@@ -320,7 +321,7 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
     const q = "By Wednesday, 31 people had died since Sunday";
     const { problems } = flood(`${q}.`, [row("x", "31", "exact", q, { start: "2025-03-09", end: "2025-03-14" })]);
     expect(problems).toEqual([
-      'figures.csv:2: the quote says "By Wednesday … since Sunday", which is 2025-03-09 to 2025-03-12 for a source dated 2025-03-14, but start/end say 2025-03-09 to 2025-03-14; set start 2025-03-09 and end 2025-03-12, or leave both blank',
+      'figures.csv:2: the quote says "By Wednesday … since Sunday", which is the running count 2025-03-09 to 2025-03-12 for a source dated 2025-03-14, but start/end say 2025-03-09 to 2025-03-14; set start 2025-03-09 and end 2025-03-12, or leave both blank',
     ]);
     const right = flood(`${q}.`, [row("x", "31", "exact", q, { start: "2025-03-09", end: "2025-03-12" })]);
     expect([right.problems, right.warnings]).toEqual([[], []]);
@@ -336,10 +337,14 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
     ["31 people had died by Wednesday", "31", "by Wednesday", "2025-03-12"],
     ["The death toll rose to 12 on Monday", "12", "on Monday", "2025-03-10"],
   ])("%s: the end is that day, the start unsaid; never a one-day period suggested", (q, value, words, day) => {
-    // Blank dates stay blank: the reader cannot say when the count began.
+    // Blank dates: the end is filled from the words (and says so), the start stays open: a count to that day.
     const blank = flood(`${q}.`, [row("x", value, "exact", q)]);
     expect([blank.problems, blank.warnings]).toEqual([[], []]);
-    expect([only(blank.figures).start, only(blank.figures).end]).toEqual(["", ""]);
+    expect([only(blank.figures).start, only(blank.figures).end, only(blank.figures).filled]).toEqual(["", day, words]);
+    // The end alone, typed: the same running count, its start open.
+    const ends = flood(`${q}.`, [row("x", value, "exact", q, { end: day })]);
+    expect([ends.problems, ends.warnings]).toEqual([[], []]);
+    expect([only(ends.figures).start, only(ends.figures).end, only(ends.figures).filled]).toEqual(["", day, ""]);
     // Any start on or before the end passes.
     const sunday = flood(`${q}.`, [row("x", value, "exact", q, { start: "2025-03-09", end: day })]);
     expect([sunday.problems, sunday.warnings]).toEqual([[], []]);
@@ -353,11 +358,9 @@ describe("running counts: a toll's day is where it was counted to, not a day's c
     // Another end is refused; the fix names the end only.
     const wrong = flood(`${q}.`, [row("x", value, "exact", q, { start: "2025-03-09", end: FLOOD })]);
     expect(wrong.problems).toEqual([
-      `figures.csv:2: the quote says "${words}", which ends the count on ${day} without saying when it began, for a source dated ${FLOOD}, but start/end say 2025-03-09 to ${FLOOD}; set end ${day} and start to the day the count began (on or before ${day}, from another source), or leave both blank`,
+      `figures.csv:2: the quote says "${words}", which is a running count to ${day} (${formatDate(day, { weekday: true })}), its start not stated for a source dated ${FLOOD}, but start/end say 2025-03-09 to ${FLOOD}; set end ${day} and start blank (or the day the count began, if another source says it), or leave both blank`,
     ]);
     expect(wrong.problems.join()).not.toMatch(new RegExp(`set start ${day}`));
-    // An end with no start would chart a one-day count: refused too.
-    expect(flood(`${q}.`, [row("x", value, "exact", q, { end: day })]).problems).toHaveLength(1);
   });
 });
 

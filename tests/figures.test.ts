@@ -80,9 +80,10 @@ describe("npm run figures --draft", () => {
     const built = cli(["--data", story.data, "--out", story.out]);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
-    expect(built.stdout.trimEnd().split("\n").at(-1)).toBe(
-      "Coverage: every figure the article and sources state is in figures.csv.",
-    );
+    const lines = built.stdout.trimEnd().split("\n");
+    expect(lines.at(-2)).toBe("Coverage: every figure the article and sources state is in figures.csv.");
+    // Every date the build filled from the words is named, never published unseen.
+    expect(lines.at(-1)).toMatch(/^Dates filled from the words, not typed in figures\.csv: deployed, arrests_thu, /);
     const after = JSON.parse(readFileSync(join(story.out, "manifest.json"), "utf8")) as Manifest;
     expect(after.unrecorded).toEqual([]);
     // The 72 arrests are Monday's night, dated by its evening.
@@ -133,17 +134,17 @@ const RIOTS = [
   "  line 2: France deploys 45,000 officers as unrest enters its sixth night",
   '    "45,000": 45,000, exact; officers; no period — NOT RECORDED',
   "  line 6: PARIS — Some 45,000 police officers and gendarmes were deployed across France on Friday and Saturday nights as the country faced a fifth night of unrest after a…",
-  '    "Some 45,000": 45,000, about ("some"); police officers and gendarmes; nights of Fri 30 Jun – Sat 1 Jul 2023 — recorded as deployed',
+  '    "Some 45,000": 45,000, about ("some"); police officers and gendarmes; nights of Fri 30 Jun – Sat 1 Jul 2023 — recorded as deployed (deployed\'s dates filled from the words "on Friday and Saturday nights": the nights of 2023-06-30 to 2023-07-01)',
   "  line 8: The interior ministry said 875 people were arrested on Thursday night, 1,311 on Friday night and 719 on Saturday night.",
-  '    "875": 875, exact; people; night of Thu 29 Jun 2023; said by The interior ministry — recorded as arrests_thu',
-  '    "1,311": 1,311, exact; people; night of Fri 30 Jun 2023; said by The interior ministry — recorded as arrests_fri',
-  '    "719": 719, exact; people; night of Sat 1 Jul 2023; said by The interior ministry — recorded as arrests_sat',
+  '    "875": 875, exact; people; night of Thu 29 Jun 2023; said by The interior ministry — recorded as arrests_thu (arrests_thu\'s dates filled from the words "on Thursday night": the night of 2023-06-29)',
+  '    "1,311": 1,311, exact; people; night of Fri 30 Jun 2023; said by The interior ministry — recorded as arrests_fri (arrests_fri\'s dates filled from the words "on Friday night": the night of 2023-06-30)',
+  '    "719": 719, exact; people; night of Sat 1 Jul 2023; said by The interior ministry — recorded as arrests_sat (arrests_sat\'s dates filled from the words "on Saturday night": the night of 2023-07-01)',
   "  line 8: About a third of those arrested were minors, the justice minister said.",
   '    "About a third": a third (1/3), about; those arrested; no period; said by the justice minister — recorded as minors',
   "  line 10: At least 79 police officers were injured on Friday night, according to the ministry.",
-  '    "At least 79": 79, at least; police officers; night of Fri 30 Jun 2023; said by The interior ministry — recorded as officers_injured',
+  '    "At least 79": 79, at least; police officers; night of Fri 30 Jun 2023; said by The interior ministry — recorded as officers_injured (officers_injured\'s dates filled from the words "on Friday night": the night of 2023-06-30)',
   "  line 10: More than 2,500 buildings have been damaged since Tuesday, and nearly 5,000 vehicles were set on fire, officials said.",
-  '    "More than 2,500": 2,500, more than; buildings; Tue 27 Jun – Mon 3 Jul 2023; said by officials — recorded as buildings',
+  '    "More than 2,500": 2,500, more than; buildings; Tue 27 Jun – Mon 3 Jul 2023; said by officials; a running count — recorded as buildings (buildings\'s dates filled from the words "since Tuesday": 2023-06-27 to 2023-07-03)',
   '    "nearly 5,000": 5,000, nearly; vehicles; no period; said by officials — recorded as vehicles',
   "  line 12: The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",
   '    "one": 1, exact; Sun 2 Jul 2023; said by The mayor of L\'Haÿ-les-Roses — NOT RECORDED',
@@ -162,18 +163,22 @@ const RIOTS = [
   "  line 6: On Monday, the ministry said 60% of those arrested had no criminal record.",
   '    "60%": 60, exact; unit %; no period; said by Interior ministry morning briefings — recorded as no_record',
   "  line 8: On Tuesday, the ministry said 72 people were arrested on Monday night, the calmest night since the unrest began.",
-  '    "72": 72, exact; people; night of Mon 3 Jul 2023; said by Interior ministry morning briefings — recorded as arrests_mon',
+  '    "72": 72, exact; people; night of Mon 3 Jul 2023; said by Interior ministry morning briefings — recorded as arrests_mon (arrests_mon\'s dates filled from the words "on Monday night": the night of 2023-07-03)',
   "",
   "sources/interior-ministry.txt (dated 2023-07-05)",
   "  line 4: In all, 3,625 people were arrested between Tuesday and Sunday.",
-  '    "3,625": 3,625, exact; people; Tue 27 Jun – Sun 2 Jul 2023; said by Interior ministry statement — recorded as arrests_total',
+  '    "3,625": 3,625, exact; people; Tue 27 Jun – Sun 2 Jul 2023; said by Interior ministry statement — recorded as arrests_total (arrests_total\'s dates filled from the words "between Tuesday and Sunday": 2023-06-27 to 2023-07-02)',
   "  line 4: Revised figures show 917 people were arrested on Thursday night.",
-  '    "917": 917, exact; people; night of Thu 29 Jun 2023; said by Interior ministry statement — recorded as arrests_thu',
+  '    "917": 917, exact; people; night of Thu 29 Jun 2023; said by Interior ministry statement — recorded as arrests_thu (arrests_thu\'s dates filled from the words "on Thursday night": the night of 2023-06-29)',
   "  line 4: Calm returned on Monday night, when 72 people were arrested.",
   '    "72": 72, exact; people; night of Mon 3 Jul 2023; said by Interior ministry statement — NOT RECORDED',
   '  not figures: "5 July 2023" (a date, line 2)',
   "",
   "20 figures: 16 recorded, 4 not in figures.csv; 3 other numbers (years, dates, ages, clock times, ordinals, labels).",
+  "",
+  'Dates filled from the words (blank in figures.csv; the build fills them so, and the notebook marks them): deployed the nights of 2023-06-30 to 2023-07-01 ("on Friday and Saturday nights"), arrests_thu the night of 2023-06-29 ("on Thursday night"), arrests_fri the night of 2023-06-30 ("on Friday night"), arrests_sat the night of 2023-07-01 ("on Saturday night"), arrests_total 2023-06-27 to 2023-07-02 ("between Tuesday and Sunday"), officers_injured the night of 2023-06-30 ("on Friday night"), buildings 2023-06-27 to 2023-07-03 ("since Tuesday"), arrests_mon the night of 2023-07-03 ("on Monday night").',
+  "",
+  "The draft's dates are read from the words, each to check against its quote: children_sun 2023-07-02 to 2023-07-02, children_sun_2 2023-07-02 to 2023-07-02, people_arrested_mon 2023-07-03 to 2023-07-03.",
 ];
 
 describe("npm run figures --draft, on a list that leaves its noun out", () => {

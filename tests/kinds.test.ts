@@ -147,7 +147,7 @@ describe("a period chart refuses what it would not draw", () => {
     );
     expect(mine).toContainEqual(
       expect.stringMatching(
-        /^"arrests_wed" is for Wed 27 Nov 2024, outside the period of the total "arrests" \(Sun 24 – Tue 26 Nov 2024\); correct its date/,
+        /^"arrests_wed" is for Wed 27 Nov 2024, outside the period of the total "arrests" \(Sun 24 – Tue 26 Nov 2024\); its words give 2024-11-27 to 2024-11-27: take it out of "figures"/,
       ),
     );
   });

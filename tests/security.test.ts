@@ -101,6 +101,8 @@ function figure(overrides: Partial<Figure>): Figure {
     unit: "",
     start: "",
     end: "",
+    filled: "",
+    periods: [],
     attributed_to: "",
     quote: "5 killed",
     source: "article.txt",

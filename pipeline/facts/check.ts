@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { dateFix, isIsoDate, parseDateline } from "./dates.ts";
+import { dateFix, isIsoDate, parseDateline, parseFiscalStart } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
@@ -118,6 +118,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       }
     }
     let periodChecked = false;
+    let open = false;
     let proven: Extract<ReturnType<typeof proveClaim>, { ok: true }> | undefined;
     const negativeCount = parsed?.ok === true && parsed.value < 0 && isCountUnit(c.unit ?? "");
     if (negativeCount)
@@ -142,7 +143,7 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           : "";
       fail("source", `source ${JSON.stringify(source)} does not exist in the story folder${fix}`);
     } else if (c.quote) {
-      const read = readSource(sources, source, text, published);
+      const read = readSource(sources, source, text, published, parseFiscalStart(files.get(ARTICLE) ?? ""));
       const match = matchQuote(c.quote, read.index);
       if (!match.found) fail("quote", `the quote is not in ${source}: ${match.hint}`);
       else if (parsed?.ok && qualifier && !negativeCount) {
@@ -183,6 +184,8 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
           if (proof.span) {
             start = proof.span.start;
             end = proof.span.end;
+            // A running count whose start the words do not say stays open: never start = end.
+            open = !start && proof.options.some((o) => !o.start && o.end === end);
           }
           for (const message of proof.warnings) warnings.push({ ...where(blamed ?? "quote"), message });
           const said = proof.reading.saidBy;
@@ -210,8 +213,10 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
       ...(proven ? { stated: numberWords(proven.reading) } : {}),
       ...bounds(parsed.value, qualifier),
       unit: c.unit ?? "",
-      start: start || end,
+      start: open ? "" : start || end,
       end: end || start,
+      filled: proven?.filled ?? "",
+      periods: proven?.options ?? [],
       nights: proven?.span?.nights ?? false,
       attributed_to: c.attributed_to ?? "",
       quote: c.quote,

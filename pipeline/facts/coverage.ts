@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { parseDateline } from "./dates.ts";
+import { parseDateline, parseFiscalStart } from "./dates.ts";
 import type { Correction } from "./figure.ts";
 import { lineAt, matchQuote } from "./quote.ts";
 import type { Reading } from "./reader.ts";
@@ -83,7 +83,7 @@ export function listStoryNumbers({ files, rows, history, sources = new Map() }: 
   const all = claims(rows, history);
   const numbers: StoryNumber[] = [];
   for (const file of textFiles(files)) {
-    const read = readSource(sources, file, files.get(file)!, published);
+    const read = readSource(sources, file, files.get(file)!, published, parseFiscalStart(files.get(ARTICLE) ?? ""));
     // Quotes by where they start, swept once with the readings (both in order): no row is
     // compared with a number its quote does not reach.
     const covering = all

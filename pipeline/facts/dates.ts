@@ -1,3 +1,4 @@
+import { defaultWriter } from "../language/writer.ts";
 /** Calendar days as ISO strings ("2024-11-24"), computed in UTC so no time zone can shift a day. */
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -83,8 +84,22 @@ export function parseDateline(text: string): string | undefined {
  */
 export function parseSourceName(text: string): string | undefined {
   const first = /^\uFEFF?([^\r\n]*)/.exec(text)![1];
-  const match = /^\s*(?:date\s+\S+\s+)?source:\s*(.*?)\s*$/i.exec(first);
+  const match = /^\s*(?:date\s+\S+\s+)?(?:fiscal-year:\s*\S+\s+)?source:\s*(.*?)\s*$/i.exec(first);
   return match && match[1] ? match[1] : undefined;
+}
+
+/**
+ * The month a story's fiscal years start in, 0-based, from its first line: "date 2024-06-12
+ * fiscal-year: July" (Pakistan, Australia), "fiscal-year: October" (the US federal year),
+ * "fiscal-year: January" (calendar years). Undefined when the line names none: fiscal years then
+ * start on 1 April, as India's, Britain's, Canada's and Japan's do.
+ */
+export function parseFiscalStart(text: string): number | undefined {
+  const first = /^\uFEFF?([^\r\n]*)/.exec(text)![1];
+  const match = /^\s*(?:date\s+\S+\s+)?fiscal-year:\s*([a-z]+)/i.exec(first);
+  if (!match) return undefined;
+  const m = MONTHS.findIndex((name) => name.startsWith(match[1].toLowerCase()) && match[1].length >= 3);
+  return m < 0 ? undefined : m;
 }
 
 const SHORT_WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -113,4 +128,13 @@ export function formatPeriod(start: string, end: string, { year = true } = {}): 
     ? `${SHORT_WEEKDAY[a.getUTCDay()]} ${a.getUTCDate()}`
     : formatDate(start, { weekday: true, year: !sameYear });
   return `${first} – ${formatDate(end, { weekday: true, year })}`;
+}
+
+/**
+ * A period the desk names by the calendar, in English as the default writer words it: "2025-26",
+ * "FY2025", "2024", "Oct 2024", "Jul – Sep 2024"; undefined for any other run of days (the
+ * language layer's calendar.ts says which).
+ */
+export function calendarWords(start: string, end: string): string | undefined {
+  return defaultWriter().calendar(start, end);
 }

@@ -1,7 +1,8 @@
 import type { StoryNumber } from "./coverage.ts";
 import type { Row } from "./csv.ts";
-import { daysBetween, toDate } from "./dates.ts";
+import { toDate } from "./dates.ts";
 import { FIGURE_COLUMNS } from "./figure.ts";
+import { proposedPeriod } from "./figure-period.ts";
 import type { Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
 import { canonicalUnit } from "./units.ts";
@@ -30,21 +31,31 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
         words: words(`${row.cells.metric ?? ""} ${row.cells.category ?? ""}`),
         sentence: row.cells.quote ?? "",
         order: -1,
-        article: false,
+        file: row.cells.source || "article.txt",
         headline: false,
       },
     ];
   });
   const mine: Known[] = [];
+  // The last toll drafted in a file: "the count had reached 38" after "14 deaths" counts deaths too.
+  let lastToll: { file: string; metric: string } | undefined;
   for (const [order, { file, reading: r, sentence }] of numbers.entries()) {
     if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
-    const metric = r.metric;
-    let id = slug([metric || (r.unit && canonicalUnit(r.unit)) || "figure", dayOf(r)].filter(Boolean).join("_"));
+    // A running toll is one series whatever verb each report uses ("confirmed 14 deaths", "rose to 61"): one metric.
+    const toll = !r.running
+      ? ""
+      : r.metric ||
+        tollOf(sentence) ||
+        (lastToll?.file === file && /\b(?:toll|tally|count)\b/i.test(sentence) ? lastToll.metric : "");
+    if (toll) lastToll = { file, metric: toll };
+    const metric = toll || r.metric;
+    const what = metric || (canonicalUnit(r.unit) === "%" ? "percent" : slug(canonicalUnit(r.unit))) || "figure";
+    let id = slug([what, dayOf(r)].filter(Boolean).join("_"));
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
     taken.add(id);
-    const spans = new Set(
-      [r.span, ...r.alternatives.map((a) => a.span)].filter(Boolean).map((s) => `${s!.start}/${s!.end}`),
-    );
+    // The period the words support (figure-period.ts), as the build would fill a blank row:
+    // two readings the words allow equally leave it blank; a running count's start unsaid stays blank.
+    const period = proposedPeriod(r);
     const qualifiers = new Set([r.qualifier, ...r.alternatives.map((a) => a.qualifier)]);
     const me: Known = {
       id,
@@ -54,7 +65,7 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       words: words(metric),
       sentence,
       order,
-      article: file === "article.txt",
+      file,
       headline: !/[.!?"'”’)]$/.test(sentence.trim()),
     };
     if (!r.fraction) mine.push(me);
@@ -67,8 +78,8 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       // Two readings (a qualifier over a list): left blank, for the reporter to choose.
       qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
       unit: r.unit,
-      start: r.span && spans.size === 1 ? r.span.start : "",
-      end: r.span && spans.size === 1 ? r.span.end : "",
+      start: period.kind === "span" ? period.start : "",
+      end: period.kind === "span" || period.kind === "ends" ? period.end : "",
       attributed_to: speakerCell(r.saidBy),
       quote: sentence,
       source: file,
@@ -87,13 +98,13 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
 
 /**
  * Of two figures stating one value, the one the other restates: a row already in the sheet, else
- * the body's over a headline's, a source's over the article's, else the earlier.
+ * the body's over its headline's.
  */
 function before(a: Known, b: Known): boolean {
   if (a.order < 0 || b.order < 0) return a.order < 0 && b.order >= 0;
-  if (a.headline !== b.headline) return b.headline;
-  if (a.article !== b.article) return b.article;
-  return a.order < b.order;
+  // Two drafted rows of one value: a headline restates its file's body; the same figure stated in
+  // two files is left to the reporter, who keeps one (a restates naming a row not kept is refused).
+  return a.file === b.file && b.headline && !a.headline;
 }
 
 /** Speakers a sentence's first word capitalises but a chart writes in lower case: "Officials", "The interior ministry". */
@@ -114,7 +125,7 @@ interface Known {
   sentence: string;
   /** Its place among the story's numbers; -1 for a row already in the sheet. */
   order: number;
-  article: boolean;
+  file: string;
   headline: boolean;
 }
 
@@ -171,13 +182,27 @@ export function draftColumns(columns: string[] | undefined): string[] {
   return [...own, ...standard.filter((c) => !own.includes(c))];
 }
 
+/** What a running toll counts, from its sentence: deaths, the missing, the injured; "" for other running counts. */
+function tollOf(sentence: string): string {
+  if (/\b(?:dead|deaths?|died|killed|fatalities|death\s+toll)\b/i.test(sentence)) return "deaths";
+  if (/\b(?:missing|unaccounted)\b/i.test(sentence)) return "missing";
+  if (/\b(?:injured|wounded|hurt)\b/i.test(sentence)) return "injured";
+  return "";
+}
+
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 /** The day a figure is counted to, for its id: one day's, a night's, or where a running count ends (a week at most). */
 function dayOf(r: Reading): string {
-  if (r.alternatives.some((a) => a.span)) return "";
-  const end = r.span ? (daysBetween(r.span.start, r.span.end) <= 14 ? r.span.end : "") : r.endsOn;
-  return end ? SHORT_DAYS[toDate(end).getUTCDay()] : "";
+  const period = proposedPeriod(r);
+  // A running count is named by the day it was counted to: deaths_wed.
+  const day =
+    period.kind === "ends"
+      ? period.end
+      : period.kind === "span" && (period.start === period.end || r.running)
+        ? period.end
+        : "";
+  return day ? SHORT_DAYS[toDate(day).getUTCDay()] : "";
 }
 
 function slug(text: string): string {

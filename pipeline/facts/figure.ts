@@ -1,3 +1,4 @@
+import type { PeriodOption } from "./figure-period.ts";
 import type { Qualifier } from "./qualifiers.ts";
 
 /** The columns of a story's figures.csv; REQUIRED_CELLS must be filled in on every row. */
@@ -82,9 +83,22 @@ export interface Figure {
   low: number | null;
   high: number | null;
   unit: string;
-  /** ISO dates; both "" when the figure has no period. */
+  /**
+   * ISO dates; both "" when the figure has no period. start alone is "" for a running count whose
+   * start no source says ("the toll rose to 99 on Tuesday"): a count to `end`.
+   */
   start: string;
   end: string;
+  /**
+   * The words start and end were filled from where figures.csv left both blank ("on Tuesday"),
+   * shown as filled in the notebook, `npm run figures` and the build's report; "" where they were typed.
+   */
+  filled: string;
+  /**
+   * Every period the quote's words allow the figure (figure-period.ts), the one they support best
+   * first; empty where they give none. Chart kinds advise only dates these allow.
+   */
+  periods: PeriodOption[];
   /**
    * Whether start and end count nights, each dated by the evening it begins: "on Friday night" and
    * "the night of Friday to Saturday" are start = end = that Friday; "Friday and Saturday nights"

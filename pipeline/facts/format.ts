@@ -1,4 +1,4 @@
-import { formatPeriod } from "./dates.ts";
+import { defaultWriter } from "../language/writer.ts";
 import type { Figure, Fraction } from "./figure.ts";
 import { QUALIFIER_PHRASE, type Qualifier } from "./qualifiers.ts";
 
@@ -63,12 +63,11 @@ export function capitalize(text: string): string {
 }
 
 /**
- * A figure's period in chart words: "Sun 24 – Tue 26 Nov 2024"; nights, dated by their evenings,
- * say so: "night of Fri 30 Jun 2023", "nights of Fri 30 Jun – Sat 1 Jul 2023". "" without dates.
+ * A figure's period in chart words, as the default writer words it (pipeline/language/writer.ts
+ * `periodOf`, the one place): "Sun 24 – Tue 26 Nov 2024"; a calendar period as the desk names it
+ * ("2025-26", "Oct 2024"); a running count whose start no source gives, "to Tue 15 Aug 2023";
+ * nights, dated by their evenings: "night of Fri 30 Jun 2023". "" without dates.
  */
 export function periodWords(figure: Pick<Figure, "start" | "end" | "nights">, { year = true } = {}): string {
-  if (!figure.start) return "";
-  const days = formatPeriod(figure.start, figure.end || figure.start, { year });
-  if (!figure.nights) return days;
-  return `${figure.start === figure.end ? "night" : "nights"} of ${days}`;
+  return defaultWriter().periodOf(figure, { year });
 }

@@ -82,7 +82,7 @@ export function metricOf(sentence: string, r: Counted): string {
       return DEATH.test(first) ? "deaths" : `people ${first.toLowerCase()}`;
     if (GENERIC.test(first))
       return peopleMetric(first.toLowerCase(), others.length ? ` ${others.join(" ")}${after}` : after, before);
-    return r.noun.replace(/^(?:all|the)\s+(?=\S+\s+\S)/iu, "").replace(/^all\s+/iu, "");
+    return deathsOr(r.noun.replace(/^(?:all|the)\s+(?=\S+\s+\S)/iu, "").replace(/^all\s+/iu, ""));
   }
   // "180 millimetres of rain", "80% of Lahaina", "240 of the 543 seats", "$2.3m in aid", "Rs 11.21 lakh crore for capital expenditure".
   const of = /^\s+(of|in|for)\s+/iu.exec(rest);
@@ -96,7 +96,7 @@ export function metricOf(sentence: string, r: Counted): string {
   const near = before.slice(-90);
   if (TOLL.test(near)) return "deaths";
   const numberOf = NUMBER_OF.exec(near);
-  if (numberOf) return numberOf[1].replace(/^(?:the|those)\s+/iu, "");
+  if (numberOf) return deathsOr(numberOf[1].replace(/^(?:the|those)\s+/iu, ""));
   const area = AREA_VERB.exec(near.slice(-50));
   if (area && r.unit && !/^(?:\p{Sc}|[A-Z]{1,3}\p{Sc}|Rs\.?|₹|%|percentage points)$/u.test(r.unit))
     return `${r.unit} ${area[1]}`;
@@ -128,7 +128,12 @@ export function metricOf(sentence: string, r: Counted): string {
   const subject = SUBJECT_THEN_LINK.exec(before);
   if (subject) {
     const words = trimNoun(subject[1], atStart && (subject.index ?? 0) === 0);
-    if (words && !/^(?:it|they|this|that|which|who|he|she|there|we|i)$/iu.test(words)) return words;
+    // "the count had reached 38", "the figure rose to": a word for the thing counted, not what it is.
+    if (
+      words &&
+      !/^(?:it|they|this|that|which|who|he|she|there|we|i|count|tally|toll|total|figure|number|numbers)$/iu.test(words)
+    )
+      return words;
   }
   // "Income up to Rs 12 lakh", "Snow up to 40cm deep": the subject just before.
   const bare = /^((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+$/u.exec(before);
@@ -149,6 +154,15 @@ export function metricOf(sentence: string, r: Counted): string {
   )
     return `${r.unit} ${done[1]}`;
   return "";
+}
+
+/** One metric for one toll: "fatalities", "confirmed deaths", "people confirmed dead" are deaths. */
+function deathsOr(metric: string): string {
+  return /^(?:(?:confirmed|reported|recorded|total)\s+)?(?:deaths|fatalities)$|^(?:people\s+)?(?:confirmed\s+|reported\s+)?(?:dead|killed)$/iu.test(
+    metric,
+  )
+    ? "deaths"
+    : metric;
 }
 
 /**

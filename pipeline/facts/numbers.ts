@@ -539,6 +539,10 @@ const CALIBRE_AFTER = new RegExp(
   "iu",
 );
 const UNIT_NEXT = new RegExp(String.raw`^\s+${TIME_UNITS}(?![\p{L}])`, "iu");
+const UNIT_WHEN = new RegExp(
+  String.raw`^\s+${TIME_UNITS}\s+(?:ago|later|earlier|after|before|into|on)(?![\p{L}])`,
+  "iu",
+);
 const UNIT_TO = new RegExp(String.raw`^\s+${TIME_UNITS}\s+(?:to|ending|through|until|till)(?![\p{L}])`, "iu");
 const SUPERLATIVE_IN = new RegExp(
   String.raw`${SUPERLATIVE}(?:\s+[\p{L}'’-]+){0,4}\s+(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?$`,
@@ -651,6 +655,14 @@ function describing(raw: Raw, text: string, caps: boolean): Raw {
       return as("period");
     if (/(?:^|[^\p{L}])the\s+$/iu.test(before) && UNIT_TO.test(after)) return as("period");
     if (SUPERLATIVE_IN.test(before)) return as("period");
+    // "three days after the storm hit", "two weeks ago", "a month later": when, not how long.
+    if (
+      UNIT_WHEN.test(after) &&
+      !/(?:^|[^\p{L}])(?:for|lasted|lasting|took|takes|spent|waited|within|over|in)\s+(?:(?:about|nearly|almost|some|more\s+than|at\s+least|up\s+to)\s+)?$/iu.test(
+        before,
+      )
+    )
+      return as("period");
   }
   return raw;
 }

@@ -3,6 +3,14 @@ import type { Fraction } from "./figure.ts";
 import { formatNumber } from "./format.ts";
 import type { NumberKind } from "./numbers.ts";
 import type { Span } from "./periods.ts";
+import {
+  agrees,
+  describeOption,
+  optionCells,
+  periodOptions,
+  type PeriodOption,
+  proposedPeriod,
+} from "./figure-period.ts";
 import { QUALIFIER_PHRASE, QUALIFIERS, type Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
 import { canonicalUnit, isCountUnit, isMeasureUnit, isPercentUnit, sameUnit, spellingsOf } from "./units.ts";
@@ -28,8 +36,15 @@ export type Proof =
       ok: true;
       reading: Reading;
       qualifierWords: string;
-      /** The period the figure covers: the row's, or the reading's where the row left it blank. */
+      /**
+       * The period the figure covers: the row's, or the words' where the row left it blank (start ""
+       * for a running count whose start the words do not say).
+       */
       span: Span | null;
+      /** The words the dates were filled from, where the row left both blank; "" where the row typed them. */
+      filled: string;
+      /** Every period the words allow (figure-period.ts), for the charts' advice. */
+      options: PeriodOption[];
       /** Where the words allow another reading than the row's: both readings, for a warning. */
       warnings: string[];
     }
@@ -105,7 +120,11 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
     };
   }
 
-  const r = qualified[0].reading;
+  // Two numbers of one value in a quote ("12 on Monday and 12 on Tuesday"): the one whose period the row gives.
+  const same_ = [...new Set(qualified.map((x) => x.reading))];
+  const r =
+    same_.find((c) => (claim.start || claim.end) && periodOptions(c).some((o) => agrees(o, claim.start, claim.end))) ??
+    same_[0];
   if (isPercentUnit(r.unit) && !isPercentUnit(claim.unit))
     return {
       ok: false,
@@ -135,67 +154,65 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
       problem: `the quote states "${r.text}" with no unit, but the unit is "${claim.unit.trim()}"; leave unit blank, or quote the words that give the unit`,
     };
 
-  // The period: the row may leave it blank (the reading fills it) or state one the words allow.
-  const spans = qualified.map((x) => x.span);
+  // The period, on the model every chart shares (figure-period.ts): a blank row is filled with what
+  // the words propose (and says so), a typed one must be a period the words allow.
+  const options = periodOptions(r);
   const given = Boolean(claim.start || claim.end);
-  const agrees = (span: Span) => (!claim.start || claim.start === span.start) && (!claim.end || claim.end === span.end);
   const warnings: string[] = [];
+  const phrase = several ? `"${r.periodText}" for ${r.text}` : `"${r.periodText}"`;
   let span: Span | null = null;
-  const defined = spans.filter((s): s is Span => s !== null);
+  let filled = "";
   if (r.periodProblem && given)
     return {
       ok: false,
       field: claim.start ? "start" : "end",
       problem: `${r.periodProblem}; a figure's start and end are one period, so leave both blank or quote a sentence that gives this figure one period`,
     };
-  if (defined.length > 0) {
-    const matching = defined.find(agrees);
-    if (given && !matching) {
-      const readingsOf = [...new Map(defined.map((s) => [`${s.start}/${s.end}/${s.nights}`, s])).values()];
-      const what = readingsOf.map(describeSpan).join(", or ");
-      const phrase = several ? `"${r.periodText}" for ${r.text}` : `"${r.periodText}"`;
-      const first = readingsOf[0];
+  if (!given) {
+    const proposal = proposedPeriod(r);
+    if (proposal.kind === "span") span = { start: proposal.start, end: proposal.end, nights: proposal.nights };
+    else if (proposal.kind === "ends") span = { start: "", end: proposal.end, nights: false };
+    else if (proposal.kind === "ambiguous")
+      warnings.push(
+        `${phrase} may mean ${proposal.options.map(describeOption).join(" or ")}; start and end are left blank: set them to the one the source means`,
+      );
+    if (span) filled = r.periodText;
+  } else if (options.length > 0) {
+    const option = options.find((o) => agrees(o, claim.start, claim.end));
+    if (!option) {
+      const [first] = options;
       const fix =
-        readingsOf.length === 1
-          ? `set start ${first.start} and end ${first.end}, or leave both blank`
-          : "set start and end to the night the source means, or leave both blank";
+        options.length === 1
+          ? `set ${optionCells(first)}, or leave both blank`
+          : `set ${options.map(optionCells).join(", or ")}, whichever the source means, or leave both blank`;
       return {
         ok: false,
-        field: claim.start && claim.start !== first.start ? "start" : "end",
-        problem: `the quote says ${phrase}, which is ${what} for a source dated ${anchor}, but start/end say ${claim.start || "(blank)"} to ${claim.end || "(blank)"}; ${fix}`,
+        field: first.start && claim.start && claim.start !== first.start ? "start" : claim.end ? "end" : "start",
+        problem: `the quote says ${phrase}, which is ${options.map(describeOption).join(", or ")} for a source dated ${anchor}, but start/end say ${claim.start || "(blank)"} to ${claim.end || "(blank)"}; ${fix}`,
       };
     }
-    const distinct = new Set(defined.map((s) => `${s.start}/${s.end}`));
-    if (given)
-      span = { start: claim.start || matching!.start, end: claim.end || matching!.end, nights: matching!.nights };
-    else if (distinct.size === 1) span = defined[0];
-    else
+    span = option.start
+      ? { start: claim.start || option.start, end: claim.end || option.end, nights: option.nights }
+      : { start: claim.start, end: claim.end, nights: false };
+    if (!option.start && claim.start === claim.end && options.every((o) => !o.start))
       warnings.push(
-        `"${r.periodText}" may mean ${[...new Map(defined.map((s) => [`${s.start}/${s.end}`, s])).values()].map(describeSpan).join(" or ")}; start and end are left blank: set them to the one the source means`,
+        `${phrase} ends a count on ${option.end} without saying when it began; the row says start = end = ${option.end}, a count for that one day: make sure the source means that day alone, not a running total`,
       );
+  } else span = { start: claim.start || claim.end, end: claim.end || claim.start, nights: false };
+  // Where the words allow two periods, every build names both, whichever the row records.
+  const other = r.alternatives.find((a) => a.reason === "night" || a.reason === "toll");
+  if (other && span && options.length > 1) {
+    const recorded = !span.start
+      ? `the count to ${span.end}`
+      : span.start === span.end
+        ? span.start
+        : `${span.start} to ${span.end}`;
+    warnings.push(
+      `${other.why} (${options.map(describeOption).join(" or ")}); the row ${filled ? "is filled from the words with" : "says"} ${recorded}: make sure the source means that${other.reason === "night" ? " night" : ""}`,
+    );
   }
-  // A running count's end without its start ("by Wednesday", "the toll rose to 12 on Monday"):
-  // a row gives end = that day and the day the count began; blank dates stay blank. Never a
-  // one-day period suggested: start = end passes only with a warning naming both readings.
-  if (defined.length === 0 && r.endsOn && given) {
-    const phrase = several ? `"${r.periodText}" for ${r.text}` : `"${r.periodText}"`;
-    const what = `which ends the count on ${r.endsOn} without saying when it began, for a source dated ${anchor}`;
-    if (claim.end !== r.endsOn || !claim.start || claim.start > r.endsOn)
-      return {
-        ok: false,
-        field: claim.end !== r.endsOn ? "end" : "start",
-        problem: `the quote says ${phrase}, ${what}, but start/end say ${claim.start || "(blank)"} to ${claim.end || "(blank)"}; set end ${r.endsOn} and start to the day the count began (on or before ${r.endsOn}, from another source), or leave both blank`,
-      };
-    span = { start: claim.start, end: claim.end, nights: false };
-    if (claim.start === claim.end)
-      warnings.push(
-        `${phrase} ends a count on ${r.endsOn} without saying when it began; the row says start = end = ${r.endsOn}, a count for that one day: make sure the source means that day alone, not a running total`,
-      );
-  }
-  if (given && !span) span = { start: claim.start || claim.end, end: claim.end || claim.start, nights: false };
 
-  const chosen =
-    qualified.find((x) => !x.span || !span || (x.span.start === span.start && x.span.end === span.end)) ?? qualified[0];
+  const chosen = qualified.find((x) => x.reading === r) ?? qualified[0];
   // A row that takes the ordinary reading (the qualifier governing the list) needs no warning;
   // one that takes the narrow reading gets both, to confirm (npm run figures shows both either way).
   const listed = r.alternatives.find((a) => a.reason === "list");
@@ -205,15 +222,7 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
       `${listed.why}: the quote reads as ${governed} or as exactly ${formatNumber(r.value)}; the row says ${claim.qualifier}, so charts show ${claim.qualifier === "exact" ? formatNumber(r.value) : governed}: make sure the source means that`,
     );
   }
-  const night = r.alternatives.find((a) => a.reason === "night");
-  if (night && given && span)
-    warnings.push(
-      `${night.why} (${[r.span, ...r.alternatives.filter((a) => a.reason === "night").map((a) => a.span)]
-        .filter((s): s is Span => s !== null)
-        .map(describeSpan)
-        .join(" or ")}); the row says ${span.start}: make sure the source means that night`,
-    );
-  return { ok: true, reading: r, qualifierWords: chosen.qualifierWords, span, warnings };
+  return { ok: true, reading: r, qualifierWords: chosen.qualifierWords, span, filled, options, warnings };
 }
 
 /** The number's own words, without its qualifier: "20k" of "Some 20k", "$5.5bn" of "an estimated $5.5bn". */

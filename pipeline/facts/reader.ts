@@ -1,7 +1,8 @@
 import type { Fraction } from "./figure.ts";
 import { isGeneric, metricOf, respectively, SAME_SERIES } from "./metrics.ts";
 import { findNumbers, type NumberKind, type NumberToken } from "./numbers.ts";
-import { findPeriods, type PeriodPhrase, type Span } from "./periods.ts";
+import { findPeriods, type Span } from "./periods.ts";
+import { assignPeriods, readParagraphs } from "./reading-periods.ts";
 import { QUALIFIER_AFTER, QUALIFIER_PHRASE, QUALIFIER_SIGNS, QUALIFIER_WORDS, type Qualifier } from "./qualifiers.ts";
 import { splitSentences } from "./sentences.ts";
 import { findAttributions, isAnaphor, isPronoun, speakerLabel, type Attribution } from "./speakers.ts";
@@ -25,6 +26,10 @@ export interface ReadContext {
   dateline?: string;
   /** The source's own name (its `source:`): its own statements are credited to it. */
   source?: string;
+  /** The month the story's fiscal years start, 0-based (3, April, unless the dateline line names another). */
+  fiscalStart?: number;
+  /** An earlier sentence of the paragraph spoke of a toll: "it stood at 93 on Sunday" is the toll. */
+  tollBefore?: boolean;
 }
 
 /**
@@ -56,11 +61,16 @@ export interface Alternative {
   qualifier: Qualifier | null;
   qualifierWords: string;
   span: Span | null;
+  /** A running count to this day whose start the words do not say (span null then). */
+  endsOn?: string;
+  /** The alternative reads the number as a running count (a toll), where the reading does not, or the other way. */
+  running?: boolean;
   /**
    * "list": the qualifier before a list may govern its first item only ("at least one officer and
-   * four soldiers": four, exactly); "night": the period words may name either of two nights.
+   * four soldiers": four, exactly); "night": the period words may name either of two nights;
+   * "toll": a number in a toll's paragraph may be that day's count or the running toll.
    */
-  reason: "list" | "night";
+  reason: "list" | "night" | "toll";
   why: string;
 }
 
@@ -108,6 +118,11 @@ export interface Reading {
    * start on or before it agrees; it is never a one-day period.
    */
   endsOn: string;
+  /**
+   * The number is a running count ("the toll rose to 12 on Monday", "31 had died since Sunday",
+   * "36 deaths on Wednesday" in a paragraph counting since the fire began), as reported that day.
+   */
+  running: boolean;
   /** The words that named the period. */
   periodText: string;
   /** Why the period words name no one period ("on Friday and Sunday"), when they do not. */
@@ -137,12 +152,11 @@ export function readText(text: string, context: ReadContext = {}): SentenceReadi
   );
   const carried = carry(context);
   let last = 0;
-  return splitSentences(body).map((sentence) => {
+  return readParagraphs(body, splitSentences(body), context, (sentence, tollBefore) => {
     // A new paragraph reports its own toll.
     if (/\n[ \t]*\n|\u2029/.test(body.slice(last, sentence.start))) carried.toll = "";
     last = sentence.end;
-    const readings = readSentenceWith(sentence.text, context, carried).map((r) => shift(r, sentence.start));
-    return { ...sentence, readings };
+    return readSentenceWith(sentence.text, { ...context, tollBefore }, carried).map((r) => shift(r, sentence.start));
   });
 }
 
@@ -232,7 +246,7 @@ export function readSentence(sentence: string, context: ReadContext = {}): Readi
 
 function readSentenceWith(sentence: string, context: ReadContext, carried: Carried): Reading[] {
   const tokens = findNumbers(sentence);
-  const phrases = context.dateline ? findPeriods(sentence, context.dateline) : [];
+  const phrases = context.dateline ? findPeriods(sentence, context.dateline, { fiscalStart: context.fiscalStart }) : [];
   const speakerOf = speakersOf(sentence, context, carried);
   const unitEnds = new Map<Reading, number>();
   const readings = tokens.map((token) => {
@@ -240,6 +254,14 @@ function readSentenceWith(sentence: string, context: ReadContext, carried: Carri
     unitEnds.set(reading, unitEnd);
     return reading;
   });
+  // A number inside the words of a period is part of the date: "the three months to September".
+  // Phrases are in order and never overlap: one pass over both.
+  let p = 0;
+  for (const r of readings) {
+    while (p < phrases.length && phrases[p].stop < r.numberEnd) p++;
+    if (r.kind === "figure" && p < phrases.length && phrases[p].at <= r.numberStart)
+      Object.assign(r, { kind: "date", noun: "", saidBy: "" });
+  }
   const figures = readings.filter((r) => r.kind === "figure");
   const heads = governLists(figures, sentence);
   figures.forEach((r, i) => {
@@ -270,7 +292,7 @@ function readSentenceWith(sentence: string, context: ReadContext, carried: Carri
   if (/(?<![\p{L}])(?:death\s+)?toll(?![\p{L}])/iu.test(sentence) && !carried.toll) carried.toll = "deaths";
   const labels = respectively(sentence, figures);
   figures.forEach((r, i) => (r.label = labels[i] ?? ""));
-  assignPeriods(figures, phrases, sentence);
+  assignPeriods(figures, phrases, sentence, context);
   return readings;
 }
 
@@ -311,6 +333,7 @@ function readToken(token: NumberToken, sentence: string, saidBy: string): [Readi
     label: "",
     span: null,
     endsOn: "",
+    running: false,
     periodText: "",
     periodProblem: "",
     saidBy: isFigure ? saidBy : "",
@@ -538,177 +561,4 @@ function governLists(figures: Reading[], text: string): Map<Reading, Reading> {
     item.qualifierWords = first.qualifierWords;
   }
   return elided;
-}
-
-const SPEECH_BEFORE =
-  /(?:^|[^\p{L}])(?:said|says|told\s+[\p{L}]+|reported|confirmed|announced|stated|added|tweeted|wrote|posted)\s+$/iu;
-const SPEECH_AFTER =
-  /^\s*,?\s*(?:[\p{L}'’.-]+\s+){0,4}?(?:said|says|told|reported|confirmed|announced|stated)(?![\p{L}])/iu;
-/** ", said the finance minister " just before a closing day: the speaker of the sentence. */
-const SPEAKER_BEFORE = /,\s*(?:said|says|told|reported|confirmed|announced|stated|added)\s+(?:[\p{L}'’.-]+\s+){1,6}$/iu;
-/** Where one clause ends and another begins: a figure's period is not looked for past it. */
-const BOUNDARY =
-  /[;:()]|\s[—–]\s|,?\s(?:as|after|before|while|when|whereas|because|although|though|but|which|who|where|until|since|whom)\s/giu;
-
-/**
- * A count that runs ("the death toll rose to 12", "the number of people killed since Sunday
- * reached 20"): its day is the day it was counted to, not a day's count.
- */
-const TOLL =
-  /(?:^|[^\p{L}])(?:toll|tally|death\s+count|(?:total\s+)?number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(?:dead|deaths|killed|died|victims|fatalities|casualties|missing|injured|wounded|hurt|cases|infections|evacuated|displaced|arrested|detained|arrests))(?![\p{L}])[^;:]{0,80}?(?<![\p{L}])(?:rose|risen|climbed|jumped|increased|grown|grew|reached|hit|stood|stands|passed|topped|surpassed|swelled|mounted|was|is)(?![\p{L}])/iu;
-
-/**
- * Each figure's own period: the first period named after it in its clause, before the next figure
- * ("412 on Sunday, 301 on Monday"); else one named before it in its clause that no other figure
- * claimed ("Between Sunday and Tuesday, 954 were arrested and 20 injured"). A date the sentence
- * gives for the statement ("police said on Thursday that …") is no figure's period.
- */
-function assignPeriods(figures: Reading[], phrases: PeriodPhrase[], text: string): void {
-  const firstFigure = figures[0]?.start ?? text.length;
-  // Only a day can date a statement: "police said between 1 and 31 October" dates the figure.
-  const periods = phrases.filter((p) => {
-    if (p.kind !== "single" && p.kind !== "relative") return true;
-    if (SPEECH_BEFORE.test(text.slice(Math.max(0, p.at - 30), p.at))) return false;
-    if (p.stop <= firstFigure && SPEECH_AFTER.test(text.slice(p.stop, firstFigure))) return false;
-    // "…, said finance minister Anil Rao on Saturday.": the day the speaker spoke, ending the sentence.
-    if (/^[\s.!?"'”’]*$/.test(text.slice(p.stop)) && SPEAKER_BEFORE.test(text.slice(Math.max(0, p.at - 80), p.at)))
-      return false;
-    return true;
-  });
-  // Phrases come in order and never overlap, so their starts and ends are both sorted: every
-  // look-up below is a binary search, and a long sentence with many numbers stays linear.
-  const starts = phrases.map((p) => p.at);
-  const inPhrase = (at: number) => {
-    const i = lowerBound(starts, at + 1) - 1;
-    return i >= 0 && at < phrases[i].stop;
-  };
-  const boundaries = [...text.matchAll(BOUNDARY)]
-    .map((m) => m.index ?? 0)
-    .filter((at) => !inPhrase(at + 1) && !inPhrase(at + 2));
-  // ", when 72 people were arrested" after "on Monday night" refers back to that night.
-  const boundaryBetween = (from: number, to: number) => {
-    for (let b = lowerBound(boundaries, from); b < boundaries.length && boundaries[b] < to; b++) {
-      const at = boundaries[b];
-      if (!(at - from <= 1 && /^,?\swhen\s/iu.test(text.slice(at, at + 7)))) return true;
-    }
-    return false;
-  };
-  const periodStarts = periods.map((p) => p.at);
-  const periodStops = periods.map((p) => p.stop);
-  const owned = new Set<PeriodPhrase>();
-  const own = new Map<Reading, PeriodPhrase>();
-  figures.forEach((figure, i) => {
-    const next = boundaries[lowerBound(boundaries, figure.end)] ?? text.length;
-    const limit = Math.min(figures[i + 1]?.start ?? text.length, next);
-    const phrase = periods[lowerBound(periodStarts, figure.end)];
-    if (phrase && phrase.at < limit && !owned.has(phrase)) {
-      owned.add(phrase);
-      own.set(figure, phrase);
-    }
-  });
-  const chosen = new Map<Reading, PeriodPhrase>();
-  for (const figure of figures) {
-    let phrase = own.get(figure);
-    if (!phrase) {
-      // The nearest period before the figure, if no other figure took it and no clause ends between.
-      const before = periods[lowerBound(periodStops, figure.start + 1) - 1];
-      if (before && !owned.has(before) && !boundaryBetween(before.stop, figure.start)) phrase = before;
-    }
-    if (phrase) chosen.set(figure, phrase);
-  }
-
-  // A running count: "since" and "by" bound one another in a clause ("By Wednesday, 31 had died
-  // since Sunday": Sunday to Wednesday), and a day of its own is where a count since a day ran to
-  // ("12 dead on Monday and 31 on Wednesday, all since the rains began on Sunday"). Only phrases
-  // no figure took as its own period; every look-up is a binary search.
-  const taken = new Set(chosen.values());
-  const sinces = periods.filter((p) => p.kind === "since" && p.span);
-  const bys = periods.filter((p) => p.kind === "by" && p.endsOn);
-  const [sinceStarts, sinceStops] = [sinces.map((p) => p.at), sinces.map((p) => p.stop)];
-  const [byStarts, byStops] = [bys.map((p) => p.at), bys.map((p) => p.stop)];
-  const after = (list: PeriodPhrase[], starts: number[], from: number) => {
-    const p = list[lowerBound(starts, from)];
-    return p && !taken.has(p) && !boundaryBetween(from, p.at) ? p : undefined;
-  };
-  const before = (list: PeriodPhrase[], stops: number[], to: number) => {
-    const p = list[lowerBound(stops, to + 1) - 1];
-    return p && !taken.has(p) && !boundaryBetween(p.stop, to) ? p : undefined;
-  };
-  /** "all since Sunday", or a since right after a day ("12 on Monday since …"), not "the most since Friday". */
-  const countsSince = (since: PeriodPhrase) => {
-    if (
-      /(?:^|[^\p{L}])(?:all|in\s+total|altogether|overall|combined)[\s,]*$/iu.test(
-        text.slice(Math.max(0, since.at - 20), since.at),
-      )
-    )
-      return true;
-    const previous = phrases[lowerBound(starts, since.at) - 1];
-    return previous !== undefined && /^[\s,]*$/.test(text.slice(previous.stop, since.at));
-  };
-  const clauseStart = (at: number) => boundaries[lowerBound(boundaries, at) - 1] ?? 0;
-  const isToll = (figure: Reading) =>
-    TOLL.test(text.slice(Math.max(clauseStart(figure.start), figure.start - 160), figure.start));
-  const joined = (a: PeriodPhrase, b: PeriodPhrase) =>
-    a.at < b.at ? `${a.text} … ${b.text}` : `${b.text} … ${a.text}`;
-
-  for (const figure of figures) {
-    const phrase = chosen.get(figure);
-    if (!phrase) continue;
-    const from = Math.max(figure.end, phrase.stop);
-    const to = Math.min(figure.start, phrase.at);
-    figure.periodText = phrase.text;
-    if (phrase.kind === "by" && phrase.endsOn) {
-      // "31 had died since Sunday by Wednesday"; else the start is not said.
-      const since = after(sinces, sinceStarts, from) ?? before(sinces, sinceStops, to);
-      if (since && since.span!.start <= phrase.endsOn) {
-        figure.span = { start: since.span!.start, end: phrase.endsOn, nights: false };
-        figure.periodText = joined(phrase, since);
-      } else figure.endsOn = phrase.endsOn;
-      continue;
-    }
-    if (!phrase.span) {
-      figure.periodProblem = phrase.problem ?? "";
-      continue;
-    }
-    figure.span = phrase.span;
-    if (phrase.kind === "since") {
-      const by = after(bys, byStarts, from) ?? before(bys, byStops, to);
-      if (by && phrase.span.start <= by.endsOn!) {
-        figure.span = { start: phrase.span.start, end: by.endsOn!, nights: false };
-        figure.periodText = joined(phrase, by);
-      }
-    } else if ((phrase.kind === "single" || phrase.kind === "relative") && phrase.alternatives.length === 0) {
-      // A day of its own under a count since an earlier day; or a toll's day, its start unsaid.
-      const day = phrase.span.end;
-      const toll = isToll(figure);
-      const later = after(sinces, sinceStarts, from);
-      const since =
-        (later && countsSince(later) ? later : undefined) ?? (toll ? before(sinces, sinceStops, to) : undefined);
-      if (since && since.span!.start <= day) {
-        figure.span = { start: since.span!.start, end: day, nights: false };
-        figure.periodText = joined(phrase, since);
-      } else if (toll) {
-        figure.span = null;
-        figure.endsOn = day;
-      }
-    }
-    const base = { qualifier: figure.qualifier, qualifierWords: figure.qualifierWords };
-    for (const span of phrase.alternatives)
-      figure.alternatives.push({ ...base, span, reason: "night", why: `"${phrase.text}" may mean either night` });
-  }
-  // A qualifier-scope alternative keeps the figure's own period.
-  for (const figure of figures)
-    for (const alternative of figure.alternatives) if (alternative.reason === "list") alternative.span = figure.span;
-}
-
-/** The first index of a sorted array whose value is at least `x` (the array's length if none is). */
-function lowerBound(sorted: number[], x: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < x) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -1,4 +1,4 @@
-import { parseDateline, parseSourceName } from "./dates.ts";
+import { parseDateline, parseFiscalStart, parseSourceName } from "./dates.ts";
 import { indexSource, type SourceIndex } from "./quote.ts";
 import { readText, type SentenceReading } from "./reader.ts";
 
@@ -19,15 +19,24 @@ export interface ReadSource {
 
 export type SourceCache = Map<string, ReadSource>;
 
-export function readSource(cache: SourceCache, name: string, text: string, published: string | undefined): ReadSource {
+export function readSource(
+  cache: SourceCache,
+  name: string,
+  text: string,
+  published: string | undefined,
+  storyFiscalStart?: number,
+): ReadSource {
   const cached = cache.get(name);
   if (cached) return cached;
   const dateline = parseDateline(text) ?? published;
-  const known = recent(text, dateline);
+  // A source's own fiscal year, else the article's: fiscal years are the story's country's.
+  const fiscalStart = parseFiscalStart(text) ?? storyFiscalStart;
+  const known = recent(text, `${dateline ?? ""}/${fiscalStart ?? ""}`);
   const index = (known.index ??= indexSource(text));
   // A source's own statements are credited to its name; the article's (no name) to nobody.
   const source = parseSourceName(text);
-  const all = () => (known.sentences ??= readText(index.text, { dateline, ...(source ? { source } : {}) }));
+  const all = () =>
+    (known.sentences ??= readText(index.text, { dateline, fiscalStart, ...(source ? { source } : {}) }));
   const read: ReadSource = {
     name,
     index,
@@ -64,8 +73,8 @@ interface Known {
 const known = new Map<string, Known>();
 const KEEP = 256;
 
-function recent(text: string, dateline: string | undefined): Known {
-  const key = `${dateline ?? ""}\u0000${text}`;
+function recent(text: string, dateline: string): Known {
+  const key = `${dateline}\u0000${text}`;
   let entry = known.get(key);
   if (entry) known.delete(key);
   else entry = {};

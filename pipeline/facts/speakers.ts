@@ -117,6 +117,9 @@ export function isSpeaker(words: string): boolean {
   const list = words.trim().split(/\s+/);
   if (list.length === 0 || list.length > 10 || /\d/.test(words)) return false;
   if (BAD_START.test(list[0]) || BAD_END.test(list[list.length - 1])) return false;
+  // "The number of people confirmed dead stands at 58": what is counted, not who counts it.
+  if (/^(?:the\s+)?(?:number|total|toll|death\s+toll|count|tally|figure|share|rate|level)(?:\s|$)/iu.test(words.trim()))
+    return false;
   if (list.some((w) => /^\p{Ll}/u.test(w) && BAD_WORD.test(w))) return false;
   // A lower-case past tense reads as a verb: "the company reported", "prices jumped".
   if (list.some((w) => /^\p{Ll}[\p{L}]*ed$/u.test(w) && !/^(?:united|armed|retired|elected|appointed)$/iu.test(w)))

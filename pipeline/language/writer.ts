@@ -1,3 +1,4 @@
+import { calendarPeriod } from "./calendar.ts";
 import { decimalString, decimalsOf, shift } from "./decimal.ts";
 import { localePack, type Pack, type Scale } from "./packs.ts";
 import type { PhraseKey } from "./phrases.ts";
@@ -369,10 +370,41 @@ export class Writer {
    * say so: "night of Fri 30 Jun 2023", "nights of Fri 30 Jun – Sat 1 Jul 2023". "" without dates.
    */
   periodOf(f: { start: string; end: string; nights: boolean }, { year = true }: { year?: boolean } = {}): string {
-    if (!f.start) return "";
+    // A running count whose start no source gives: "to Tue 15 Aug 2023".
+    if (!f.start) return f.end ? this.phrase("period.to", { day: this.date(f.end, { weekday: true, year }) }) : "";
+    const calendar = f.nights ? undefined : this.calendar(f.start, f.end || f.start);
+    if (calendar) return calendar;
     const days = this.period(f.start, f.end || f.start, { year });
     if (!f.nights) return days;
     return this.phrase(f.start === f.end ? "night.of" : "nights.of", { days });
+  }
+
+  /**
+   * A calendar period as the desk names it (calendar.ts): a fiscal year "2025-26", "FY2025", a year
+   * "2024", a month "Oct 2024", months "Jul – Sep 2024"; undefined for any other run of days. The
+   * one place chart words name a calendar period, so a house style can change it here.
+   */
+  calendar(start: string, end: string): string | undefined {
+    const c = calendarPeriod(start, end);
+    if (!c) return undefined;
+    if (c.kind === "year") return String(c.startYear);
+    if (c.kind === "fiscal") return `${c.startYear}-${String(c.endYear % 100).padStart(2, "0")}`;
+    if (c.kind === "federal") return `FY${c.endYear}`;
+    const month = (y: number, m: number, withYear: boolean) => {
+      const iso = `${y}-${String(m + 1).padStart(2, "0")}-01`;
+      if (this.pack.dates.engine === "intl")
+        return new Intl.DateTimeFormat(this.pack.intl, {
+          month: "short",
+          ...(withYear ? { year: "numeric" } : {}),
+          timeZone: "UTC",
+        })
+          .format(toDate(iso))
+          .replace(/\s/g, this.pack.dates.space);
+      return [this.names().months[m], withYear ? String(y) : ""].filter(Boolean).join(this.pack.dates.space);
+    };
+    if (c.kind === "month") return month(c.startYear, c.startMonth, true);
+    const same = c.startYear === c.endYear;
+    return `${month(c.startYear, c.startMonth, !same)} \u2013 ${month(c.endYear, c.endMonth, true)}`;
   }
 
   /** A day under a column: its full label and the narrower forms, each part whole. */

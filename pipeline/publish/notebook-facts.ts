@@ -96,8 +96,12 @@ export function factSheet(figures: Figure[], context: FactContext): string {
         e(writer.phrase("notebook.bounds", { low: bound(f.low), high: bound(f.high) })),
       ],
       [
-        f.start ? `${f.start} ${f.end}` : "~",
-        period ? e(period) : `<span class="note">${t(label("notebook.noPeriod"))}</span>`,
+        f.end ? `${f.start || f.end} ${f.end}` : "~",
+        (period ? e(period) : `<span class="note">${t(label("notebook.noPeriod"))}</span>`) +
+          // A date the build filled from the words, not typed: shown so, never published unseen.
+          (f.filled
+            ? ` <span class="note filled">${t(writer.phrase("notebook.filled", { words: f.filled, file: FIGURES }))}</span>`
+            : ""),
       ],
       [
         f.attributed_to || "~",

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { proposedPeriod } from "../../pipeline/facts/figure-period.ts";
 import { readText, type Reading } from "../../pipeline/facts/reader.ts";
 import { sameUnit } from "../../pipeline/facts/units.ts";
 
@@ -180,15 +181,16 @@ export function locate(
   return undefined;
 }
 
-/** A reading's period as the corpus writes it. */
+/**
+ * A reading's period as the corpus writes it: what the words propose, on the model the draft and
+ * the check share (figure-period.ts); "?" where two periods are equally allowed.
+ */
 export function periodOf(r: Reading): string {
-  const show = (s: { start: string; end: string; nights: boolean }) =>
-    `${s.nights ? (s.start === s.end ? "night " : "nights ") : ""}${s.start === s.end ? s.start : `${s.start}..${s.end}`}`;
-  const spans = new Set([r.span, ...r.alternatives.map((a) => a.span)].filter((s) => s !== null).map((s) => show(s!)));
-  if (spans.size > 1 || (!r.span && spans.size > 0)) return "?";
-  if (r.span) return show(r.span);
-  if (r.endsOn) return `..${r.endsOn}`;
-  return "";
+  const p = proposedPeriod(r);
+  if (p.kind === "ambiguous") return "?";
+  if (p.kind === "ends") return `..${p.end}`;
+  if (p.kind === "none") return "";
+  return `${p.nights ? (p.start === p.end ? "night " : "nights ") : ""}${p.start === p.end ? p.start : `${p.start}..${p.end}`}`;
 }
 
 const valueOf = (r: Reading): Value =>

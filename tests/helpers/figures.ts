@@ -18,6 +18,8 @@ export function figure(fields: Partial<Figure> & { id: string; value: number }):
     unit: "people",
     start: "",
     end: "",
+    filled: "",
+    periods: [],
     nights: false,
     attributed_to: "",
     quote: `${fields.value} people were arrested`,
