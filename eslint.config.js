@@ -15,4 +15,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A spread argument puts every element on the stack: a few hundred thousand (problems of a
+    // broken sheet, number words of a long text) overflow it ("Maximum call stack size exceeded").
+    // Loop, reduce, or use d3's max/min instead; tests may spread what they make themselves.
+    files: ["pipeline/**/*.ts", "charts/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > SpreadElement, NewExpression > SpreadElement",
+          message:
+            "No spread of an array into a call: a long one overflows the stack. Loop (for … of) or use d3's max/min.",
+        },
+      ],
+    },
+  },
 );

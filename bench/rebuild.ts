@@ -13,6 +13,7 @@
  * --compare DIR runs another checkout of the project (its own `npm run build`) on the same stories
  * in the same run: a before/after table.
  */
+import { max } from "d3-array";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,7 +85,7 @@ function timed(args: string[], cwd: string): Run {
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed:\n${run.stderr.slice(0, 2000)}`);
-  const mb = Math.max(...readFileSync(rss, "utf8").trim().split("\n").map(Number)) / 1024;
+  const mb = (max(readFileSync(rss, "utf8").trim().split("\n"), Number) ?? 0) / 1024;
   rmSync(resolve(rss, ".."), { recursive: true, force: true });
   return { ms, mb, stdout: run.stdout };
 }
@@ -168,7 +169,7 @@ for (const size of sizes) {
       label,
       tree: tree.name,
       full: median(r.full.map((x) => x.ms)),
-      mb: Math.max(...r.full.map((x) => x.mb)),
+      mb: max(r.full, (x) => x.mb) ?? 0,
       noop: median(r.noop.map((x) => x.ms)),
       figure: median(r.figure.map((x) => x.ms)),
       drew: drew.split(", ").length === 1 ? drew : `${drew.split(", ").length} charts`,
@@ -176,7 +177,7 @@ for (const size of sizes) {
     if (vl.length) {
       row.vl = {
         ms: median(vl.map((x) => x.ms)),
-        mb: Math.max(...vl.map((x) => x.mb)),
+        mb: max(vl, (x) => x.mb) ?? 0,
         svgs: size === "story" ? 1 : size * 4,
       };
       row.fullRatio = median(r.full.map((x, i) => x.ms / vl[i].ms));
@@ -200,7 +201,7 @@ const header = [
 ];
 const widths = [
   22,
-  ...(trees.length > 1 ? [Math.max(10, ...trees.map((t) => t.name.length))] : []),
+  ...(trees.length > 1 ? [Math.max(10, max(trees, (t) => t.name.length) ?? 0)] : []),
   11,
   9,
   8,

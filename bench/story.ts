@@ -103,8 +103,10 @@ export function storyParts(n: number): { article: string; figures: Row[]; charts
           quote: `On 25 November the ${place} police arrested ${grouped(second)} people`,
         },
       ];
-      figures.push(...rows);
-      sentences.push(...rows.map((r) => `${r.quote}.`));
+      for (const r of rows) {
+        figures.push(r);
+        sentences.push(`${r.quote}.`);
+      }
       charts.push({
         id: `${id}-arrests-by-day`,
         kind: "period",
@@ -142,8 +144,10 @@ export function storyParts(n: number): { article: string; figures: Row[]; charts
           quote: `The health ministry said at least ${grouped(killed)} people were killed in ${place}`,
         },
       ];
-      figures.push(...rows);
-      sentences.push(...rows.map((r) => `${r.quote}.`));
+      for (const r of rows) {
+        figures.push(r);
+        sentences.push(`${r.quote}.`);
+      }
       charts.push({
         id: `${id}-toll`,
         kind: "bars",

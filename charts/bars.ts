@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 import { attributionNote, listWords } from "./attribution.ts";
@@ -6,6 +7,7 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, sharedPeriodNote, uniqueNames } from "./names.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
 import { fractionProblems, isCount, unitKey } from "./units.ts";
 
 interface Bar {
@@ -40,11 +42,16 @@ export function summaryItems(writer: Writer, items: string[]): string {
  * Horizontal bars comparing a few figures. Each bar is exactly as long as the stated number; the
  * label at its end carries the qualifier; a minimum gets a dashed open end and a maximum a cap, so
  * "more than 10,000" or "nearly 5,000" never reads as a flat number. One colour unless the entry
- * highlights a figure or groups them. No axis: the direct labels are the only numbers shown.
+ * highlights a figure or groups them. No axis: the direct labels are the only numbers shown. A
+ * value below zero runs left from the zero line, its label at its left end.
  */
 export const bars: ChartKind<Bar[]> = {
   prepare({ figures, choices, writer = defaultWriter() }) {
-    const problems = [...fractionProblems(figures, "bars"), ...unitProblems(figures, "bars")];
+    const problems = [
+      ...fractionProblems(figures, "bars"),
+      ...unitProblems(figures, "bars"),
+      ...signedBoundProblems(figures, "bar"),
+    ];
     const colours = colourRoles(
       "bars",
       figures.map((f) => f.id),
@@ -52,7 +59,7 @@ export const bars: ChartKind<Bar[]> = {
       { highlight: true, groups: true },
       4,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const labelOf = (f: Figure, i: number) => choices?.[i]?.label?.trim() || f.category || writer.capitalize(f.metric);
     const written = figures.map((f) => writer.qualified(f));
     const items: Bar[] = figures.map((f, i) => ({
@@ -102,10 +109,23 @@ export const bars: ChartKind<Bar[]> = {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
     const beyond = (b: Bar) => (b.bound === "minimum" ? OPEN_END : b.bound === "maximum" ? CAP_ROOM : 0);
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b)));
-    const barMax = Math.max(40, width - valueRoom);
-    const max = Math.max(...items.map((b) => b.value)) || 1;
-    const unit = max / barMax;
+    const labelRoom = (b: Bar) => textWidth(b.shown, sizes.value, true) + 8 + beyond(b);
+    // Room for the labels beyond the bars' ends: right of those at or above zero, left of those below.
+    const valueRoom =
+      max(
+        items.filter((b) => b.value >= 0),
+        labelRoom,
+      ) ?? 0;
+    const belowRoom =
+      max(
+        items.filter((b) => b.value < 0),
+        labelRoom,
+      ) ?? 0;
+    const barMax = Math.max(40, width - valueRoom - belowRoom);
+    const { low, high } = signedExtent(items.map((b) => b.value));
+    const unit = (high - low) / barMax;
+    // Labels and group names start at the frame's left edge, left of any room kept for labels below zero.
+    const leftEdge = low - belowRoom * unit;
     let y = 0;
     const headings: { text: string; y: number; colour: string }[] = [];
     const rows = items.map((b, i) => {
@@ -130,7 +150,7 @@ export const bars: ChartKind<Bar[]> = {
       width,
       height,
       margin: 0,
-      x: { type: "linear", domain: [0, max], range: [0, barMax], axis: null },
+      x: { type: "linear", domain: [low, high], range: [belowRoom, belowRoom + barMax], axis: null },
       y: { type: "identity", axis: null },
       color: { type: "identity" },
       marks: [
@@ -174,7 +194,7 @@ export const bars: ChartKind<Bar[]> = {
           strokeWidth: 1,
         }),
         Plot.text(headings, {
-          x: 0,
+          x: leftEdge,
           y: "y",
           text: "text",
           textAnchor: "start",
@@ -184,7 +204,7 @@ export const bars: ChartKind<Bar[]> = {
           fill: (h) => h.colour,
         }),
         Plot.text(rows, {
-          x: 0,
+          x: leftEdge,
           y: (r) => r.top + (r.lines * labelLine) / 2,
           text: "text",
           textAnchor: "start",
@@ -196,7 +216,7 @@ export const bars: ChartKind<Bar[]> = {
         // Bounds carry their label past their mark; Plot's dx is one value per mark.
         ...(["none", "minimum", "maximum"] as const).map((bound) =>
           Plot.text(
-            rows.filter((r) => r.bound === bound),
+            rows.filter((r) => r.bound === bound && r.value >= 0),
             {
               x: "value",
               y: "mid",
@@ -208,6 +228,20 @@ export const bars: ChartKind<Bar[]> = {
               fill: theme.text,
             },
           ),
+        ),
+        // Below zero (never qualified: see signedBoundProblems), the label left of the bar's end.
+        Plot.text(
+          rows.filter((r) => r.value < 0),
+          {
+            x: "value",
+            y: "mid",
+            text: "shown",
+            textAnchor: "end",
+            dx: -6,
+            fontSize: sizes.value,
+            fontWeight: "bold",
+            fill: theme.text,
+          },
         ),
       ],
     }) as SVGSVGElement;

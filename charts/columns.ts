@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import { defaultWriter } from "../pipeline/language/writer.ts";
 import { attributionNote } from "./attribution.ts";
 import { barNotes, bars, CAP_OVERHANG, OPEN_END, unitProblems } from "./bars.ts";
@@ -7,6 +8,7 @@ import { type ChartKind, type ChartModel, type ColourRole, shownRow } from "./ki
 import { BREAKABLE_SPACE, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import {
+  crossesYear,
   gapsBetween,
   gapWords,
   periodLabel,
@@ -15,6 +17,7 @@ import {
   timeLabel,
   timeProblem,
 } from "./series.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
 import { fractionProblems } from "./units.ts";
 
 /** Days between columns that no figure covers: a slot of their own, saying so. */
@@ -55,7 +58,12 @@ export const columns: ChartKind<ColumnsDraw> = {
   prepare({ figures, choices, writer = defaultWriter() }) {
     const problems: string[] = figures.flatMap((f) => timeProblem(f, "columns") ?? []);
     if (problems.length > 0) return { problems };
-    problems.push(...fractionProblems(figures, "columns"), ...unitProblems(figures, "columns"));
+    for (const p of [
+      ...fractionProblems(figures, "columns"),
+      ...unitProblems(figures, "columns"),
+      ...signedBoundProblems(figures, "column"),
+    ])
+      problems.push(p);
     const [reference] = figures;
     for (const f of figures.slice(1)) {
       const differs = seriesDifferences(f, reference);
@@ -71,15 +79,17 @@ export const columns: ChartKind<ColumnsDraw> = {
       { highlight: true, groups: false },
       1,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const order = figures
       .map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.start === b.f.start ? (a.f.end < b.f.end ? -1 : 1) : a.f.start < b.f.start ? -1 : 1));
+    // Figures across a year say their years wherever they give a date.
+    const year = crossesYear(figures);
     for (let k = 1; k < order.length; k++) {
       const [a, b] = [order[k - 1].f, order[k].f];
       if (b.start <= a.end)
         problems.push(
-          `"${b.id}" (${periodLabel(b.start, b.end)}) and "${a.id}" (${periodLabel(a.start, a.end)}) overlap; a columns chart shows one figure a period: ` +
+          `"${b.id}" (${periodLabel(b.start, b.end, writer, year)}) and "${a.id}" (${periodLabel(a.start, a.end, writer, year)}) overlap; a columns chart shows one figure a period: ` +
             (a.start === b.start && a.start !== a.end && b.start !== b.end
               ? "they count from the same day, a running total: chart them as a line"
               : "chart them apart, or correct the dates in figures.csv"),
@@ -88,9 +98,9 @@ export const columns: ChartKind<ColumnsDraw> = {
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const items: Column[] = order.map(({ f, i }) => ({
       id: f.id,
-      label: labelOf(i) || timeLabel(f, writer),
+      label: labelOf(i) || timeLabel(f, writer, year),
       ...(labelOf(i) && !labelOf(i)!.includes(periodLabel(f.start, f.end, writer))
-        ? { date: periodLabel(f.start, f.end, writer) }
+        ? { date: periodLabel(f.start, f.end, writer, year) }
         : {}),
       value: f.value,
       shown: writer.capitalize(writer.qualified(f)),
@@ -103,14 +113,13 @@ export const columns: ChartKind<ColumnsDraw> = {
     const notes: string[] = [];
     const gaps = gapsBetween(sorted);
     const nights = sorted.every((f) => f.nights);
-    const missing = writer.phrase("note.missing", { days: writer.list(gapWords(gaps, nights, writer)) });
+    const missing = writer.phrase("note.missing", { days: writer.list(gapWords(gaps, nights, writer, year)) });
     if (gaps.length > 0) notes.push(missing);
-    notes.push(
-      ...boundNotes(
-        items.map((c) => c.bound),
-        barNotes(writer),
-      ),
-    );
+    for (const note of boundNotes(
+      items.map((c) => c.bound),
+      barNotes(writer),
+    ))
+      notes.push(note);
     const attribution = attributionNote(sorted, names, writer);
     if (attribution) notes.push(attribution);
     const slots: (Column | Gap)[] = [];
@@ -118,7 +127,7 @@ export const columns: ChartKind<ColumnsDraw> = {
     let next = 0;
     items.forEach((c, k) => {
       while (next < gaps.length && gaps[next].end < sorted[k].start) {
-        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }, writer) });
+        slots.push({ gap: true, label: timeLabel({ ...gaps[next], nights }, writer, year) });
         next++;
       }
       slots.push(c);
@@ -160,7 +169,7 @@ export const columns: ChartKind<ColumnsDraw> = {
     );
     const labels = slots.map((c) => wrapWhole(c.label, column - 4, sizes.label));
     const dates = slots.map((c) => (!isGap(c) && c.date ? wrapWhole(c.date, column - 4, sizes.label) : []));
-    if ([...values, ...labels, ...dates].some((v) => !v)) {
+    if ([values, labels, dates].some((list) => list.some((v) => !v))) {
       // Too many periods for this width: the same figures as labelled bars, in date order.
       return bars.draw(
         {
@@ -179,17 +188,21 @@ export const columns: ChartKind<ColumnsDraw> = {
     const barWidth = Math.min(72, column * 0.6);
     const valueLine = sizes.value * sizes.leading;
     const labelLine = sizes.label * sizes.leading;
-    const valueLines = Math.max(...values.map((v) => v!.length));
-    const labelLines = Math.max(...labels.map((l, i) => l!.length + dates[i]!.length));
+    const valueLines = max(values, (v) => v!.length) ?? 0;
+    const labelLines = max(labels, (l, i) => l!.length + dates[i]!.length) ?? 0;
     const above = (c: Column) => (c.bound === "minimum" ? OPEN_END : c.bound === "maximum" ? CAP_OVERHANG : 0);
-    const top = valueLines * valueLine + 6 + Math.max(...items.map(above));
+    const top = valueLines * valueLine + 6 + (max(items, above) ?? 0);
     const plotHeight = sizes.bar * 5;
-    const baseline = top + plotHeight;
-    const max = Math.max(...items.map((c) => c.value)) || 1;
+    // Zero stands as high in the plot as the values below it need: a column below zero hangs from
+    // it, its value under its end, and the periods are named under the lowest value.
+    const { low, high } = signedExtent(items.map((c) => c.value));
+    const scale = plotHeight / (high - low);
+    const baseline = top + high * scale;
+    const axis = top + plotHeight + (low < 0 ? valueLines * valueLine + 6 : 0);
     const cells = slots.flatMap((c, i) => {
       if (isGap(c)) return [];
       const x = column * (i + 0.5);
-      const y1 = baseline - (c.value / max) * plotHeight;
+      const y1 = baseline - c.value * scale;
       return [
         {
           ...c,
@@ -210,7 +223,7 @@ export const columns: ChartKind<ColumnsDraw> = {
       gap: isGap(c),
       missing: values[i]!.join("\n"),
     }));
-    const height = Math.ceil(baseline + 8 + labelLines * labelLine + 2);
+    const height = Math.ceil(axis + 8 + labelLines * labelLine + 2);
     const node = Plot.plot({
       document,
       width,
@@ -244,16 +257,33 @@ export const columns: ChartKind<ColumnsDraw> = {
             strokeWidth: 3,
           },
         ),
-        Plot.text(cells, {
-          x: "x",
-          y: (c) => c.y1 - above(c) - 6,
-          text: "valueText",
-          lineAnchor: "bottom",
-          fontSize: sizes.value,
-          fontWeight: "bold",
-          fill: theme.text,
-          lineHeight: sizes.leading,
-        }),
+        Plot.text(
+          cells.filter((c) => c.value >= 0),
+          {
+            x: "x",
+            y: (c) => c.y1 - above(c) - 6,
+            text: "valueText",
+            lineAnchor: "bottom",
+            fontSize: sizes.value,
+            fontWeight: "bold",
+            fill: theme.text,
+            lineHeight: sizes.leading,
+          },
+        ),
+        // Below zero (never qualified: see signedBoundProblems), the value under the column's end.
+        Plot.text(
+          cells.filter((c) => c.value < 0),
+          {
+            x: "x",
+            y: (c) => c.y1 + 6,
+            text: "valueText",
+            lineAnchor: "top",
+            fontSize: sizes.value,
+            fontWeight: "bold",
+            fill: theme.text,
+            lineHeight: sizes.leading,
+          },
+        ),
         Plot.text(
           under.filter((u) => u.gap),
           {
@@ -269,7 +299,7 @@ export const columns: ChartKind<ColumnsDraw> = {
         Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
         Plot.text(under, {
           x: "x",
-          y: baseline + 8,
+          y: axis + 8,
           text: "text",
           lineAnchor: "top",
           fontSize: sizes.label,
@@ -281,7 +311,7 @@ export const columns: ChartKind<ColumnsDraw> = {
           under.filter((u) => u.date),
           {
             x: "x",
-            y: (u) => baseline + 8 + u.lines * labelLine,
+            y: (u) => axis + 8 + u.lines * labelLine,
             text: "date",
             lineAnchor: "top",
             fontSize: sizes.label,

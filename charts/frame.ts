@@ -129,7 +129,8 @@ export function frame(input: FrameInput): SVGSVGElement {
   title.textContent = input.title;
   const desc = el("desc", { id: descId });
   desc.textContent = input.description;
-  root.append(title, desc, el("rect", { width, height, fill: theme.background }), ...parts);
+  root.append(title, desc, el("rect", { width, height, fill: theme.background }));
+  for (const part of parts) root.append(part);
   return root;
 }
 
@@ -155,7 +156,7 @@ function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
       );
     }
   }
-  into.append(...Array.from(svg.childNodes));
+  for (const node of Array.from(svg.childNodes)) into.append(node);
 }
 
 function round(n: number): number {

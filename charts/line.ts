@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import { daysBetween, formatDate } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { defaultWriter } from "../pipeline/language/writer.ts";
@@ -9,6 +10,7 @@ import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, typ
 import { textWidth } from "./measure.ts";
 import { nameByTime, uniqueNames, whatOf } from "./names.ts";
 import {
+  crossesYear,
   gapsBetween,
   gapWords,
   periodLabel,
@@ -18,6 +20,7 @@ import {
   timeLabel,
   timeProblem,
 } from "./series.ts";
+import { signedBoundProblems, signedExtent } from "./signs.ts";
 import { fractionProblems } from "./units.ts";
 
 interface Point {
@@ -72,7 +75,14 @@ export const line: ChartKind<LineDraw> = {
   prepare({ figures, choices, writer = defaultWriter() }) {
     const problems: string[] = figures.flatMap((f) => timeProblem(f, "line", { running: true }) ?? []);
     if (problems.length > 0) return { problems };
-    problems.push(...fractionProblems(figures, "line"), ...unitProblems(figures, "line charts"));
+    // Figures across a year say their years wherever they give a date.
+    const year = crossesYear(figures);
+    for (const p of [
+      ...fractionProblems(figures, "line"),
+      ...unitProblems(figures, "line charts"),
+      ...signedBoundProblems(figures, "point"),
+    ])
+      problems.push(p);
     const colours = colourRoles(
       "line",
       figures.map((f) => f.id),
@@ -80,7 +90,7 @@ export const line: ChartKind<LineDraw> = {
       { highlight: true, groups: true },
       4,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     const labelOf = (i: number) => choices?.[i]?.label?.trim();
     const members = (g: string | undefined) =>
       figures.map((f, i) => ({ f, i })).filter(({ i }) => colours.groups.length < 2 || choices?.[i]?.group === g);
@@ -125,11 +135,11 @@ export const line: ChartKind<LineDraw> = {
       const covered = list.map(({ f }) =>
         shape.running ? { start: f.end, end: f.end } : { start: f.start, end: f.end },
       );
-      spans.push(...covered);
+      for (const span of covered) spans.push(span);
       const points: Point[] = list.map(({ f, i }, k) => ({
         id: f.id,
         date: f.end,
-        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f, writer),
+        label: labelOf(i) || timeLabel(shape.running ? { ...f, start: f.end } : f, writer, year),
         value: f.value,
         shown: writer.capitalize(writer.qualified(f)),
         written: writer.qualified(f),
@@ -151,7 +161,7 @@ export const line: ChartKind<LineDraw> = {
       // One start for every series, said once; a start no source gives is said so, never guessed.
       const starts = [...runningStarts];
       const known = starts.filter(Boolean);
-      const since = (day: string) => writer.date(day, { weekday: true, year: false });
+      const since = (day: string) => writer.date(day, { weekday: true, year });
       notes.push(
         known.length === 0
           ? writer.phrase("line.runningOpen")
@@ -163,15 +173,14 @@ export const line: ChartKind<LineDraw> = {
       );
     }
     if (periods) notes.push(writer.phrase("line.periods"));
-    const gapDays = writer.list(gapWords(gaps, nights, writer));
+    const gapDays = writer.list(gapWords(gaps, nights, writer, year));
     if (series.some((s) => s.points.some((p) => p.afterGap))) notes.push(writer.phrase("line.gaps", { days: gapDays }));
     const all = series.flatMap((s) => s.points);
-    notes.push(
-      ...boundNotes(
-        all.map((p) => p.bound),
-        { minimum: writer.phrase("note.minimum.line"), maximum: writer.phrase("note.maximum.line") },
-      ),
-    );
+    for (const note of boundNotes(
+      all.map((p) => p.bound),
+      { minimum: writer.phrase("note.minimum.line"), maximum: writer.phrase("note.maximum.line") },
+    ))
+      notes.push(note);
     const drawn = new Set(all.map((p) => p.id));
     const used = figures.filter((f) => drawn.has(f.id));
     const position = new Map(figures.map((f, i) => [f, i]));
@@ -225,7 +234,7 @@ export const line: ChartKind<LineDraw> = {
           ...s,
           points: s.points.map((p) => (highlighted.has(p.id) ? { ...p, highlight: true } : p)),
         })),
-        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }, writer) })),
+        gaps: gaps.map((g) => ({ ...g, label: timeLabel({ ...g, nights }, writer, year) })),
       },
     };
     return { model, problems };
@@ -334,9 +343,12 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const half = (date: string) =>
     Math.max(
       textWidth(axisLabel.get(date)!, sizes.label) / 2,
-      ...all.filter((p) => p.date === date).map((p) => valueW(p) / 2),
+      max(
+        all.filter((p) => p.date === date),
+        (p) => valueW(p) / 2,
+      ) ?? 0,
     );
-  const nameRoom = Math.max(0, ...data.series.map((s) => (s.name ? textWidth(s.name, sizes.label, true) + 10 : 0)));
+  const nameRoom = max(data.series, (s) => (s.name ? textWidth(s.name, sizes.label, true) + 10 : 0)) ?? 0;
   const left = half(first) + 1;
   const right = width - Math.max(half(dates[dates.length - 1]) + 1, nameRoom + RADIUS);
   if (right - left < width / 3) return undefined;
@@ -345,9 +357,12 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   const hasMin = all.some((p) => p.bound === "minimum");
   const top = valueH + CLEAR + RADIUS + (hasMin ? TICK + 1 : 0) + 2;
   const plotHeight = sizes.bar * 5;
-  const baseline = top + plotHeight;
-  const max = Math.max(...all.map((p) => p.value)) || 1;
-  const y = (p: Point) => baseline - (p.value / max) * plotHeight;
+  // Zero stands as high as the values below it need (a value below zero is never qualified: see
+  // signedBoundProblems); under the lowest point, room for its label, then the dates.
+  const { low, high } = signedExtent(all.map((p) => p.value));
+  const zero = top + (high / (high - low)) * plotHeight;
+  const baseline = top + plotHeight + (low < 0 ? valueH + CLEAR + RADIUS + 2 : 0);
+  const y = (p: Point) => zero - (p.value / (high - low)) * plotHeight;
 
   // Dates under the axis, one a reported day; checked first, as the cheapest to fail.
   const axis = dates.map((d) => ({ text: axisLabel.get(d)!, x: x(d) }));
@@ -359,13 +374,15 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
   // Value labels: above the point (past a minimum's tick), else below it (past a maximum's tick),
   // else to its right or left; clear of every other label, point, tick and line.
   const placed: Box[] = data.series.flatMap((s) =>
-    s.points.flatMap((p) => {
+    s.points.flatMap((p): Box[] => {
       const dot = { x: x(p.date) - RADIUS - 1, y: y(p) - RADIUS - 1, w: 2 * RADIUS + 2, h: 2 * RADIUS + 2 };
       if (p.bound === "none") return [dot];
       const up = p.bound === "minimum";
       return [dot, { x: x(p.date) - 2, y: up ? y(p) - RADIUS - TICK - 1 : y(p) + RADIUS, w: 4, h: TICK + 1 }];
     }),
   );
+  // The zero line crosses the plot where values go below it: no label sits on it.
+  if (low < 0) placed.push({ x: 0, y: zero - 1, w: width, h: 2 });
   // Group names beside each line's last point.
   const names: { text: string; x: number; y: number; fill: string }[] = [];
   for (const s of data.series) {
@@ -440,7 +457,8 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
     y: { type: "identity", axis: null },
     color: { type: "identity" },
     marks: [
-      Plot.ruleY([baseline], { x1: 0, x2: width, stroke: theme.rule }),
+      // The one line across is zero: where values go below it, the dates keep their ticks but no line.
+      Plot.ruleY([low < 0 ? zero : baseline], { x1: 0, x2: width, stroke: theme.rule }),
       Plot.ruleX(axis, { x: "x", y1: baseline, y2: baseline + 4, stroke: theme.rule }),
       ...segmentMarks(segments, Plot),
       ...tickMarks(dots, "x", theme, Plot),
@@ -581,26 +599,31 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = de
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const valueText = (s: Series, p: Point) =>
     several && s.name ? writer.phrase("summary.item", { label: s.name, value: p.shown }) : p.shown;
-  const gutter = Math.min(width * 0.4, Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, sizes.label)))) + 12);
+  const gutter = Math.min(width * 0.4, Math.ceil(max(rows, (r) => textWidth(r.label, sizes.label)) ?? 0) + 12);
   // Values stand in a column of their own at the right, clear of every line between the points.
   // "No figure" stands in the same column: room for it too.
   const valueRoom =
-    Math.max(
-      ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
-      data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
-    ) + 12;
+    (max(
+      [
+        ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
+        data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
+      ],
+      (w) => w,
+    ) ?? 0) + 12;
   const valueX = width - valueRoom + 12;
   const plotLeft = gutter + RADIUS + 2 + (all.some((p) => p.bound === "maximum") ? TICK + 1 : 0);
   const plotWidth = Math.max(
     40,
     width - valueRoom - plotLeft - RADIUS - (all.some((p) => p.bound === "minimum") ? TICK + 1 : 0),
   );
-  const max = Math.max(...all.map((p) => p.value)) || 1;
+  // Values across from zero, which stands as far right as the values below it need.
+  const { low, high } = signedExtent(all.map((p) => p.value));
+  const zero = plotLeft + (-low / (high - low)) * plotWidth;
   const sub = Math.ceil(Math.max(sizes.label, sizes.value) * sizes.leading) + 6;
   const pitch = sub * data.series.length;
   const rowTop = new Map<string, number>();
   rows.forEach((r, i) => rowTop.set(`${r.gap ? "gap:" : ""}${r.date}`, i * pitch));
-  const cx = (p: Point) => plotLeft + (p.value / max) * plotWidth;
+  const cx = (p: Point) => zero + (p.value / (high - low)) * plotWidth;
   const cy = (p: Point, k: number) => rowTop.get(p.date)! + k * sub + sub / 2;
   const dots = data.series.flatMap((s, k) =>
     s.points.map((p) => ({
@@ -631,7 +654,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = de
     y: { type: "identity", axis: null },
     color: { type: "identity" },
     marks: [
-      Plot.ruleX([plotLeft], { x: (v) => v, y1: 0, y2: height, stroke: theme.rule }),
+      Plot.ruleX([zero], { x: (v) => v, y1: 0, y2: height, stroke: theme.rule }),
       ...segmentMarks(segments, Plot),
       ...tickMarks(dots, "y", theme, Plot),
       Plot.dot(dots, { x: "cx", y: "cy", r: RADIUS, fill: "fill", stroke: theme.background, strokeWidth: 1.5 }),

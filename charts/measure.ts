@@ -173,9 +173,10 @@ export function wrap(text: string, width: number, size: number, bold = false): s
         lineUnits = wordUnits;
         continue;
       }
-      // Whole characters only: a letter and its accent, or an emoji sequence, never part ways. Each
-      // line takes as many as fit (at least one); what is left starts the next line.
-      const pieces = graphemes(word);
+      // At word boundaries where the script has no spaces between words (Thai), else whole
+      // characters only: a letter and its accent, or an emoji sequence, never part ways. Each line
+      // takes as many as fit (at least one); what is left starts the next line.
+      const pieces = segments(word, WORDS).flatMap((w) => (fits(textUnits(w, bold)) ? [w] : graphemes(w)));
       let start = 0;
       let units = 0;
       for (let i = 0; i < pieces.length; i++) {
@@ -295,7 +296,7 @@ export function wrapList(text: string, width: number, size: number, bold = false
     if (textWidth(item, size, bold) <= width) line = item;
     else {
       const wrapped = wrapPretty(item, width, size, bold);
-      lines.push(...wrapped.slice(0, -1));
+      for (const piece of wrapped.slice(0, -1)) lines.push(piece);
       line = wrapped[wrapped.length - 1] ?? "";
     }
   }
@@ -334,6 +335,8 @@ export function wrapWhole(text: string, width: number, size: number, bold = fals
 }
 
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** Words, by the Unicode rules and ICU's dictionaries for scripts written without spaces (Thai). */
+const WORDS = new Intl.Segmenter("th", { granularity: "word" });
 /** Code units segmented at a time: V8's segmenter slows down more than linearly on one long text. */
 const CHUNK = 256;
 
@@ -344,12 +347,20 @@ const CHUNK = 256;
  * the chunk's last cluster may be cut short: it is segmented again with the next chunk.
  */
 function graphemes(text: string): string[] {
+  return segments(text, SEGMENTER);
+}
+
+/**
+ * The text cut by a segmenter a chunk at a time (see graphemes). A word's boundary can depend on
+ * what follows it (a dictionary reads on): the chunk's last word is read again with the next chunk.
+ */
+function segments(text: string, segmenter: Intl.Segmenter): string[] {
   const out: string[] = [];
   for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + CHUNK);
     // Never half a character at the cut: what follows a boundary decides it, and must be whole.
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
-    const parts = Array.from(SEGMENTER.segment(text.slice(at, end)), (s) => s.segment);
+    const parts = Array.from(segmenter.segment(text.slice(at, end)), (s) => s.segment);
     if (end < text.length && parts.length > 1) parts.pop();
     for (const part of parts) {
       out.push(part);

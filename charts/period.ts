@@ -1,4 +1,4 @@
-import { group } from "d3-array";
+import { group, max } from "d3-array";
 import { daysBetween, eachDay, formatDate, formatPeriod } from "../pipeline/facts/dates.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { describeOption } from "../pipeline/facts/figure-period.ts";
@@ -10,7 +10,8 @@ import { type ChartKind, type ChartModel, type DrawContext, type ShownRow, shown
 import { textWidth, wrap, wrapWhole } from "./measure.ts";
 import { nameByTime, uniqueNames } from "./names.ts";
 import { fractionProblems, isCount } from "./units.ts";
-import { countKey, runningTollWarning, seriesDifferences, timeProblem } from "./series.ts";
+import { countKey, crossesYear, runningTollWarning, seriesDifferences, timeProblem } from "./series.ts";
+import { negativeProblems } from "./signs.ts";
 
 interface Day {
   day: string;
@@ -37,7 +38,7 @@ function sameKind(dataset: readonly Figure[], f: Figure): Figure[] {
  * 3.3000000000000003. Each value is scaled to an integer by the most decimals among them.
  */
 export function exactSum(values: number[]): number {
-  const places = Math.min(20, Math.max(0, ...values.map(decimals)));
+  const places = Math.min(20, max(values, decimals) ?? 0);
   const scale = 10 ** places;
   return values.reduce((n, v) => n + Math.round(v * scale), 0) / scale;
 }
@@ -48,13 +49,13 @@ function decimals(value: number): number {
 }
 
 /** Days as a reader lists them: runs of three or more as one span ("Tue 1 – Thu 3 Oct"). */
-function runsOf(days: string[], writer: Writer): string[] {
+function runsOf(days: string[], writer: Writer, year = false): string[] {
   const out: string[] = [];
   for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && daysBetween(days[j], days[j + 1]) === 1) j++;
-    if (j - i >= 2) out.push(writer.period(days[i], days[j], { year: false }));
-    else for (let k = i; k <= j; k++) out.push(writer.date(days[k], { weekday: true, year: false }));
+    if (j - i >= 2) out.push(writer.period(days[i], days[j], { year }));
+    else for (let k = i; k <= j; k++) out.push(writer.date(days[k], { weekday: true, year }));
     i = j + 1;
   }
   return out;
@@ -84,17 +85,19 @@ interface PeriodDraw {
 export const period: ChartKind<PeriodDraw> = {
   prepare({ figures, dataset, choices, writer = defaultWriter() }) {
     const shown = (f: Figure) => writer.qualified(f);
-    const problems: string[] = fractionProblems(figures, "period");
+    const problems: string[] = [
+      ...fractionProblems(figures, "period"),
+      ...negativeProblems(figures, "period", "totals over days"),
+    ];
     // A period chart draws its days in the one colour: a colour choice would say nothing here.
-    problems.push(
-      ...colourRoles(
-        "period",
-        figures.map((f) => f.id),
-        choices,
-        { highlight: false, groups: false },
-        1,
-      ).problems,
+    const colours = colourRoles(
+      "period",
+      figures.map((f) => f.id),
+      choices,
+      { highlight: false, groups: false },
+      1,
     );
+    for (const p of colours.problems) problems.push(p);
     const total = figures.find((f) => isPeriod(f) && !timeProblem(f, "period"));
     for (const f of figures) {
       const untimed = timeProblem(f, "period");
@@ -154,6 +157,8 @@ export const period: ChartKind<PeriodDraw> = {
             !figures.some((l) => l.restates === f.id),
         )
       : [];
+    // A day the chart draws on its own is held to what the listed figures are.
+    for (const p of negativeProblems(pulled, "period", "totals over days")) problems.push(p);
     const daily = new Map<string, Figure>();
     for (const f of [...drawn, ...pulled]) {
       const other = daily.get(f.start);
@@ -178,6 +183,8 @@ export const period: ChartKind<PeriodDraw> = {
     }
     const days: Day[] = eachDay(start, end).map((day) => ({ day, figure: daily.get(day) }));
     const span = writer.period(start, end);
+    // Days across a year say their year in the notes and alt text ("Mon 1 Jan 2024").
+    const year = crossesYear([{ start, end }]);
     const metric = reference.metric;
     const notes: string[] = [];
     const warnings: string[] = [];
@@ -189,7 +196,8 @@ export const period: ChartKind<PeriodDraw> = {
       summary = writer.capitalize(writer.phrase("period.oneTotalSummary", { total: totalWords(total, writer), span }));
     } else {
       const missing = days.filter((d) => !d.figure).map((d) => d.day);
-      if (missing.length > 0) notes.push(writer.phrase("note.missing", { days: writer.list(runsOf(missing, writer)) }));
+      if (missing.length > 0)
+        notes.push(writer.phrase("note.missing", { days: writer.list(runsOf(missing, writer, year)) }));
       if (total) {
         notes.push(writer.phrase("period.total", { span, value: shown(total) }));
         const sum = exactSum(reported.map((d) => d.figure!.value));
@@ -211,7 +219,7 @@ export const period: ChartKind<PeriodDraw> = {
             days: days
               .map((d) =>
                 writer.phrase("summary.dated", {
-                  label: writer.date(d.day, { weekday: true, year: false }),
+                  label: writer.date(d.day, { weekday: true, year }),
                   value: d.figure ? shown(d.figure) : writer.phrase("summary.noFigure"),
                 }),
               )
@@ -276,6 +284,17 @@ interface DayAxis {
 const LABEL_GAP = 4;
 
 /**
+ * Each day's label on the axis or beside its row: "Sun 24 Nov"; across a year, the first day and
+ * each 1 January say their year ("Mon 1 Jan 2024"), as a time axis marks where a year begins.
+ */
+function dayLabels(days: Day[], writer: Writer): string[] {
+  const crossing = crossesYear([{ start: days[0].day, end: days[days.length - 1].day }]);
+  return days.map(({ day }, i) =>
+    writer.date(day, { weekday: true, year: crossing && (i === 0 || day.endsWith("-01-01")) }),
+  );
+}
+
+/**
  * Labels under the days. Where every day's label fits its column, one form for every day: "Sun 24
  * Nov", else "Sun 24" over "Nov", else weekday, day and month on three lines. Where columns are too
  * narrow for that (a run of weeks, a phone), the day of the month alone ("24") under every n-th day
@@ -285,16 +304,24 @@ const LABEL_GAP = 4;
 function dayAxis(days: Day[], width: number, size: number, writer: Writer): DayAxis {
   const column = width / days.length;
   const dayParts = days.map(({ day }) => writer.dayParts(day));
-  const full = dayParts.map((d) => d.full);
+  const full = dayLabels(days, writer);
+  // Across a year, the first day and each 1 January say their year: on a line of their own in the
+  // narrower forms, beside the month where only some days are labelled.
+  const crossing = crossesYear([{ start: days[0].day, end: days[days.length - 1].day }]);
+  const yearOf = (i: number) => (full[i] !== dayParts[i].full ? days[i].day.slice(0, 4) : "");
   const fits = (labels: string[]) =>
     labels.every((l) => l.split("\n").every((line) => textWidth(line, size) <= column - LABEL_GAP));
   const lines = (parts: string[]) => parts.filter(Boolean).join("\n");
-  const forms = [full, dayParts.map((d) => lines(d.two)), dayParts.map((d) => lines(d.three))];
+  const forms = [
+    full,
+    dayParts.map((d, i) => lines([...d.two, yearOf(i)])),
+    dayParts.map((d, i) => lines([...d.three, yearOf(i)])),
+  ];
   const form = forms.find(fits);
   if (form) {
     return {
       labels: form.map((text, i) => ({ x: column * (i + 0.5), line: 0, text, anchor: "middle" })),
-      lines: Math.max(...form.map((l) => l.split("\n").length)),
+      lines: max(form, (l) => l.split("\n").length) ?? 1,
       sparse: false,
     };
   }
@@ -318,8 +345,10 @@ function dayAxis(days: Day[], width: number, size: number, writer: Writer): DayA
   numbers.forEach((b, k) => {
     const month = parts[b.i][1];
     if (k > 0 && parts[numbers[k - 1].i][1] === month) return;
-    const w = textWidth(month, size);
-    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text: month };
+    const january = days[b.i].day.slice(5, 7) === "01";
+    const text = crossing && (k === 0 || january) ? `${month} ${days[b.i].day.slice(0, 4)}` : month;
+    const w = textWidth(text, size);
+    const mark = { x: Math.min(width - w, Math.max(0, b.x - b.w / 2)), w, text };
     // Two months too close to both fit (a period starting on the 30th): the later one stays.
     while (months.length > 0 && mark.x < months[months.length - 1].x + months[months.length - 1].w + 2 * LABEL_GAP)
       months.pop();
@@ -422,14 +451,14 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
   const axis = dayAxis(data.days, width, sizes.label, writer);
   // Labels above the columns wrap to the column, so neighbours never collide on narrow screens or
   // long runs of days ("more than / 120"); the space above the tallest column grows to hold them.
-  const valueLines = Math.max(1, ...labels.map((l) => l!.length));
+  const valueLines = Math.max(1, max(labels, (l) => l!.length) ?? 0);
   const plotHeight = sizes.bar * 5;
   const top = valueLines * valueLine + 4;
   const baseline = top + plotHeight;
-  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const highest = max(data.days, (d) => d.figure?.value ?? 0) || 1;
   const cells = data.days.map((d, i) => {
     const x = column * (i + 0.5);
-    const h = d.figure ? (d.figure.value / max) * plotHeight : 0;
+    const h = d.figure ? (d.figure.value / highest) * plotHeight : 0;
     return { x, x1: x - barWidth / 2, x2: x + barWidth / 2, y1: baseline - h, shown: labels[i]!.join("\n") };
   });
   const tick = axis.sparse ? 4 : 0;
@@ -486,19 +515,19 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
  * columns at this width.
  */
 function drawRows(data: PeriodDraw, { width, sizes, theme, document, Plot, writer = defaultWriter() }: DrawContext) {
-  const labels = data.days.map((d) => writer.date(d.day, { weekday: true, year: false }));
-  const gutter = Math.ceil(Math.max(...labels.map((l) => textWidth(l, sizes.label)))) + 10;
+  const labels = dayLabels(data.days, writer);
+  const gutter = Math.ceil(max(labels, (l) => textWidth(l, sizes.label)) ?? 0) + 10;
   const values = data.days.map((d) => (d.figure ? writer.capitalize(writer.qualified(d.figure)) : ""));
-  const valueRoom = Math.max(0, ...values.map((v) => textWidth(v, sizes.value, true))) + 8;
+  const valueRoom = Math.max(0, max(values, (v) => textWidth(v, sizes.value, true)) ?? 0) + 8;
   const barMax = Math.max(40, width - gutter - valueRoom);
-  const max = Math.max(...data.days.map((d) => d.figure?.value ?? 0)) || 1;
+  const highest = max(data.days, (d) => d.figure?.value ?? 0) || 1;
   const barH = Math.round(sizes.bar * 0.6);
   const pitch = Math.ceil(Math.max(barH, sizes.label * sizes.leading, sizes.value * sizes.leading)) + 6;
   const rows = data.days.map((d, i) => ({
     mid: i * pitch + pitch / 2,
     label: labels[i],
     value: values[i],
-    end: gutter + (d.figure ? (d.figure.value / max) * barMax : 0),
+    end: gutter + (d.figure ? (d.figure.value / highest) * barMax : 0),
     reported: Boolean(d.figure),
   }));
   const height = data.days.length * pitch;

@@ -24,19 +24,31 @@ export function seriesDifferences(f: Figure, of: Figure): string[] {
   return out;
 }
 
-/** A period as a label under a column or beside a point: "Thu 29 Jun", "Fri 30 Jun – Sat 1 Jul". */
-export function periodLabel(start: string, end: string, writer: Writer = defaultWriter()): string {
-  return start === end
-    ? writer.date(start, { weekday: true, year: false })
-    : writer.period(start, end, { year: false });
+/**
+ * Whether figures fall in more than one calendar year: then every date their chart shows says its
+ * year ("Fri 1 Mar 2024"), where within one year the year is left to the title and source line.
+ */
+export function crossesYear(periods: { start: string; end: string }[]): boolean {
+  const years = new Set<string>();
+  for (const p of periods) for (const date of [p.start, p.end]) if (date) years.add(date.slice(0, 4));
+  return years.size > 1;
+}
+
+/** A period as a label under a column or beside a point: "Thu 29 Jun", "Fri 30 Jun – Sat 1 Jul" (with years: see crossesYear). */
+export function periodLabel(start: string, end: string, writer: Writer = defaultWriter(), year = false): string {
+  return start === end ? writer.date(start, { weekday: true, year }) : writer.period(start, end, { year });
 }
 
 /**
  * The label a figure's period gets under a column or a point: "Thu 29 Jun"; a night, dated by its
  * evening, reads as one: "Thu 29 Jun night", "Fri 30 Jun – Sat 1 Jul nights".
  */
-export function timeLabel(f: Pick<Figure, "start" | "end" | "nights">, writer: Writer = defaultWriter()): string {
-  const label = periodLabel(f.start, f.end, writer);
+export function timeLabel(
+  f: Pick<Figure, "start" | "end" | "nights">,
+  writer: Writer = defaultWriter(),
+  year = false,
+): string {
+  const label = periodLabel(f.start, f.end, writer, year);
   return f.nights ? writer.phrase(f.start === f.end ? "night.label" : "nights.label", { label }) : label;
 }
 
@@ -59,11 +71,14 @@ export function gapWords(
   gaps: { start: string; end: string }[],
   nights = false,
   writer: Writer = defaultWriter(),
+  year = false,
 ): string[] {
   return gaps.map((g) =>
     nights
-      ? writer.phrase(g.start === g.end ? "night.the" : "nights.the", { when: periodLabel(g.start, g.end, writer) })
-      : periodLabel(g.start, g.end, writer),
+      ? writer.phrase(g.start === g.end ? "night.the" : "nights.the", {
+          when: periodLabel(g.start, g.end, writer, year),
+        })
+      : periodLabel(g.start, g.end, writer, year),
   );
 }
 

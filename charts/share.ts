@@ -1,3 +1,4 @@
+import { max } from "d3-array";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { qualified } from "../pipeline/facts/format.ts";
 import { defaultWriter } from "../pipeline/language/writer.ts";
@@ -8,6 +9,7 @@ import { colourOf, colourRoles } from "./colour.ts";
 import { type ChartKind, type ChartModel, type ColourRole, type DrawContext, shownRow } from "./kind.ts";
 import { textWidth, wrap } from "./measure.ts";
 import { nameByWhat, sharedPeriodNote, uniqueNames } from "./names.ts";
+import { negativeProblems } from "./signs.ts";
 import { isCount, unitKey } from "./units.ts";
 
 /** One bar of a share chart: a part on a track as long as its whole, or the whole itself. */
@@ -37,6 +39,12 @@ export const share: ChartKind<ShareBar[]> = {
     const problems: string[] = [];
     const kindOf = (f: Figure) =>
       f.fraction ? "fraction" : unitKey(f.unit) === "%" ? "percent" : isCount(f.unit) ? "count" : "measure";
+    for (const p of negativeProblems(
+      figures.filter((f) => kindOf(f) !== "measure"),
+      "share",
+      "parts of a whole",
+    ))
+      problems.push(p);
     for (const f of figures) {
       if (kindOf(f) === "measure")
         problems.push(
@@ -69,7 +77,7 @@ export const share: ChartKind<ShareBar[]> = {
       { highlight: true, groups: false },
       1,
     );
-    problems.push(...colours.problems);
+    for (const p of colours.problems) problems.push(p);
     if (problems.length > 0) return { problems };
 
     const position = new Map(figures.map((f, i) => [f, i]));
@@ -133,7 +141,7 @@ export const share: ChartKind<ShareBar[]> = {
   draw(model, { width, sizes, theme, document, Plot }: DrawContext) {
     const items = model.draw;
     const labelLine = sizes.label * sizes.leading;
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.shown, sizes.value, true))) + 10;
+    const valueRoom = (max(items, (b) => textWidth(b.shown, sizes.value, true)) ?? 0) + 10;
     const track = Math.max(60, width - valueRoom);
     let y = 0;
     const rows = items.map((b) => {

@@ -6,7 +6,7 @@ import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
 import { type Disk, realDisk } from "./publish/disk.ts";
 import { withOutputLock } from "./publish/lock.ts";
-import { layoutOf, readManifest, trustedFiles } from "./publish/output-folder.ts";
+import { assertSameStory, layoutOf, readManifest, storyFolderOf, trustedFiles } from "./publish/output-folder.ts";
 import { type Changes, hasChanges, OutputWriter, recoverOutputs } from "./publish/swap.ts";
 
 export interface BuildOptions {
@@ -54,11 +54,15 @@ export async function build({
   // An --out that is a link is written where it points: the swap replaces a folder, not the link.
   const out = existsSync(given) ? realpathSync(given) : given;
   const layout = layoutOf(out, disk);
+  const storyFolder = storyFolderOf(data, out);
   const run = async (): Promise<BuildResult> => {
     if (!check) recoverOutputs(out, disk);
     const story = loadStory(data, { today });
+    // Another story's output is not this build's to replace (nor to compare with, for --check).
+    const recorded = check ? manifestIfAny(out, disk) : readManifest(out, disk);
+    assertSameStory(out, recorded, data, storyFolder);
     // --check draws everything afresh and reads every file: the output's own manifest cannot vouch for the output.
-    const previous = check ? undefined : readManifest(out, disk);
+    const previous = check ? undefined : recorded;
     const trusted = check ? new Set<string>() : trustedFiles(out, previous, disk);
     const writer = new OutputWriter(layout, { disk, previous, trusted, check });
     try {
@@ -68,6 +72,7 @@ export async function build({
         baseUrl,
         code,
         threads,
+        storyFolder,
       });
       const changes = writer.changes();
       const written = !check && hasChanges(changes);
@@ -91,6 +96,15 @@ export async function build({
   };
   // --check takes the lock too, so it never sees a build's swap half done (where it can: not on a read-only disk).
   return withOutputLock(layout, { waitMs, disk, readOnly: check }, run);
+}
+
+/** For --check, which compares with any folder: the manifest if the folder has one a build wrote. */
+function manifestIfAny(out: string, disk: Disk): Manifest | undefined {
+  try {
+    return readManifest(out, disk);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Problems as a reporter reads them: paths as typed on the command line, one line each. */

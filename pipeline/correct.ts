@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { csvFormatRows } from "d3-dsv";
@@ -11,6 +11,9 @@ import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
 import { readStory, type StoryFiles } from "./read.ts";
 import { proveStory } from "./story.ts";
 import { runIfMain } from "./run-command.ts";
+import { EnvironmentError } from "./publish/disk.ts";
+import { LockBusy } from "./publish/lock.ts";
+import { withStoryLock, writeStoryFile } from "./story-file.ts";
 
 /**
  * `npm run correct`: the rows a correction needs, appended to corrections.csv, with the old values
@@ -149,7 +152,22 @@ function tryProve(read: StoryFiles, today: string): Problem[] {
   }
 }
 
-function main(argv: string[]): number {
+/**
+ * Cells a reporter writes as prose (a reason, a quote pasted across lines, a label): a line break
+ * in one is white space, as the quote is matched anyway, and folds to one space. In a structured
+ * cell (a value, a date, a file name, an id) a line break is a mistake, and the option is refused.
+ */
+const PROSE = new Set(["reason", "quote", "category", "metric", "attributed_to"]);
+const LINE_BREAK = /[^\S\r\n]*[\r\n]+\s*/g;
+
+function foldLines(option: string, column: string, value: string): string {
+  if (!/[\r\n]/.test(value)) return value;
+  if (!PROSE.has(column))
+    throw new Error(`--${option} holds a line break; give the ${column.replace("_", " ")} on one line`);
+  return value.replace(LINE_BREAK, " ").trim();
+}
+
+async function main(argv: string[]): Promise<number> {
   let request: CorrectionRequest;
   let dir: string;
   try {
@@ -170,14 +188,14 @@ function main(argv: string[]): number {
       return 0;
     }
     if (positionals.length !== 1) throw new Error(positionals.length ? "give one figure id" : "give the figure's id");
-    const reason = (values.reason as string | undefined)?.trim();
+    const reason = foldLines("reason", "reason", (values.reason as string | undefined) ?? "").trim();
     if (!reason) throw new Error("--reason is required: readers see it in the correction note");
     const date = (values.date as string | undefined) ?? todayIso();
     if (!isIsoDate(date)) throw new Error(`--date ${JSON.stringify(date)} is not a date; write it YYYY-MM-DD`);
     const changes: Record<string, string> = {};
     for (const [option, column] of FIELDS) {
       const value = (values as Record<string, unknown>)[option] as string | undefined;
-      if (value !== undefined) changes[column] = value;
+      if (value !== undefined) changes[column] = foldLines(option, column, value);
     }
     dir = values.data as string;
     request = { id: positionals[0], reason, date, changes };
@@ -185,35 +203,48 @@ function main(argv: string[]): number {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const read = readStory(dir);
-  const missing = read.problems.find((p) => p.line === 0 && p.file === dir);
+  const path = join(dir, CORRECTIONS);
+  const missing = readStory(dir).problems.find((p) => p.line === 0 && p.file === dir);
   if (missing) {
     console.error(`${dir}: ${missing.message}`);
     return 1;
   }
-  const plan = planCorrection(read, request);
+  let plan: Planned;
+  try {
+    // One correction at a time: each reads the log as the one before it left it, and proves its
+    // rows against that, so two never write the same "from".
+    plan = await withStoryLock(dir, async () => {
+      const planned = planCorrection(readStory(dir), request);
+      if (planned.ok) {
+        // Appended to the bytes as they are (a reporter's own rows, byte-order mark and line ends
+        // stay), and put in place as a new file: never written through a link.
+        const current = readIfThere(path);
+        const header = current === undefined ? `${CORRECTION_COLUMNS.join(",")}\n` : "";
+        const gap = current && !/\n$/.test(current.toString("utf8")) ? "\n" : "";
+        writeStoryFile(
+          dir,
+          CORRECTIONS,
+          Buffer.concat([current ?? Buffer.alloc(0), Buffer.from(`${header}${gap}${planned.text}`)]),
+        );
+      }
+      return planned;
+    });
+  } catch (error) {
+    if (error instanceof LockBusy) {
+      console.error(`Correction not written: ${error.message}; ${CORRECTIONS} left as it was.`);
+      return 1;
+    }
+    if (error instanceof EnvironmentError) {
+      console.error(`Correction not written: ${error.message}; ${CORRECTIONS} left as it was.`);
+      return 1;
+    }
+    throw error;
+  }
   if (!plan.ok) {
     const lines = plan.problems.map((p) =>
       p.file ? formatProblem({ ...p, file: `${dir.replace(/\/+$/, "")}/${p.file}` }) : `  ${p.message}`,
     );
     console.error([`Correction refused: ${plan.message}; ${CORRECTIONS} left as it was.`, ...lines].join("\n"));
-    return 1;
-  }
-  const path = join(dir, CORRECTIONS);
-  try {
-    // Appended, never rewritten: the log is append-only, and a reporter's own edits stay as they are.
-    const current = (() => {
-      try {
-        return readFileSync(path, "utf8");
-      } catch {
-        return undefined;
-      }
-    })();
-    const header = current === undefined ? `${CORRECTION_COLUMNS.join(",")}\n` : "";
-    const gap = current && !/\n$/.test(current) ? "\n" : "";
-    appendFileSync(path, `${header}${gap}${plan.text}`);
-  } catch (error) {
-    console.error(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? "error"}); nothing was changed`);
     return 1;
   }
   console.log(
@@ -229,6 +260,15 @@ function main(argv: string[]): number {
     ].join("\n"),
   );
   return 0;
+}
+
+/** The file's bytes through a link inside the story folder; undefined if nothing is there (or a dangling link). */
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 runIfMain(import.meta.url, main);

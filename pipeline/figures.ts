@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { csvFormatRows } from "d3-dsv";
@@ -16,6 +15,9 @@ import type { SourceCache } from "./facts/source-readings.ts";
 import { ARTICLE, CORRECTIONS, FIGURES } from "./facts/story-files.ts";
 import { readStory } from "./read.ts";
 import { runIfMain } from "./run-command.ts";
+import { spreadsheetText } from "./facts/spreadsheet-text.ts";
+import { writeStoryFile } from "./story-file.ts";
+import { EnvironmentError } from "./publish/disk.ts";
 
 /**
  * `npm run figures`: every number the article and sources state, read as the build reads it, and
@@ -202,11 +204,14 @@ function main(argv: string[]): number {
     console.log("Nothing to draft: every figure is recorded.");
     return 0;
   }
-  const rows = [report.columns, ...report.draft.map((row) => report.columns.map((c) => row[c] ?? ""))];
+  // Made to be opened in a spreadsheet: every cell escaped as the output CSVs are. Written as a
+  // new file renamed into place, never through a link.
+  const rows = [report.columns, ...report.draft.map((row) => report.columns.map((c) => spreadsheetText(row[c] ?? "")))];
   try {
-    writeFileSync(join(dir, DRAFT), `${csvFormatRows(rows)}\n`);
+    writeStoryFile(dir, DRAFT, `${csvFormatRows(rows)}\n`);
   } catch (error) {
-    console.error(`cannot write ${join(dir, DRAFT)} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    if (!(error instanceof EnvironmentError)) throw error;
+    console.error(`${error.message}; nothing was written`);
     return 1;
   }
   console.log(

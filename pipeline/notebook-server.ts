@@ -10,7 +10,7 @@ import { MANIFEST, type Manifest } from "./publish/manifest.ts";
 import { cspHash, NOTEBOOK_SCRIPT, NOTEBOOK_STYLE } from "./publish/notebook-assets.ts";
 import { type LiveState, notebookHtml, notebookInput, storyName } from "./publish/notebook-page.ts";
 import { realDisk } from "./publish/disk.ts";
-import { readManifest } from "./publish/output-folder.ts";
+import { readManifest, storyFolderOf } from "./publish/output-folder.ts";
 import { readStory } from "./read.ts";
 import { loadStory } from "./story.ts";
 import type { Story } from "./words/story.ts";
@@ -79,7 +79,15 @@ export async function startNotebook({
   let waiting: (() => void)[] = [];
 
   const stamp = () => new Date().toTimeString().slice(0, 8);
-  const manifest = (): Manifest | undefined => good?.result.manifest ?? readManifest(out, realDisk);
+  // Before a good build, the output folder's own manifest, unless it is another story's: that
+  // story's files are never served as this one's.
+  const othersOutput = (m: Manifest | undefined) =>
+    m?.storyFolder !== undefined && m.storyFolder !== storyFolderOf(data, out);
+  const manifest = (): Manifest | undefined => {
+    if (good) return good.result.manifest;
+    const found = readManifest(out, realDisk);
+    return othersOutput(found) ? undefined : found;
+  };
   const asset = (file: string) => {
     const hash = manifest()?.files[file]?.sha256;
     return hash ? `${file}?v=${hash.slice(0, 12)}` : file;
@@ -108,6 +116,7 @@ export async function startNotebook({
       },
       asset,
       noGoodBuild: !good,
+      othersOutput: !good && othersOutput(readManifest(out, realDisk)),
     };
     const built = good
       ? notebookInput(

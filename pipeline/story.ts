@@ -3,12 +3,13 @@ import { undrawable } from "../charts/script-list.ts";
 import { CANNOT_DRAW, type ChartEntry, parseChartList } from "./words/chart-list.ts";
 import type { PreparedChart, Story } from "./words/story.ts";
 import { checkFigures } from "./facts/check.ts";
-import { listStoryNumbers, unrecordedNumbers } from "./facts/coverage.ts";
+import { listStoryNumbers, textFiles, unrecordedNumbers } from "./facts/coverage.ts";
+import { directionInText, directionProblem } from "./facts/direction.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords, figureChoices } from "./words/chart-words.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { parseDateline, todayIso } from "./facts/dates.ts";
+import { parseDateline, parseSourceName, todayIso } from "./facts/dates.ts";
 import { FIGURE_COLUMNS, type Figure } from "./facts/figure.ts";
 import { type Problem, throwIfAny } from "./facts/problem.ts";
 import { readStory, type StoryFiles } from "./read.ts";
@@ -38,10 +39,10 @@ export function proveStory(
   if (problems.some((p) => p.line === 0 && p.file === dir)) throwIfAny(problems);
 
   const table = parseCsv(FIGURES, files.get(FIGURES) ?? FIGURE_COLUMNS.join(","), FIGURE_COLUMNS);
-  problems.push(...table.problems);
+  for (const p of table.problems) problems.push(p);
   const published = parseDateline(files.get(ARTICLE) ?? "") ?? "1970-01-01";
   const corrected = applyCorrections(table.rows, files.get(CORRECTIONS), published, today);
-  problems.push(...corrected.problems);
+  for (const p of corrected.problems) problems.push(p);
   const sources: SourceCache = new Map();
   const checked = checkFigures({
     rows: corrected.rows,
@@ -50,8 +51,10 @@ export function proveStory(
     origin: corrected.origin,
     sources,
   });
-  problems.push(...checked.problems);
-  problems.push(...undrawableLabels(checked.figures));
+  for (const p of checked.problems) problems.push(p);
+  for (const p of undrawableLabels(checked.figures)) problems.push(p);
+  for (const p of sourceNameProblems(checked.figures, files)) problems.push(p);
+  for (const file of textFiles(files)) for (const p of directionInText(file, files.get(file)!)) problems.push(p);
   const passed = new Set(checked.figures.map((f) => f.id));
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const figureContext = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
@@ -62,7 +65,7 @@ export function proveStory(
   const name = list.story;
   const writer = list.writer;
   const context = { ...figureContext, writer };
-  problems.push(...list.problems);
+  for (const p of list.problems) problems.push(p);
 
   const charts: PreparedChart[] = [];
   const warnings: Problem[] = [...checked.warnings, ...list.warnings];
@@ -89,7 +92,7 @@ export function proveStory(
     });
   }
   throwIfAny(problems);
-  warnings.push(...styleWarnings(charts, writer));
+  for (const w of styleWarnings(charts, writer)) warnings.push(w);
   const corrections = [...corrected.history.values()]
     .flat()
     .sort((a, b) => (a.date === b.date ? a.line - b.line : a.date < b.date ? -1 : 1));
@@ -133,6 +136,23 @@ function undrawableLabels(figures: Figure[]): Problem[] {
       if (foreign)
         problems.push({ file: CORRECTIONS, line: c.line, message: `reason holds ${foreign}, ${CANNOT_DRAW}` });
     }
+  }
+  return problems;
+}
+
+/**
+ * A cited source's name (its first line's "source: …") is shown on charts, in the source line and
+ * in correction notes: the checks of chart words, at the source's first line.
+ */
+function sourceNameProblems(figures: Figure[], files: Map<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of new Set(figures.map((f) => f.source))) {
+    const name = parseSourceName(files.get(file) ?? "");
+    if (!name) continue;
+    const reorders = directionProblem("the source's name", name);
+    if (reorders) problems.push({ file, line: 1, message: reorders });
+    const foreign = undrawable(name);
+    if (foreign) problems.push({ file, line: 1, message: `the source's name holds ${foreign}, ${CANNOT_DRAW}` });
   }
   return problems;
 }

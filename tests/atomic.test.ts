@@ -27,10 +27,11 @@ import { copyStory, edit, ROOT } from "./helpers/story.ts";
 function spawnBuild(
   data: string,
   out: string,
+  more: string[] = [],
 ): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out],
+    ["--import", "tsx", join(ROOT, "pipeline/cli.ts"), "--data", data, "--out", out, ...more],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_NO_WARNINGS: "1" },
@@ -60,23 +61,29 @@ function expectConsistent(out: string): void {
 
 describe("a build killed at any moment", () => {
   let a: ReturnType<typeof copyStory>;
-  let b: ReturnType<typeof copyStory>;
   let outputs: Map<string, Buffer>[];
+  /** Two versions of the story's chart list, whose outputs differ in every chart, so a swap rewrites most files. */
+  let versions: string[];
+  const useVersion = (i: number) => writeFileSync(join(a.data, "charts.json"), versions[i]);
   beforeAll(async () => {
-    // Two versions of the story whose outputs differ in every chart, so a swap rewrites most files.
     a = copyStory();
-    b = copyStory();
-    edit(b.data, "charts.json", "Source: Islamabad protest report", "Source: Islamabad police and protest report");
-    await build({ data: a.data, out: a.out });
-    await build({ data: b.data, out: b.out });
-    outputs = [snapshot(a.out), snapshot(b.out)];
+    const first = readFileSync(join(a.data, "charts.json"), "utf8");
+    edit(a.data, "charts.json", "Source: Islamabad protest report", "Source: Islamabad police and protest report");
+    versions = [first, readFileSync(join(a.data, "charts.json"), "utf8")];
+    // Built where the output below is, as far from the story folder: the manifests name it alike.
+    const reference = (i: number) => join(a.dir, "reference", `v${i}`);
+    for (const i of [0, 1]) {
+      useVersion(i);
+      await build({ data: a.data, out: reference(i) });
+    }
+    outputs = [snapshot(reference(0)), snapshot(reference(1))];
     expect(differences(outputs[0], outputs[1]).length).toBeGreaterThan(12);
   });
 
   it("leaves the old output or the new one, never a mix, and the next build finds it in order", async () => {
     const out = join(a.dir, "site", "output");
     mkdirSync(dirname(out), { recursive: true });
-    cpSync(a.out, out, { recursive: true });
+    cpSync(join(a.dir, "reference", "v0"), out, { recursive: true });
     let current = 0;
     const seen = { old: 0, new: 0 };
 
@@ -91,7 +98,8 @@ describe("a build killed at any moment", () => {
       // watchers below (the last one's is left for the final build to clear).
       if (i > 0) recoverOutputs(out);
       const next = 1 - current;
-      const child = spawnBuild([a.data, b.data][next], out);
+      useVersion(next);
+      const child = spawnBuild(a.data, out);
       const watchers: ReturnType<typeof watch>[] = [];
       if ("writing" in plan) {
         let fired = false;
@@ -129,6 +137,7 @@ describe("a build killed at any moment", () => {
       } else seen.old += 1;
     }
     // A build after all that recovers what the kills left, and leaves nothing beside the output.
+    useVersion(0);
     const child = spawnBuild(a.data, out);
     expect((await child.done).code).toBe(0);
     expectConsistent(out);
@@ -140,19 +149,21 @@ describe("a build killed at any moment", () => {
 
 describe("two builds started at once on the same output", () => {
   it("do not interleave: the second waits for the first, and the output is one build's, whole", async () => {
+    // One story built two ways at once (embeds with relative names, and with absolute ones), so
+    // the outputs differ; the references beside the shared output name the story folder alike.
     const a = copyStory();
-    const b = copyStory();
-    edit(b.data, "charts.json", "Source: Islamabad protest report", "Source: Islamabad police and protest report");
-    await build({ data: a.data, out: a.out });
-    await build({ data: b.data, out: b.out });
-    const outputs = [snapshot(a.out), snapshot(b.out)];
+    const baseUrl = "https://cdn.example.org/graphics/islamabad/";
+    await build({ data: a.data, out: join(a.dir, "relative") });
+    await build({ data: a.data, out: join(a.dir, "absolute"), baseUrl });
+    const outputs = [snapshot(join(a.dir, "relative")), snapshot(join(a.dir, "absolute"))];
+    expect(differences(outputs[0], outputs[1]).length).toBeGreaterThan(0);
     const shared = join(a.dir, "shared");
     // Watch the folder the builds write aside in: never two staging folders at once.
     let most = 0;
     const watcher = watch(a.dir, () => {
       most = Math.max(most, readdirSync(a.dir).filter((n) => n.startsWith("shared.staging-")).length);
     });
-    const builds = [spawnBuild(a.data, shared), spawnBuild(b.data, shared)];
+    const builds = [spawnBuild(a.data, shared), spawnBuild(a.data, shared, ["--base-url", baseUrl])];
     const results = await Promise.all(builds.map((c) => c.done));
     watcher.close();
     expect(most).toBe(1);

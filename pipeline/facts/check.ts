@@ -229,16 +229,27 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
 
   // Every id the sheet defines, including rows that failed: their own problems are reported already.
   const ids = new Set(rows.map((row) => row.cells.id).filter(Boolean));
-  for (const figure of figures) {
-    if (figure.restates && (!ids.has(figure.restates) || figure.restates === figure.id)) {
+  const restating = figures.filter((figure) => {
+    if (!figure.restates) return true;
+    const line = origin.get(`${figure.id}.restates`);
+    const at = line === undefined ? { file: FIGURES, line: figure.line } : { file: CORRECTIONS, line };
+    if (figure.restates === figure.id) {
       problems.push({
-        file: FIGURES,
-        line: figure.line,
-        message: `restates ${JSON.stringify(figure.restates)}, which is not another figure's id; name the figure this one restates in other words, or leave restates blank`,
+        ...at,
+        message: `restates ${JSON.stringify(figure.restates)}, the figure's own id: a figure cannot restate itself; name the other figure whose number this one states again in other words, or leave restates blank`,
       });
+      return false;
     }
-  }
-  return { figures, problems, warnings };
+    if (!ids.has(figure.restates)) {
+      problems.push({
+        ...at,
+        message: `restates ${JSON.stringify(figure.restates)}, which is not the id of any figure in figures.csv; name the figure this one restates, or leave restates blank`,
+      });
+      return false;
+    }
+    return true;
+  });
+  return { figures: restating, problems, warnings };
 }
 
 const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s"]);

@@ -40,8 +40,13 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
   for (const row of copies) if (!byId.has(row.cells.id)) byId.set(row.cells.id, row);
   const at = (line: number, message: string) => problems.push({ file: CORRECTIONS, line, message });
   const columns = new Set(Object.keys(rows.find((row) => !row.broken)?.cells ?? {}));
+  // A row that could not be read (its problem is reported at its line) has no cells to check; the
+  // figure it would correct takes none of its later corrections, which were written after it and
+  // would only be reported again as stale.
+  const unreadable = new Set(table.rows.filter((row) => row.broken).map((row) => row.cells.id));
   const entries = table.rows
-    .filter(({ line, cells: { date, id, field, from, to, reason } }) => {
+    .filter((row) => !row.broken)
+    .filter(({ line, cells: { date = "", id = "", field = "", from = "", to = "", reason = "" } }) => {
       const wrong: string[] = [];
       // The reason is shown in the correction note, an old label as "(formerly …)", a new one on the chart.
       for (const [name, text] of field === "quote"
@@ -78,6 +83,7 @@ export function applyCorrections(rows: Row[], text: string | undefined, publishe
     .sort((a, b) => (a.cells.date === b.cells.date ? a.line - b.line : a.cells.date < b.cells.date ? -1 : 1));
 
   for (const { line, cells } of entries) {
+    if (unreadable.has(cells.id)) continue;
     const figure = byId.get(cells.id)!;
     const current = figure.cells[cells.field] ?? "";
     if (sameCell(cells.field, cells.from, cells.to)) {

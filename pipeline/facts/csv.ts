@@ -1,5 +1,6 @@
 import { csvParseRows } from "d3-dsv";
 import type { Problem } from "./problem.ts";
+import { unescapeSpreadsheetText } from "./spreadsheet-text.ts";
 
 /** A data row that remembers where it came from, so every message can say file:line. */
 export interface Row {
@@ -120,7 +121,7 @@ export function parseCsv(file: string, text: string, required: readonly string[]
     const cells: Record<string, string> = {};
     columns.forEach((name, j) => {
       if (name === "" || j !== columns.indexOf(name)) return;
-      const cell = (raw[j] ?? "").trim();
+      const cell = unescapeSpreadsheetText((raw[j] ?? "").trim());
       const bad = unsafeCharacter(cell);
       if (bad) at(line, `the cell in ${columnName(j)} holds ${bad}; delete it`);
       cells[name] = cell;

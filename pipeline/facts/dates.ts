@@ -117,7 +117,11 @@ export function formatDate(iso: string, { weekday = false, year = true } = {}): 
   return parts.filter(Boolean).join(" ");
 }
 
-/** "Sun 24 – Tue 26 Nov 2024", or one day when start and end agree. */
+/**
+ * "Sun 24 – Tue 26 Nov 2024", or one day when start and end agree. Without `year`, a period within
+ * one year leaves it out; one across a year says both ("Sat 30 Dec 2023 – Tue 2 Jan 2024"), as
+ * "Thu 29 Feb" alone would be read in the start's year.
+ */
 export function formatPeriod(start: string, end: string, { year = true } = {}): string {
   if (start === end) return formatDate(start, { weekday: true, year });
   const a = toDate(start);
@@ -127,7 +131,7 @@ export function formatPeriod(start: string, end: string, { year = true } = {}): 
   const first = sameMonth
     ? `${SHORT_WEEKDAY[a.getUTCDay()]} ${a.getUTCDate()}`
     : formatDate(start, { weekday: true, year: !sameYear });
-  return `${first} – ${formatDate(end, { weekday: true, year })}`;
+  return `${first} – ${formatDate(end, { weekday: true, year: year || !sameYear })}`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Problem } from "./problem.ts";
+
 /**
  * Invisible characters that change the order in which text is shown. An override (U+202E) shows
  * 20,000 as "000,02"; a right-to-left mark between two numbers, or between digit groups, swaps
@@ -20,6 +22,8 @@ const CONTROLS: Record<string, string> = {
   "\u061C": "an Arabic letter mark",
 };
 const FOUND = new RegExp(`[${Object.keys(CONTROLS).join("")}]`, "u");
+/** Every one of them, for replacing: the notebook shows each as its code instead of letting it act. */
+export const DIRECTION_CONTROLS = new RegExp(FOUND.source, "gu");
 
 /** What direction control the text holds, described for a message ("a right-to-left override (U+202E)"), or undefined. */
 export function directionControl(text: string): string | undefined {
@@ -33,4 +37,24 @@ export function directionProblem(field: string, text: string): string | undefine
   const control = directionControl(text);
   if (control === undefined) return undefined;
   return `${field} holds ${control}, an invisible character that reorders what the chart shows (a number can read backwards); delete it`;
+}
+
+/**
+ * The lines of a story text (the article, a source) that hold one: the text as a reader sees it
+ * shows a number in another order than the one the build reads and the chart draws (an override
+ * around 954 shows 459). One problem a line, at the first such character.
+ */
+export function directionInText(file: string, text: string): Problem[] {
+  if (!FOUND.test(text)) return [];
+  const problems: Problem[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const control = directionControl(line);
+    if (control)
+      problems.push({
+        file,
+        line: i + 1,
+        message: `the text holds ${control}, an invisible character that reorders how the text shows (a number can read backwards: "954" shows as "459"); delete it`,
+      });
+  });
+  return problems;
 }

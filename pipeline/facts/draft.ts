@@ -18,6 +18,9 @@ import { parseValue } from "./value-cell.ts";
  */
 export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
   const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
+  // The next number to try for each id stem: counting again from 2 at every collision made a
+  // thousand figures of one verb and day cost a million tries.
+  const nextNumber = new Map<string, number>();
   const drafted: Record<string, string>[] = [];
   const known: Known[] = rows.flatMap((row) => {
     const parsed = parseValue(row.cells.value ?? "");
@@ -51,7 +54,15 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
     const metric = toll || r.metric;
     const what = metric || (canonicalUnit(r.unit) === "%" ? "percent" : slug(canonicalUnit(r.unit))) || "figure";
     let id = slug([what, dayOf(r)].filter(Boolean).join("_"));
-    for (let n = 2; taken.has(id); n++) id = `${id.replace(/_\d+$/, "")}_${n}`;
+    // The next number to try for each id stem: counting again from 2 at every collision made a
+    // thousand figures of one verb and day cost a million tries.
+    if (taken.has(id)) {
+      const stem = id.replace(/_\d+$/, "");
+      let n = nextNumber.get(stem) ?? 2;
+      while (taken.has(`${stem}_${n}`)) n++;
+      id = `${stem}_${n}`;
+      nextNumber.set(stem, n + 1);
+    }
     taken.add(id);
     // The period the words support (figure-period.ts), as the build would fill a blank row:
     // two readings the words allow equally leave it blank; a running count's start unsaid stays blank.
@@ -86,12 +97,21 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
       restates: "",
     });
   }
-  // Which figure each restates, once all are read: a headline may restate the body below it.
+  // Which figure each restates, once all are read: a headline may restate the body below it. Every
+  // figure looks only at those of a value its own could round (sorted, found by binary search),
+  // and at a bounded number of them, so a story of thousands of figures stays linear.
+  const byId = new Map(drafted.map((row) => [row.id, row]));
+  const all = [...known, ...mine].sort((a, b) => a.value - b.value || a.order - b.order);
+  const values = all.map((k) => k.value);
   for (const me of mine) {
-    const other = [...known, ...mine].find(
-      (k) => k !== me && restates(me, k) && (me.value !== k.value || before(k, me)),
-    );
-    if (other) drafted.find((row) => row.id === me.id)!.restates = other.id;
+    let at = lowerBound(values, me.value * 0.8);
+    for (let seen = 0; at < all.length && all[at].value <= me.value * 1.25 && seen < 64; at++, seen++) {
+      const k = all[at];
+      if (k !== me && restates(me, k) && (me.value !== k.value || before(k, me))) {
+        byId.get(me.id)!.restates = k.id;
+        break;
+      }
+    }
   }
   return drafted;
 }
@@ -188,6 +208,18 @@ function tollOf(sentence: string): string {
   if (/\b(?:missing|unaccounted)\b/i.test(sentence)) return "missing";
   if (/\b(?:injured|wounded|hurt)\b/i.test(sentence)) return "injured";
   return "";
+}
+
+/** The first index of a sorted array whose value is at least `x`. */
+function lowerBound(sorted: number[], x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];

@@ -513,7 +513,8 @@ export function findNumbers(text: string): NumberToken[] {
       read = again ? readMatch(again, text) : undefined;
       stop = again && read ? again.index + again[0].length : m.index + 1;
     }
-    if (read) raws.push(...read);
+    // One by one: a run of number words can hold hundreds of thousands, too many to spread into a call.
+    if (read) for (const r of read) raws.push(r);
     at = Math.max(stop, m.index + 1);
   }
   const caps = capitals(text);

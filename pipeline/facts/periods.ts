@@ -281,6 +281,12 @@ const fiscalYear = (y: number, fiscalStart: number): Span => ({
 
 const day = (n: string) => Number(n.replace(/\D+$/, ""));
 const DAYS_LIST = String.raw`${DAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)${DAY})*`;
+/**
+ * Not a day inside a list: a list is read from its first day only. Without it a list that does not
+ * end in "nights" was tried again from each of its days, each try reading to its end: quadratic in a
+ * run of "Friday and Friday and …".
+ */
+const LIST_START = String.raw`(?<!${DAY}(?:\s*,\s*(?:and\s+)?|\s+and\s+))`;
 
 type Read = { span?: Span; alternatives?: Span[]; problem?: string; endsOn?: string; relative?: boolean };
 /** What a reader knows beside its match: the dateline, whether the words look ahead, the story's fiscal year. */
@@ -476,7 +482,7 @@ const READERS: Reader[] = [
   // "on Friday and Saturday nights", "on Thursday night", "last Tuesday night".
   {
     kind: "night",
-    pattern: new RegExp(String.raw`\b(?:on\s+)?(${DAYS_LIST})\s+nights?\b`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:on\s+)?${LIST_START}(${DAYS_LIST})\s+nights?\b`, "gi"),
     read: (m, anchor) => dayList(m[1], anchor, true),
   },
   // "last night", "tonight", "overnight": the night before the dateline (or the statement's day).

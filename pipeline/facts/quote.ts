@@ -44,7 +44,16 @@ export interface SourceIndex {
   sentences?: string[];
   /** Offsets of the line breaks of `nfc`, found the first time a line number is asked for. */
   breaks?: number[];
+  /** Quotes not found here that were told where they part from the source (each such look reads the whole source). */
+  hinted?: number;
 }
+
+/**
+ * How many quotes not found in one source are told exactly where they differ from it: each such
+ * hint reads the whole source, so a thousand wrong quotes against a long source would read it a
+ * thousand times. The rest are told, from the word index alone, which word the source lacks.
+ */
+const DETAILED_HINTS = 25;
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const SINGLE_QUOTE = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/;
@@ -123,9 +132,14 @@ export function matchQuote(quote: string, source: string | SourceIndex): QuoteMa
   const s = index.flat;
   if (q === "") return { found: false, hint: "the quote is empty" };
   const inner = ENCLOSING.exec(q)?.[2].trim();
-  for (const candidate of inner ? [q, inner] : [q]) {
+  const forms = inner ? [q, inner] : [q];
+  for (const candidate of forms) {
     const whole = wholeMatch(candidate, index);
     if (whole) return whole;
+  }
+  index.hinted = (index.hinted ?? 0) + 1;
+  if (index.hinted > DETAILED_HINTS) return { found: false, hint: wordHint(inner ?? q, index) };
+  for (const candidate of forms) {
     if (s.includes(candidate)) {
       const at = s.indexOf(candidate);
       const around = s.slice(Math.max(0, at - 12), at + candidate.length + 12);
@@ -168,6 +182,16 @@ export function matchQuote(quote: string, source: string | SourceIndex): QuoteMa
   };
 }
 
+/** A hint from the word index only, in time proportional to the quote: the first word of it the source lacks. */
+function wordHint(q: string, index: SourceIndex): string {
+  if (!/[\p{L}\p{N}]/u.test(q)) return "the quote holds no word or number; quote the words that state the figure";
+  for (const t of q.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!index.words.has(t[0]))
+      return `the source has no word "${t[0]}" (as written, capitals included); copy the quote exactly from the source`;
+  }
+  return "every word of it is in the source, but not together as quoted; copy the quote exactly from the source";
+}
+
 /**
  * The first place the source holds the quote on word and number boundaries: "54 individuals" is
  * not a quote of "954 individuals", nor "000 people" of "10,000 people".
@@ -204,9 +228,10 @@ function candidates(q: string, index: SourceIndex): number[] {
     if (positions.length === 0) break;
   }
   if (best) return best.positions.map((p) => p - best.offset).filter((p) => p >= 0);
-  const all: number[] = [];
-  for (let at = index.flat.indexOf(q); at >= 0; at = index.flat.indexOf(q, at + 1)) all.push(at);
-  return all;
+  // No word to look up (punctuation only): no word boundary to respect either, so the first place
+  // it stands is the match; looked for once, not at every place it stands.
+  const at = index.flat.indexOf(q);
+  return at >= 0 ? [at] : [];
 }
 
 /** The source sentence sharing most of the quote's words, when it shares most of them. */

@@ -439,7 +439,7 @@ function readTollsElsewhere(all: SentenceReading[], paragraphs: SentenceReading[
     if (candidates.length < 2 || !rising(candidates)) continue;
     const last = candidates.reduce((d, c) => (c.r.span!.end > d ? c.r.span!.end : d), "");
     const sum = candidates.reduce((n, c) => n + c.r.value, 0);
-    const most = Math.max(...candidates.map((c) => c.r.value));
+    const most = candidates.reduce((n, c) => Math.max(n, c.r.value), -Infinity);
     if (endOf(toll) >= last && toll.value < sum && toll.value >= most)
       asToll(candidates, undefined, `beside a toll of ${toll.text}`);
   }

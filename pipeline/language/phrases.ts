@@ -171,6 +171,8 @@ export const PHRASES = {
   "notebook.log.line": "the notebook's corrections log: a column",
   "notebook.stopped": "the notebook",
   "notebook.noGoodBuildYet": "the notebook",
+  "notebook.othersOutput": "the live notebook, when the output folder holds another story's charts",
+  "notebook.othersOutputCharts": "the live notebook's charts, when the output folder holds another story's",
   "notebook.outputKept": "the notebook",
   "notebook.fixAndSave": "the notebook",
   "notebook.added": "the notebook",

@@ -333,8 +333,10 @@ export class Writer {
   }
 
   /** "Sun 24 – Tue 26 Nov 2024", "Tue 27 Jun – Sun 2 Jul 2023", "Nov. 24-26, 2024", "dim. 24 – mar. 26 nov. 2024"; one day when start and end agree. */
-  period(start: string, end: string, { year = true }: { year?: boolean } = {}): string {
-    if (start === end) return this.date(start, { weekday: true, year });
+  period(start: string, end: string, { year: wanted = true }: { year?: boolean } = {}): string {
+    if (start === end) return this.date(start, { weekday: true, year: wanted });
+    // A period across a year says both years, asked or not: "Thu 29 Feb" alone reads as the start's year.
+    const year = wanted || toDate(start).getUTCFullYear() !== toDate(end).getUTCFullYear();
     if (this.pack.dates.engine === "intl") {
       const text = this.intlDate(start, true, year).formatRange(toDate(start), toDate(end));
       // The range's own dash keeps breakable spaces around it; a date's inner spaces do not break.

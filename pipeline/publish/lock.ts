@@ -28,6 +28,8 @@ export interface LockOptions {
    * one. Nothing can write there either, so there is no half-done swap to see.
    */
   readOnly?: boolean;
+  /** What holds the lock, in the message to the one waiting: "build" unless said. */
+  what?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface LockOptions {
  */
 export async function withOutputLock<T>(
   { out, lock }: Pick<Layout, "out" | "lock">,
-  { waitMs, disk = realDisk, readOnly = false }: LockOptions,
+  { waitMs, disk = realDisk, readOnly = false, what = "build" }: LockOptions,
   work: () => Promise<T>,
 ): Promise<T> {
   const deadline = Date.now() + waitMs;
@@ -58,7 +60,7 @@ export async function withOutputLock<T>(
       }
       if (Date.now() > deadline) {
         throw new LockBusy(
-          `another build (process ${holder}) is writing ${out}; wait for it to finish, then build again`,
+          `another ${what} (process ${holder}) is writing ${out}; wait for it to finish, then ${what === "build" ? "build" : "run this"} again`,
         );
       }
       await sleep(100);
@@ -89,7 +91,9 @@ export async function withOutputLock<T>(
  */
 function tryLock(lock: string, disk: Disk): boolean {
   const mine = `${lock}.${process.pid}`;
-  disk.writeFile(mine, String(process.pid));
+  // Created afresh, never written through whatever is at that name (a link placed there).
+  disk.remove(mine);
+  disk.createExclusive(mine, String(process.pid));
   try {
     disk.link(mine, lock);
     return true;

@@ -18,6 +18,11 @@ export interface ChartRecord {
 
 /** output/manifest.json: what was built from what. Deterministic: no times, no paths. */
 export interface Manifest {
+  /**
+   * The story folder the output was built from, as a path from the output folder ("../data"): a
+   * build of another story does not replace it. Absent in an output built before it was recorded.
+   */
+  storyFolder?: string;
   published: string;
   files: Record<string, { sha256: string; bytes: number }>;
   charts: Record<string, ChartRecord>;
@@ -41,6 +46,7 @@ export function manifestProblem(value: unknown): string | undefined {
   if (!["published", "files", "charts", "corrections"].some((key) => key in value))
     return "it has none of the fields a build writes";
   if (typeof value.published !== "string") return 'it has no "published" date';
+  if ("storyFolder" in value && typeof value.storyFolder !== "string") return 'its "storyFolder" is not a path';
   if (!isRecord(value.files)) return 'it has no "files" list';
   for (const [name, file] of Object.entries(value.files))
     if (!isRecord(file) || typeof file.sha256 !== "string" || typeof file.bytes !== "number")

@@ -46,6 +46,7 @@ a.num { text-decoration: underline; text-decoration-thickness: 1px; text-underli
 .num.recorded { background: var(--recorded); }
 .num.charted { background: var(--charted); font-weight: bold; }
 .num.superseded { background: var(--superseded); text-decoration-line: line-through; }
+.control { font-size: 0.75em; border: 1px dashed var(--bad); color: var(--bad); padding: 0 0.2em; }
 mark.num.unrecorded { background: none; border-radius: 0; padding: 0; border-bottom: 2px dotted var(--unrecorded); }
 a.num:target { outline: 3px solid var(--hot); }
 .to-chart { display: inline-block; padding: 0 2px; color: var(--link); }

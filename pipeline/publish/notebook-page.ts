@@ -45,6 +45,8 @@ export interface LiveState {
   asset: (file: string) => string;
   /** No build has succeeded since the server started: the output's own notebook is the last good one. */
   noGoodBuild?: boolean;
+  /** The output folder holds another story's charts (the build refused to replace them): nothing of it is shown. */
+  othersOutput?: boolean;
 }
 
 /** The notebook's input from a built story: the charts' sizes and embed code come from the build's outputs. */
@@ -156,7 +158,7 @@ export function notebookHtml(input: NotebookInput): string {
     problems.length || input.warnings.length
       ? `<section class="panel problems" id="problems" aria-labelledby="problems-title">
 <h2 id="problems-title">${failed ? w("notebook.stopped", { problems: count(problems.length, "problem") }) : count(input.warnings.length, "warning")}</h2>
-${failed ? `<p>${w(live?.noGoodBuild ? "notebook.noGoodBuildYet" : "notebook.outputKept")} ${w("notebook.fixAndSave")}</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
+${failed ? `<p>${w(live?.othersOutput ? "notebook.othersOutput" : live?.noGoodBuild ? "notebook.noGoodBuildYet" : "notebook.outputKept")} ${w("notebook.fixAndSave")}</p>\n<ol class="stopped">${problems.map(problemItem).join("")}</ol>` : ""}
 ${failed && input.warnings.length ? `<h3 class="warn">${count(input.warnings.length, "warning")}</h3>` : ""}${input.warnings.length ? `<ol class="warned">${input.warnings.map(problemItem).join("")}</ol>` : ""}
 </section>`
       : "";
@@ -279,7 +281,7 @@ ${input.figures.length ? factSheet(input.figures, { sentenceOf, chartsOf, shownF
 </section>
 <section class="panel" id="charts" aria-labelledby="charts-title">
 <h2 id="charts-title">${t(w("notebook.nav.charts"))}</h2>
-${input.charts.map((c) => chartSection(c, asset, writer)).join("\n") || `<p>${live?.noGoodBuild ? w("notebook.noChartsYet", { notebook: `<a href="index.html">${t(w("notebook.ownNotebook"))}</a>` }) : t(w("notebook.noCharts"))}</p>`}
+${input.charts.map((c) => chartSection(c, asset, writer)).join("\n") || `<p>${live?.othersOutput ? t(w("notebook.othersOutputCharts")) : live?.noGoodBuild ? w("notebook.noChartsYet", { notebook: `<a href="index.html">${t(w("notebook.ownNotebook"))}</a>` }) : t(w("notebook.noCharts"))}</p>`}
 </section>
 <section class="panel" id="corrections" aria-labelledby="corrections-title">
 <h2 id="corrections-title">${t(w("notebook.nav.corrections"))}</h2>

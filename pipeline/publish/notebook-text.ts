@@ -1,4 +1,5 @@
 import { parseDateline } from "../facts/dates.ts";
+import { DIRECTION_CONTROLS, directionControl } from "../facts/direction.ts";
 import { defaultWriter, type Writer } from "../language/writer.ts";
 import { escapeHtml } from "./html.ts";
 import { chartAnchor, correctionAnchor, figureAnchor, lineAnchor, sentenceAnchor } from "./notebook-anchors.ts";
@@ -22,7 +23,14 @@ const BARS_ICON =
  */
 export function textView(file: string, text: string, numbers: NumberInText[], context: TextContext): string {
   // As a browser reads it: line ends are line ends and a byte-order mark is nothing, however saved.
-  const e = (chunk: string) => escapeHtml(chunk.replace(/\r\n?/g, "\n").replace(/\uFEFF/g, ""));
+  // A character that reorders text is shown as its code, never left to act: an override around 954
+  // would show 459 beside a chart that says 954 (the build refuses it, at its line).
+  const e = (chunk: string) =>
+    escapeHtml(chunk.replace(/\r\n?/g, "\n").replace(/\uFEFF/g, "")).replace(
+      DIRECTION_CONTROLS,
+      (c) =>
+        `<span class="control" title="${escapeHtml(directionControl(c)!)}">${directionControl(c)!.replace(/.*\((U\+[0-9A-F]+)\)$/, "$1")}</span>`,
+    );
   const writer = context.writer ?? defaultWriter();
   const spans: { start: number; end: number; open: string; close: string }[] = [];
   const dateline = parseDateline(text) ? /^\uFEFF?\s*date\s+\S+/i.exec(text)![0] : "";
@@ -72,10 +80,15 @@ export function textView(file: string, text: string, numbers: NumberInText[], co
     return `<span class="ln${problem}" id="${lineAnchor(file, line)}"${blank && !problem ? "" : ` data-line="${line}"`}></span>`;
   };
   html += marker();
+  // The next line break, looked for again only once passed: looked for from every number, a long
+  // line was read to its end once a number (16,000 numbers on one line took seconds).
+  let found: RegExpExecArray | null | undefined;
   const upTo = (to: number) => {
     while (pos < to) {
-      breaks.lastIndex = pos;
-      const found = breaks.exec(text);
+      if (found === undefined || (found && found.index < pos)) {
+        breaks.lastIndex = pos;
+        found = breaks.exec(text);
+      }
       if (!found || found.index >= to) {
         html += e(text.slice(pos, to));
         pos = to;

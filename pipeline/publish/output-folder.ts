@@ -1,4 +1,5 @@
-import { basename, dirname, join } from "node:path";
+import { realpathSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { asEnvironmentError, type Disk } from "./disk.ts";
 import { LockBusy } from "./lock.ts";
 import { type Manifest, MANIFEST, manifestProblem } from "./manifest.ts";
@@ -164,4 +165,30 @@ export function trustedFiles(out: string, manifest: Manifest | undefined, disk: 
       trusted.add(name);
   }
   return trusted;
+}
+
+/**
+ * The story folder as seen from the output folder ("../data"), as the manifest records it: the same
+ * folder however it is named on the command line (a link is followed), and the same on every clone.
+ */
+export function storyFolderOf(data: string, out: string): string {
+  let real: string;
+  try {
+    real = realpathSync(data);
+  } catch {
+    real = resolve(data);
+  }
+  return relative(out, real).split(sep).join("/") || ".";
+}
+
+/**
+ * A build replaces the whole output folder: one that holds another story's charts (its manifest
+ * names another story folder) is refused, never silently replaced by this story's.
+ */
+export function assertSameStory(out: string, previous: Manifest | undefined, data: string, storyFolder: string): void {
+  if (previous?.storyFolder === undefined || previous.storyFolder === storyFolder) return;
+  const own = `${basename(out)}-${basename(resolve(data))}`;
+  throw new OutputRefused(
+    `${out} holds the charts of another story (built from ${previous.storyFolder}, as seen from it), not of ${data}; a build replaces the whole folder, so build this story into a folder of its own, e.g. --out ${join(dirname(out), own)} (or delete ${out} if that story's charts are no longer wanted)`,
+  );
 }

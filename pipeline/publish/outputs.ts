@@ -36,6 +36,8 @@ export interface PlanOptions {
   code?: string;
   /** Threads drawing PNGs (one a core unless given). */
   threads?: number;
+  /** The story folder as seen from the output folder, recorded in the manifest (see Manifest.storyFolder). */
+  storyFolder?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface PlanOptions {
 export async function planOutputs(
   story: Story,
   sink: OutputSink,
-  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads }: PlanOptions = {},
+  { previous, reusable = () => false, baseUrl = "", code = codeFingerprint(), threads, storyFolder }: PlanOptions = {},
 ): Promise<Planned> {
   const add = (name: string, text: string) => sink.add(name, Buffer.from(text, "utf8"));
   const fingerprints = new Map<string, string>();
@@ -101,6 +103,7 @@ export async function planOutputs(
   );
 
   const manifest: Manifest = {
+    ...(storyFolder !== undefined ? { storyFolder } : {}),
     published: story.published,
     files: Object.fromEntries([...sink.records.keys()].sort().map((name) => [name, sink.records.get(name)!])),
     charts,

@@ -70,7 +70,7 @@ export function templateProblems(text: string, context: TemplateContext): string
     );
   const doubled = doubledQualifier(text, writerOf(context));
   if (doubled) problems.push(`"${doubled[0]}": the reference already carries its qualifier; drop "${doubled[1]}"`);
-  problems.push(...doubledUnits(text, context));
+  for (const p of doubledUnits(text, context)) problems.push(p);
   return problems;
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { build } from "../../pipeline/build.ts";
 import { DataError, formatProblem } from "../../pipeline/facts/problem.ts";
+import { loadStory } from "../../pipeline/story.ts";
 
 /** The 1-based line of the first line of a story file that contains `text` (or matches it); fails loudly if none does. */
 export function lineOf(data: string, file: string, text: string | RegExp): number {
@@ -45,6 +46,17 @@ export async function problemsOf(data: string, out: string): Promise<string[]> {
     throw error;
   }
   throw new Error("the build succeeded; it should have reported problems");
+}
+
+/** The problems proving a story reports (no drawing), as `file:line: message`; none if it proves. */
+export function proofProblems(data: string, today: string): string[] {
+  try {
+    loadStory(data, { today });
+  } catch (error) {
+    if (error instanceof DataError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
 }
 
 /** Anything a build left beside the output folder: staging or old folders, a lock. */

@@ -35,9 +35,14 @@ export function append(data: string, file: string, text: string): void {
 
 /** Runs the real command line, as a reporter would. */
 export function cli(args: string[]): { status: number; stdout: string; stderr: string } {
+  return command("cli", args);
+}
+
+/** Runs one of the commands (`pipeline/NAME.ts`: correct, figures, cli) as npm would, waiting for it. */
+export function command(name: string, args: string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "pipeline/cli.ts"), ...args],
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, `pipeline/${name}.ts`), ...args],
     {
       cwd: ROOT,
       encoding: "utf8",
