@@ -14,7 +14,7 @@ import { parseValue } from "./value-cell.ts";
  * is counted, the period, qualifier and speaker are the reader's; the id says what is counted and
  * the day (`deaths_wed`); `restates` names the figure a rounder one restates ("Nearly 1,000"
  * restating 954). Where the words allow two readings the row leaves the choice blank rather than
- * guess, and where they do not say what is counted the metric is left blank, never a stand-in.
+ * guess; where they do not say what is counted, the metric says only what the number is.
  */
 export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
   const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
@@ -51,9 +51,16 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
         tollOf(sentence) ||
         (lastToll?.file === file && /\b(?:toll|tally|count)\b/i.test(sentence) ? lastToll.metric : "");
     if (toll) lastToll = { file, metric: toll };
-    const metric = toll || r.metric;
-    const what = metric || (canonicalUnit(r.unit) === "%" ? "percent" : slug(canonicalUnit(r.unit))) || "figure";
-    let id = slug([what, dayOf(r)].filter(Boolean).join("_"));
+    // Where the words do not say what is counted, the metric names only what the number is (a
+    // percentage, acres, a count): a cell the build requires, for the reporter to say better.
+    const unitWord =
+      canonicalUnit(r.unit) === "%"
+        ? "percent"
+        : canonicalUnit(r.unit)
+            .replace(/[^\p{L} ]/gu, "")
+            .trim();
+    const metric = toll || r.metric || unitWord || "count";
+    let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
     // The next number to try for each id stem: counting again from 2 at every collision made a
     // thousand figures of one verb and day cost a million tries.
     if (taken.has(id)) {
