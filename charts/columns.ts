@@ -321,7 +321,7 @@ export const columns: ChartKind<ColumnsDraw> = {
         ),
       ],
     }) as SVGSVGElement;
-    return { node, height };
+    return { node, height, timeAcross: true };
   },
 };
 

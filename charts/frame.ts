@@ -1,7 +1,7 @@
 import { textWidth, wrap, wrapHeadline, wrapList, wrapPretty } from "./measure.ts";
 import { FONT_FAMILY, type Sizes, type Theme } from "./style.ts";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+export const SVG_NS = "http://www.w3.org/2000/svg";
 
 /**
  * Inline in an article, the SVG inherits the page's text properties: an italic <figure>, a
@@ -9,7 +9,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
  * sets each inheritable one back as a presentation attribute (no style sheet, so a CMS that strips
  * <style> keeps them; all are on DOMPurify's and Safe SVG's allowlists).
  */
-const TEXT_RESET = {
+export const TEXT_RESET = {
   "font-family": FONT_FAMILY,
   "font-style": "normal",
   "font-weight": "normal",
@@ -139,7 +139,7 @@ export function frame(input: FrameInput): SVGSVGElement {
  * many CMSs) and "currentColor" (the host page's colour, wrong in a dark variant): both replaced by
  * explicit attributes here.
  */
-function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
+export function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
   // Plot's root sets text-anchor="middle" for its marks; its font-size (10) is not house style, and
   // every mark sets its own.
   const anchor = svg.getAttribute("text-anchor");
@@ -159,6 +159,6 @@ function adoptPlot(svg: SVGSVGElement, into: SVGGElement, theme: Theme): void {
   for (const node of Array.from(svg.childNodes)) into.append(node);
 }
 
-function round(n: number): number {
+export function round(n: number): number {
   return Math.round(n * 100) / 100;
 }

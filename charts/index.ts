@@ -2,6 +2,7 @@ import { bars } from "./bars.ts";
 import { columns } from "./columns.ts";
 import { type ChartKind, registered } from "./kind.ts";
 import { line } from "./line.ts";
+import { locator } from "./locator.ts";
 import { period } from "./period.ts";
 import { share } from "./share.ts";
 
@@ -12,6 +13,7 @@ export const KINDS: Readonly<Record<string, ChartKind>> = {
   line: registered(line),
   columns: registered(columns),
   share: registered(share),
+  locator: registered(locator),
 };
 
 /** The chart kinds a story may name in charts.json. */
@@ -29,4 +31,6 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = {
   column: "columns",
   part: "share",
   proportion: "share",
+  map: "locator",
+  "locator-map": "locator",
 };

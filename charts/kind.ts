@@ -19,8 +19,48 @@ export interface FigureChoice {
   group?: string;
 }
 
+/**
+ * A place a locator map shows, as charts.json gives it: its name (a chart word), coordinates in
+ * degrees, and optionally the id of a distance figure drawn as a circle around it.
+ */
+export interface Place {
+  name: string;
+  lat: number;
+  lon: number;
+  /** A city is drawn as a ringed dot and labelled in bold; a place as a plain dot. */
+  type: "city" | "place";
+  radius?: string;
+}
+
+/** A story's own map layer (a GeoJSON file in the story folder), read and checked. */
+export interface GeoLayer {
+  file: string;
+  features: { type: "Feature"; geometry: { type: string; coordinates: unknown }; properties: null }[];
+}
+
+/**
+ * A note pinned to the chart, its words filled in: drawn beside the marks it points at (the value
+ * labels of its figures as the chart shows them, or a locator's place label) where it overlaps
+ * nothing, else as a numbered marker with the note below the chart (charts/annotate.ts).
+ */
+export interface Annotation {
+  text: string;
+  /**
+   * The labels it points at, by text: figures' values as shown ("1,311"), or a place's name; `nth`
+   * counts earlier figures shown with the same text, so two equal values are told apart.
+   */
+  marks: { text: string; nth: number }[];
+  /** A band over days: the marks' span is shaded behind them. */
+  band: boolean;
+  /** What it is pinned to, in words, for the alt text ("people arrested on Friday night", "Mon 25 Nov 2024"). */
+  where: string;
+}
+
 /** What a chart kind knows of the story: its figures, and the whole dataset for related rows. */
 export interface KindInput {
+  /** A locator's places and its story's own layers (other kinds refuse them in charts.json). */
+  places?: Place[];
+  layers?: GeoLayer[];
   /** The figures the entry names, in its order. */
   figures: Figure[];
   /** What the entry chose for each figure, in the same order (labels, colours); empty choices if none. */
@@ -83,6 +123,8 @@ export interface DrawContext {
 export interface Drawing {
   node: SVGSVGElement;
   height: number;
+  /** Time runs across this layout (columns, a line, days): a band of days is shaded as a column, else as a row. */
+  timeAcross?: boolean;
 }
 
 /** A chart kind: `prepare` decides the content once (pure, no DOM); `draw` lays it out for one variant. */

@@ -491,7 +491,7 @@ function across(data: LineDraw, { width, sizes, theme, document, Plot }: DrawCon
       }),
     ],
   }) as SVGSVGElement;
-  return { node, height };
+  return { node, height, timeAcross: true };
 }
 
 /** Whether a label's box would sit on a line between two points of any series. */

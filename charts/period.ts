@@ -260,7 +260,7 @@ export const period: ChartKind<PeriodDraw> = {
 
   draw(model, context) {
     const data = model.draw;
-    return data.mode === "total" ? drawSpan(data, context) : drawDaily(data, context);
+    return data.mode === "total" ? { ...drawSpan(data, context), timeAcross: true } : drawDaily(data, context);
   },
 };
 
@@ -506,7 +506,7 @@ function drawDaily(data: PeriodDraw, context: DrawContext) {
       ...axisMarks(axis, baseline + tick + 8, context),
     ],
   }) as SVGSVGElement;
-  return { node, height };
+  return { node, height, timeAcross: true };
 }
 
 /**

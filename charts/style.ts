@@ -30,6 +30,12 @@ export interface Theme {
   onSeries: string;
   /** Marks for what the source leaves open ("more than"): drawn lighter, never as data. */
   open: string;
+  /** Locator maps: sea, land, the country the story is in, borders, a story's own streets. */
+  water: string;
+  land: string;
+  landFocus: string;
+  border: string;
+  street: string;
 }
 
 export const THEMES: Record<ThemeName, Theme> = {
@@ -43,6 +49,11 @@ export const THEMES: Record<ThemeName, Theme> = {
     highlight: "#b8461b",
     track: "#dde3ea",
     open: "#8c8c8c",
+    water: "#dfe9f2",
+    land: "#f4f2ee",
+    landFocus: "#e6e1d8",
+    border: "#9a9a9a",
+    street: "#b9b2a6",
   },
   dark: {
     background: "#15181c",
@@ -54,6 +65,11 @@ export const THEMES: Record<ThemeName, Theme> = {
     highlight: "#f59a62",
     track: "#323a43",
     open: "#8a939c",
+    water: "#1d2a36",
+    land: "#2a2f35",
+    landFocus: "#3a3f46",
+    border: "#6a727b",
+    street: "#5c636b",
   },
 };
 
@@ -122,5 +138,46 @@ export const DEVICES: Record<DeviceName, Sizes> = {
     bar: 26,
   },
 };
+
+/**
+ * The social card is laid out at 600 × 315 and drawn at 2× (1200 × 630): the desktop chart's sizes,
+ * with a larger title, so it reads as a thumbnail a third that size.
+ */
+export const SOCIAL: Sizes & { height: number } = {
+  width: 600,
+  pad: 22,
+  title: 25,
+  dek: 16,
+  label: 14,
+  value: 15,
+  note: 13,
+  source: 12,
+  total: 21,
+  leading: 1.2,
+  gap: 12,
+  bar: 30,
+  height: 315,
+};
+
+/** The social card's marks are drawn this much narrower than its inner width, then enlarged to fill it. */
+export const SOCIAL_ZOOM = 1.25;
+
+/**
+ * Points a pixel of the print layout takes: a 14 px label prints at 7 pt, a 12 px note at 6 pt,
+ * the sizes a newspaper's charts use.
+ */
+export const PRINT_POINTS_PER_PIXEL = 0.5;
+
+/** Column widths charts.json may give for print, in millimetres (a narrow column to a full broadsheet page). */
+export const PRINT_WIDTH_MM = { min: 30, max: 400, default: 104 } as const;
+
+/**
+ * The layout for a print column `mm` wide: the desktop sizes where the column holds them, the
+ * mobile ones in a narrower column (one column of 50 mm is 283 px here).
+ */
+export function printSizes(mm: number): Sizes {
+  const width = Math.round(((mm / 25.4) * 72) / PRINT_POINTS_PER_PIXEL);
+  return { ...(width >= 0.85 * DEVICES.desktop.width ? DEVICES.desktop : DEVICES.mobile), width };
+}
 
 export const CREDIT_DEFAULT = "Graphic: Data desk";

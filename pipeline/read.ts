@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "no
 import { isAbsolute, join, relative } from "node:path";
 import type { Problem } from "./facts/problem.ts";
 import { ARTICLE, CHARTS, FIGURES } from "./facts/story-files.ts";
+import { LAYER_FILE, LAYER_MAX_BYTES } from "./words/geo-layers.ts";
 
 /** The story folder as text, before anything is interpreted: the only stage that reads the story from disk. */
 export interface StoryFiles {
@@ -43,6 +44,15 @@ export function readStory(dir: string): StoryFiles {
   }
   for (const { name, path } of names) {
     let bytes: Buffer;
+    // A map layer is the one story file that can be large: its size is checked before it is read.
+    if (LAYER_FILE.test(name) && statSync(path).size > LAYER_MAX_BYTES) {
+      problems.push({
+        file: name,
+        line: 0,
+        message: `the layer is ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB; a map layer may be ${LAYER_MAX_BYTES / 1024 / 1024} MB at most: simplify it (mapshaper's -simplify, QGIS's Simplify) or clip it to the area the map shows`,
+      });
+      continue;
+    }
     try {
       // The path the link check resolved, not the name: what is read is what was proven to be inside.
       bytes = readFileSync(path);
@@ -153,7 +163,7 @@ function listStoryFiles(dir: string): { names: StoryFile[]; outside: string[] } 
       return;
     }
     for (const name of entries) {
-      if (!/\.(txt|csv|json)$/i.test(name)) continue;
+      if (!/\.(txt|csv|json|geojson)$/i.test(name)) continue;
       let real: string;
       try {
         real = realpathSync(join(folder, name));

@@ -7,6 +7,10 @@ import { listStoryNumbers, textFiles, unrecordedNumbers } from "./facts/coverage
 import { directionInText, directionProblem } from "./facts/direction.ts";
 import type { SourceCache } from "./facts/source-readings.ts";
 import { composeWords, figureChoices } from "./words/chart-words.ts";
+import { LAYER_FILE, parseLayer } from "./words/geo-layers.ts";
+import { resolveAnnotations } from "./words/annotations.ts";
+import { fillTemplate } from "./words/template.ts";
+import type { GeoLayer } from "../charts/kind.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { parseCsv } from "./facts/csv.ts";
 import { parseDateline, parseSourceName, todayIso } from "./facts/dates.ts";
@@ -59,8 +63,20 @@ export function proveStory(
   const failed = new Set(corrected.rows.map((r) => r.cells.id).filter((id) => id && !passed.has(id)));
   const figureContext = { figures: new Map(checked.figures.map((f) => [f.id, f])), published, failed };
   // Charts are checked against the figures that passed, so one bad row does not hide chart problems.
+  // The story's own map layers: every GeoJSON file of the folder is checked, named in a chart or not.
+  const layers = new Map<string, GeoLayer>();
+  for (const [file, text] of files) {
+    if (!LAYER_FILE.test(file)) continue;
+    const parsed = parseLayer(file, text);
+    for (const p of parsed.problems) problems.push(p);
+    if (parsed.layer) layers.set(file, parsed.layer);
+  }
   const list = files.has(CHARTS)
-    ? parseChartList(files.get(CHARTS)!, figureContext)
+    ? parseChartList(
+        files.get(CHARTS)!,
+        figureContext,
+        new Set([...files.keys(), ...read.map((p) => p.file)].filter((f) => LAYER_FILE.test(f))),
+      )
     : { charts: [], problems: [], warnings: [], story: undefined, writer: defaultWriter() };
   const name = list.story;
   const writer = list.writer;
@@ -72,10 +88,13 @@ export function proveStory(
   for (const entry of list.charts) {
     if (entry.figures.some((id) => failed.has(id))) continue; // drawn once its figures pass
     const figures = entry.figures.map((id) => context.figures.get(id)!);
+    if (entry.layers.some((file) => !layers.has(file))) continue; // drawn once its layers pass
     const prepared = KINDS[entry.kind].prepare({
       figures,
       choices: figureChoices(entry, context),
       dataset: checked.figures,
+      places: entry.places.map((p) => ({ ...p, name: fillTemplate(p.name, context) })),
+      layers: entry.layers.map((file) => layers.get(file)!),
       writer,
     });
     for (const message of prepared.problems)
@@ -83,12 +102,16 @@ export function proveStory(
     if (!prepared.model) continue;
     for (const message of prepared.model.warnings)
       warnings.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
+    const places = entry.places.map((p) => ({ ...p, name: fillTemplate(p.name, context) }));
+    const pinned = resolveAnnotations(entry.annotations, prepared.model, places, context);
+    for (const message of pinned.problems)
+      problems.push({ file: CHARTS, line: entry.line, message: `chart "${entry.id}": ${message}` });
     const shown = [...new Set([...prepared.model.used, ...citedFigures(entry, context.figures)])];
     charts.push({
       entry,
       model: prepared.model,
       shown,
-      words: composeWords(entry, prepared.model, shown, context, files),
+      words: composeWords(entry, prepared.model, shown, context, files, pinned.annotations),
     });
   }
   throwIfAny(problems);
@@ -160,7 +183,11 @@ function sourceNameProblems(figures: Figure[], files: Map<string, string>): Prob
 /** The figures a chart's words reference: {arrests} in a dek shows the arrests figure too. */
 function citedFigures(entry: ChartEntry, figures: Map<string, Figure>): Figure[] {
   const words = [entry.title, entry.dek, entry.source, entry.credit, ...entry.notes].join(" ");
-  const labels = entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]);
+  const labels = [
+    ...entry.choices.flatMap((c) => [c.label ?? "", c.group ?? ""]),
+    ...entry.places.map((p) => p.name),
+    ...entry.annotations.map((a) => a.text),
+  ];
   const ids = [...[words, ...labels].join(" ").matchAll(/\{\s*([^{}.\s]+)[^{}]*\}/g)].map((m) => m[1]);
   return ids.flatMap((id) => figures.get(id) ?? []);
 }

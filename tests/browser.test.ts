@@ -636,9 +636,9 @@ describe.runIf(RUN_BROWSER_TESTS)("charts in headless Chromium", () => {
       expect(found.text).toMatch(/data/i);
       const [header, ...rows] = found.body.trim().split("\n");
       expect(header.split(",")).toContain("shown_as");
-      expect(rows.length).toBeGreaterThan(0);
-      // The alt text states every figure the data file lists, as shown.
+      // The alt text states every figure the data file lists, as shown; a map of where lists none.
       const manifest = JSON.parse(readFileSync(join(outs.a, "manifest.json"), "utf8")) as Manifest;
+      if (manifest.charts[chart].kind !== "locator") expect(rows.length).toBeGreaterThan(0);
       for (const id of manifest.charts[chart].figures) expect(found.body, `${chart}.csv lists ${id}`).toContain(id);
     }
     await p.close();
@@ -749,7 +749,12 @@ async function slantedBoxes(page: Page): Promise<Record<string, Box[]>> {
       Array.from(document.querySelectorAll<HTMLElement>("figure[data-key]")).map((fig) => {
         const o = fig.querySelector("svg")!.getBoundingClientRect();
         const boxes = Array.from(
-          fig.querySelectorAll('svg g[aria-label="link"] path, svg g[aria-label="dot"] circle'),
+          // A map's coastlines and borders: Chromium antialiases long curved paths a pixel or two apart
+          // inline and as an image, so the map's area is left out here (tests/locator.test.ts
+          // checks what is drawn on it).
+          fig.querySelectorAll(
+            'svg g[aria-label="link"] path, svg g[aria-label="dot"] circle, svg g[aria-label="basemap"] path, svg g[aria-label="inset"] path',
+          ),
         ).map((p) => {
           const r = p.getBoundingClientRect();
           return { x: r.x - o.x - 3, y: r.y - o.y - 3, w: r.width + 6, h: r.height + 6 };

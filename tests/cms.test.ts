@@ -46,7 +46,7 @@ const ADVICE: Record<string, { paste: string; lacks: string[] }> = {
 };
 
 /** Tall enough to hold every chart of a page: a lazy image below the viewport might never load. */
-const HEIGHT = 3000;
+const HEIGHT = 4000;
 
 const VIEWS = [
   { name: "phone", width: 360, scheme: "dark" },

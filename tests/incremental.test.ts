@@ -137,7 +137,7 @@ describe("the drawing code's fingerprint", () => {
     await build({ data: story.data, out: story.out, code: "before" });
     expect((await build({ data: story.data, out: story.out, code: "before" })).drawn).toEqual([]);
     const after = await build({ data: story.data, out: story.out, code: "after" });
-    expect(after.drawn).toEqual(["security-vs-protesters", "arrests-by-day", "casualties-by-force"]);
+    expect(after.drawn).toEqual(["security-vs-protesters", "arrests-by-day", "casualties-by-force", "where-islamabad"]);
   });
 });
 

@@ -41,7 +41,7 @@ describe("the notebook's heading", () => {
       "Nearly 1,000 protesters were arrested in Islamabad after a large rally demanding the release of jailed ex-prime minister Imran Khan.",
     );
     expect(doc.querySelector("title")!.textContent).toMatch(/^Nearly 1,000 protesters .* · notebook$/);
-    expect(doc.getElementById("summary")!.textContent).toMatch(/^Published 27 Nov 2024 · 7 figures · 3 charts/);
+    expect(doc.getElementById("summary")!.textContent).toMatch(/^Published 27 Nov 2024 · 7 figures · 4 charts/);
   });
 
   it('names it by charts.json\'s "story" when the chart list gives one', async () => {

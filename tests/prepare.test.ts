@@ -42,7 +42,7 @@ const nights = [
 
 describe("every kind", () => {
   it("is registered under its name", () => {
-    expect([...KIND_NAMES].sort()).toEqual(["bars", "columns", "line", "period", "share"]);
+    expect([...KIND_NAMES].sort()).toEqual(["bars", "columns", "line", "locator", "period", "share"]);
   });
 });
 

@@ -99,7 +99,7 @@ describe("built charts use the house style and nothing else", () => {
 
   const each = (fn: (doc: Document, theme: Theme, device: keyof typeof DEVICES, name: string) => void) => {
     const kinds = new Set(built.flatMap((b) => Object.values(b.manifest.charts).map((c) => c.kind)));
-    expect([...kinds].sort()).toEqual(["bars", "columns", "line", "period", "share"]);
+    expect([...kinds].sort()).toEqual(["bars", "columns", "line", "locator", "period", "share"]);
     for (const { out, manifest } of built) {
       for (const id of Object.keys(manifest.charts)) {
         for (const v of VARIANTS) {
@@ -127,6 +127,12 @@ describe("built charts use the house style and nothing else", () => {
         theme.open,
         theme.highlight,
         theme.track,
+        // A locator's sea, land, the story's country, borders and streets.
+        theme.water,
+        theme.land,
+        theme.landFocus,
+        theme.border,
+        theme.street,
         ...theme.series,
         "none",
       ]);

@@ -161,7 +161,7 @@ describe("the chart list", () => {
     const { problems } = list([{ id: "x", kind: "pie", title: "X", figures: ["deployed"] }], { story: 7 });
     expect(problems.map((p) => p.message)).toEqual([
       `"story" must be the story's name as text, e.g. "Unrest in France"; or leave it out`,
-      'unknown chart kind "pie"; the kinds are bars, period, line, columns, share',
+      'unknown chart kind "pie"; the kinds are bars, period, line, columns, share, locator',
     ]);
   });
 });

@@ -5,6 +5,8 @@ import {
   csvName,
   type EmbedFlavour,
   pngName,
+  SOCIAL_SIZE,
+  socialName,
   svgName,
   VARIANTS,
   type Variant,
@@ -140,6 +142,22 @@ const OPEN = (chartId: string, writer: Writer) =>
 
 /** Lets the image shrink in a column narrower than its width attribute, never grow. */
 const IMG_STYLE = "max-width:100%;height:auto;vertical-align:top";
+
+/**
+ * The page's social-card tags for the article that carries the chart: X.social.png as its
+ * Open Graph image (1200 × 630, the large card of Facebook, LinkedIn and X), with the alt text.
+ * Crawlers need an absolute address: build with --base-url for one.
+ */
+export function socialMeta(chartId: string, words: ChartWords, baseUrl = ""): string {
+  return [
+    `<meta property="og:image" content="${escapeHtml(`${baseUrl}${socialName(chartId)}`)}">`,
+    `<meta property="og:image:width" content="${SOCIAL_SIZE.width}">`,
+    `<meta property="og:image:height" content="${SOCIAL_SIZE.height}">`,
+    `<meta property="og:image:alt" content="${alt(words)}">`,
+    `<meta name="twitter:card" content="summary_large_image">`,
+    "",
+  ].join("\n");
+}
 
 const alt = (words: ChartWords) => escapeHtml(sanitizerProof(words.description));
 

@@ -1,8 +1,18 @@
 import type { ChartWords } from "../words/chart-words.ts";
 import { defaultWriter, type Writer } from "../language/writer.ts";
+import { socialMeta } from "./embed.ts";
 import { escapeHtml as e, escapeText as t } from "./html.ts";
 import { chartAnchor, figureAnchor } from "./notebook-anchors.ts";
-import { csvName, embedName, pngName, svgName, VARIANTS, type VariantSizes } from "../words/output-names.ts";
+import {
+  csvName,
+  embedName,
+  pdfName,
+  pngName,
+  socialName,
+  svgName,
+  VARIANTS,
+  type VariantSizes,
+} from "../words/output-names.ts";
 
 const MOBILE = VARIANTS.find((v) => v.name === "mobile")!;
 const link = (file: string) => `<a href="${file}">${file}</a>`;
@@ -32,6 +42,8 @@ export function chartSection(
 ): string {
   const { id, words, embed, warnings, sizes } = chart;
   const anchor = chartAnchor(id);
+  // Where the embed finds its files (--base-url, or beside the page): the card is there too.
+  const base = /<img src="([^"]*?)[^"/]*-mobile\.svg"/.exec(embed)?.[1].replaceAll("&amp;", "&") ?? "";
   const w = (key: Parameters<Writer["phrase"]>[0], values?: Record<string, string>) => writer.phrase(key, values);
   const variants = VARIANTS.map((v) => {
     const file = svgName(id, v);
@@ -52,10 +64,12 @@ ${variants}
 <dl>
 <dt>${t(w("notebook.altText"))}</dt><dd>${e(words.description)}</dd>
 <dt>${t(w("notebook.source"))}</dt><dd>${e(words.source)}</dd>
-<dt>${t(w("notebook.files"))}</dt><dd>${w("notebook.fileList", { png: link(pngName(id)), csv: link(csvName(id)), embed: link(embedName(id)) })}</dd>
+<dt>${t(w("notebook.files"))}</dt><dd>${w("notebook.fileList", { png: link(pngName(id)), csv: link(csvName(id)), embed: link(embedName(id)) })} · ${link(socialName(id))} · ${link(pdfName(id))}</dd>
 <dt>${t(w("notebook.otherEmbeds"))}</dt><dd>${w("notebook.otherEmbedList", { wordpress: link(embedName(id, "wordpress")), drupal: link(embedName(id, "drupal")), png: link(pngName(id, MOBILE)) })}</dd>
 </dl>
 <div class="embed-head"><label for="${anchor}-embed">${t(w("notebook.embedCode"))}</label> <span>${t(w("notebook.embedHow"))}</span></div>
 <textarea id="${anchor}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>
+<div class="embed-head"><label for="${anchor}-social">Social card</label> <span>in the article page's &lt;head&gt;: shares of the article show ${e(socialName(id))}${base ? "" : "; crawlers need an absolute address: build with --base-url"}</span></div>
+<textarea id="${anchor}-social" readonly rows="5" spellcheck="false">${e(socialMeta(id, words, base))}</textarea>
 </article>`;
 }

@@ -56,9 +56,12 @@ export async function planOutputs(
   const toDraw: PreparedChart[] = [];
   for (const chart of story.charts) {
     const { entry, model, words } = chart;
-    // The writer (locale pack and house style) decides words drawn late too ("No figure", day labels).
+    // The writer (locale pack and house style) decides words drawn late too ("No figure", day labels);
+    // the dateline dates the print file (pdf.ts).
     const language = story.writer.chosen ? story.writer.id : undefined;
-    const fingerprint = sha256(JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, language }));
+    const fingerprint = sha256(
+      JSON.stringify({ code, entry, words, draw: model.draw, rows: model.rows, language, published: story.published }),
+    );
     fingerprints.set(entry.id, fingerprint);
     const old = previous?.charts[entry.id];
     const names = drawnFiles(entry.id);
@@ -67,7 +70,13 @@ export async function planOutputs(
       sizes.set(entry.id, old.variants);
     } else toDraw.push(chart);
   }
-  for (const [id, drawn] of await drawCharts(toDraw, (name, bytes) => sink.add(name, bytes), threads, story.writer))
+  for (const [id, drawn] of await drawCharts(
+    toDraw,
+    (name, bytes) => sink.add(name, bytes),
+    threads,
+    story.writer,
+    story.published,
+  ))
     sizes.set(id, drawn);
 
   const charts: Record<string, ChartRecord> = {};

@@ -1,14 +1,16 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import type { PdfJob } from "./pdf.ts";
 import type { PngJob } from "./png.ts";
 
 /**
- * PNGs drawn in worker threads, so they use every core while the main thread draws the next
+ * PNGs (and the print PDFs, pdf.ts) drawn in worker threads, so they use every core while the main thread draws the next
  * chart's SVGs. resvg's pixels live in native memory that V8 does not count (thx/resvg-js#216), so
  * V8 sees no reason to collect them and a long build would hold gigabytes: each worker collects
  * its garbage every few PNGs, and is replaced after a few hundred, returning whatever is left.
  *
- * The workers are plain JavaScript (no TypeScript loader to start) and load only resvg.
+ * The workers are plain JavaScript (no TypeScript loader to start) and load only resvg, and
+ * PDFKit with svg-to-pdfkit the first time they are given a PDF.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -18,16 +20,46 @@ if (typeof globalThis.gc !== "function") require("node:v8").setFlagsFromString("
 const collect = typeof globalThis.gc === "function" ? globalThis.gc : require("node:vm").runInNewContext("gc");
 const jobs = [];
 let drawn = 0;
+// A print file: the SVG drawn into one PDFKit page of the given size in points, text set in the
+// registered TrueType fonts (embedded as subsets). PDFKit stamps a creation date, and derives the
+// file's ID from it: both are the given date, so the same chart gives the same bytes.
+function pdf({ svg, width, height, fonts, date, title }) {
+  const PDFDocument = require(workerData.pdfkit);
+  const SVGtoPDF = require(workerData.svgToPdfkit);
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    compress: true,
+    info: { Title: title, Creator: "newsroom-charts", Producer: "newsroom-charts", CreationDate: new Date(date) },
+  });
+  for (const [name, file] of Object.entries(fonts)) doc.registerFont(name, file);
+  const chunks = [];
+  doc.on("data", (chunk) => chunks.push(chunk));
+  const done = new Promise((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  SVGtoPDF(doc, svg, 0, 0, {
+    width,
+    height,
+    preserveAspectRatio: "xMinYMin meet",
+    fontCallback: (family, bold) => (bold ? "sans-bold" : "sans"),
+    warningCallback: () => {},
+  });
+  doc.end();
+  return done;
+}
 // One job a turn of the event loop: resvg's objects are freed by finalizers that run between turns,
 // which a worker answering message after message in one turn would never reach.
-function next() {
-  const { id, svg, options } = jobs.shift();
+async function next() {
+  const job = jobs[0];
   try {
-    const png = new Resvg(svg, options).render().asPng();
-    parentPort.postMessage({ id, png });
+    const bytes = job.type === "pdf" ? await pdf(job) : new Resvg(job.svg, job.options).render().asPng();
+    parentPort.postMessage({ id: job.id, png: bytes });
   } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+    parentPort.postMessage({ id: job.id, error: String((error && error.message) || error) });
   }
+  jobs.shift();
   if (++drawn % workerData.collectEvery === 0) collect();
   if (jobs.length > 0) setImmediate(next);
 }
@@ -42,11 +74,13 @@ const COLLECT_EVERY = 4;
 /** A worker is replaced after this many PNGs, returning any native memory still held. */
 const RECYCLE_AFTER = 250;
 
-interface Job extends PngJob {
+type Work = ({ type: "png" } & PngJob) | ({ type: "pdf" } & PdfJob);
+
+type Job = Work & {
   id: number;
   resolve: (png: Buffer) => void;
   reject: (error: Error) => void;
-}
+};
 
 interface Slot {
   worker: Worker;
@@ -59,7 +93,10 @@ interface Slot {
 /** Jobs a worker holds at once: the next one waits in its queue while it draws, so it never idles. */
 const DEPTH = 2;
 
-const RESVG = createRequire(import.meta.url).resolve("@resvg/resvg-js");
+const require = createRequire(import.meta.url);
+const RESVG = require.resolve("@resvg/resvg-js");
+const PDFKIT = require.resolve("pdfkit");
+const SVG_TO_PDFKIT = require.resolve("svg-to-pdfkit");
 
 export class PngPool {
   private readonly slots: Slot[] = [];
@@ -72,9 +109,18 @@ export class PngPool {
   ) {}
 
   /** The PNG resvg draws for the job (see png.ts). */
-  png({ svg, options }: PngJob): Promise<Buffer> {
+  png(job: PngJob): Promise<Buffer> {
+    return this.draw({ type: "png", ...job });
+  }
+
+  /** The print PDF of the job (see pdf.ts). */
+  pdf(job: PdfJob): Promise<Buffer> {
+    return this.draw({ type: "pdf", ...job });
+  }
+
+  private draw(work: Work): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, svg, options, resolve, reject });
+      this.queue.push({ ...work, id: this.next++, resolve, reject });
       this.dispatch();
     });
   }
@@ -96,13 +142,23 @@ export class PngPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER, { eval: true, workerData: { resvg: RESVG, collectEvery: COLLECT_EVERY } });
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { resvg: RESVG, pdfkit: PDFKIT, svgToPdfkit: SVG_TO_PDFKIT, collectEvery: COLLECT_EVERY },
+    });
     const slot: Slot = { worker, jobs: [], sent: 0 };
     worker.unref(); // An idle worker never keeps the process alive; a busy one is ref'd while it works.
     worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
       const job = slot.jobs.shift()!;
       if (slot.jobs.length === 0) worker.unref();
-      if (message.error !== undefined) job.reject(new Error(`resvg could not draw the PNG: ${message.error}`));
+      if (message.error !== undefined)
+        job.reject(
+          new Error(
+            job.type === "pdf"
+              ? `PDFKit could not draw the PDF: ${message.error}`
+              : `resvg could not draw the PNG: ${message.error}`,
+          ),
+        );
       else job.resolve(Buffer.from(message.png!.buffer, message.png!.byteOffset, message.png!.byteLength));
       if (slot.sent >= this.recycleAfter && slot.jobs.length === 0) this.replace(slot);
       this.dispatch();
@@ -140,7 +196,8 @@ export class PngPool {
       slot.jobs.push(job);
       slot.sent += 1;
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, svg: job.svg, options: job.options });
+      const { resolve: _resolve, reject: _reject, ...message } = job;
+      slot.worker.postMessage(message);
     }
   }
 }

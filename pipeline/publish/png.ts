@@ -22,13 +22,13 @@ export interface PngJob {
  * This is decided in the drawing thread (where jsdom is loaded, for the outlines); the
  * rasterizing itself happens in a PNG worker (png-pool.ts) or in svgToPng below.
  */
-export async function pngJob(svg: string, width: number): Promise<PngJob> {
+export async function pngJob(svg: string, width: number, scale = 2): Promise<PngJob> {
   requireFonts(FONT_FILES);
   const drawn = hasComplexScript(svg) ? (await import("./text-outlines.ts")).outlineComplexText(svg) : svg;
   return {
     svg: drawn,
     options: {
-      fitTo: { mode: "width", value: width * 2 },
+      fitTo: { mode: "width", value: width * scale },
       font: {
         loadSystemFonts: false,
         fontFiles: FONT_FILES,

@@ -4,7 +4,9 @@ import { JSDOM } from "jsdom";
 import { KINDS } from "../../charts/index.ts";
 import type { ChartModel } from "../../charts/kind.ts";
 import { frame } from "../../charts/frame.ts";
-import { DEVICES, THEMES } from "../../charts/style.ts";
+import { socialCard } from "../../charts/social.ts";
+import { annotate } from "../../charts/annotate.ts";
+import { DEVICES, printSizes, type Sizes, SOCIAL, SOCIAL_ZOOM, type Theme, THEMES } from "../../charts/style.ts";
 import type { ChartEntry } from "../words/chart-list.ts";
 import type { ChartWords } from "../words/chart-words.ts";
 import type { Writer } from "../language/writer.ts";
@@ -16,6 +18,10 @@ export interface RenderedChart {
   svgs: Map<string, string>;
   /** Width and height of each variant, by variant name: the embed needs them. */
   sizes: VariantSizes;
+  /** The social card's SVG (600 × 315, drawn at 2× into X.social.png). */
+  social: string;
+  /** The print layout's SVG for the entry's column width (drawn into X.pdf), and its size in pixels. */
+  print: { svg: string; width: number; height: number };
 }
 
 const ID_TOKEN = "@@chart-id@@";
@@ -36,14 +42,36 @@ export function createRenderer() {
 
   return function render(entry: ChartEntry, model: ChartModel, words: ChartWords, writer?: Writer): RenderedChart {
     const kind = KINDS[entry.kind];
+    // Every layout of the chart, its annotations placed for that layout.
+    const annotated = (width: number, sizes: Sizes, theme: Theme) =>
+      annotate(kind.draw(model, { width, sizes, theme, document, Plot, writer }), words.annotations, {
+        width,
+        sizes,
+        theme,
+        document,
+      });
     const draw = (variant: Variant) => {
       const deviceSizes = DEVICES[variant.device];
       const theme = THEMES[variant.theme];
       const width = deviceSizes.width - 2 * deviceSizes.pad;
-      const plot = kind.draw(model, { width, sizes: deviceSizes, theme, document, Plot, writer });
+      const plot = annotated(width, deviceSizes, theme);
       return frame({ document, sizes: deviceSizes, theme, ...words, plot, idPrefix: ID_TOKEN, lang: writer?.lang });
     };
     const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
+    const light = THEMES.light;
+    const socialPlot = annotated((SOCIAL.width - 2 * SOCIAL.pad) / SOCIAL_ZOOM, SOCIAL, light);
+    const social = socialCard({ document, theme: light, ...words, plot: socialPlot, idPrefix: ID_TOKEN });
+    const printing = printSizes(entry.printWidth);
+    const printPlot = annotated(printing.width - 2 * printing.pad, printing, light);
+    const print = frame({
+      document,
+      sizes: printing,
+      theme: light,
+      ...words,
+      plot: printPlot,
+      idPrefix: ID_TOKEN,
+      lang: writer?.lang,
+    });
     const svgs = new Map<string, string>();
     const sizes: VariantSizes = {};
     for (const variant of VARIANTS) {
@@ -57,6 +85,18 @@ export function createRenderer() {
       svgs.set(svgName(entry.id, variant), `${text.replaceAll(ID_TOKEN, `${entry.id}-${variant.name}-${digest}`)}\n`);
       sizes[variant.name] = { width: Number(svg.getAttribute("width")), height: Number(svg.getAttribute("height")) };
     }
-    return { svgs, sizes };
+    // Neither file is an SVG a page shows: their ids only need to be unique within themselves.
+    const own = (svg: SVGSVGElement, name: string) =>
+      `${serializer.serializeToString(svg).replaceAll(ID_TOKEN, `${entry.id}-${name}`)}\n`;
+    return {
+      svgs,
+      sizes,
+      social: own(social, "social"),
+      print: {
+        svg: own(print, "print"),
+        width: Number(print.getAttribute("width")),
+        height: Number(print.getAttribute("height")),
+      },
+    };
   };
 }

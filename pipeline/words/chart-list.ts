@@ -8,15 +8,18 @@ import {
 } from "jsonc-parser";
 import { KIND_ALIASES, KIND_NAMES } from "../../charts/index.ts";
 import { DRAWABLE_SCRIPTS, undrawable } from "../../charts/script-list.ts";
+import { PRINT_WIDTH_MM } from "../../charts/style.ts";
 import type { Problem } from "../facts/problem.ts";
 import { unsafeCharacter } from "../facts/csv.ts";
 import { directionProblem } from "../facts/direction.ts";
 import { CHARTS } from "../facts/story-files.ts";
+import { isIsoDate } from "../facts/dates.ts";
 import { availableLocales, localePack } from "../language/packs.ts";
 import { chooseStyle } from "../language/styles.ts";
 import { defaultWriter, type Writer, writerFor } from "../language/writer.ts";
 import { droppedQualifiers, spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
+import { LAYER_FILE } from "./geo-layers.ts";
 
 /**
  * One figure of a chart entry: its id, and what the entry chooses for it. `"arrests"` is
@@ -29,6 +32,30 @@ export interface EntryFigure {
   label?: string;
   highlight?: boolean;
   group?: string;
+}
+
+/** A place on a locator map, as charts.json gives it: its name is a chart word (a template). */
+export interface EntryPlace {
+  name: string;
+  lat: number;
+  lon: number;
+  type: "city" | "place";
+  /** The id of a distance figure drawn as a circle around the place. */
+  radius?: string;
+}
+
+/**
+ * A note the desk pins to the chart: to a figure's mark ("figure"), to the mark of the figure that
+ * covers a day ("date"), to the figures of a band of days ("from", "to"), or to a locator's place
+ * ("place"). Its text is a chart word: a template, checked like a title.
+ */
+export interface EntryAnnotation {
+  text: string;
+  figure?: string;
+  date?: string;
+  from?: string;
+  to?: string;
+  place?: string;
 }
 
 /** One chart of the story, as data/charts.json lists it. Text fields are templates (see template.ts). */
@@ -44,6 +71,13 @@ export interface ChartEntry {
   figures: string[];
   /** What the entry chooses for each figure, in the same order (label, colour). */
   choices: EntryFigure[];
+  /** A locator's places (coordinates are allowed here and nowhere else) and its GeoJSON layer files. */
+  places: EntryPlace[];
+  layers: string[];
+  /** Notes pinned to the chart's marks, in charts.json's order (their number on a phone). */
+  annotations: EntryAnnotation[];
+  /** The print file's column width in millimetres ("print_width_mm"; the top-level one, else two columns). */
+  printWidth: number;
   /** Line of the entry in charts.json, for messages from later stages. */
   line: number;
 }
@@ -67,7 +101,8 @@ export interface ChartList {
   writer: Writer;
 }
 
-export function parseChartList(text: string, context: TemplateContext): ChartList {
+/** `layerFiles`: the story's GeoJSON files a locator may name in "layers". */
+export function parseChartList(text: string, context: TemplateContext, layerFiles = new Set<string>()): ChartList {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const lineOf = lineIndex(text.replace(/^\uFEFF/, ""));
@@ -112,6 +147,7 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
     STORY_OUTPUT_FILES.map((file) => [file, { id: "", line: 0 }]),
   );
   const charts: ChartEntry[] = [];
+  let defaultWidthSaid = false;
   for (const node of list.children ?? []) {
     const line = lineOf(node.offset);
     if (node.type !== "object") {
@@ -194,9 +230,89 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
         warnings.push({ file: CHARTS, line: lineOf(location.offset), message: `${name}: ${message}` });
     }
 
-    const listed = entry.figures;
+    const printWidth = entry.print_width_mm ?? defaults.print_width_mm ?? PRINT_WIDTH_MM.default;
+    const ownWidth = entry.print_width_mm !== undefined;
+    // A wrong default is said once, at its own line, not once a chart.
+    if (
+      (typeof printWidth !== "number" || printWidth < PRINT_WIDTH_MM.min || printWidth > PRINT_WIDTH_MM.max) &&
+      (ownWidth || !defaultWidthSaid)
+    ) {
+      if (!ownWidth) defaultWidthSaid = true;
+      at(
+        entry.print_width_mm !== undefined ? field("print_width_mm") : findNodeAtLocation(root, ["print_width_mm"]),
+        `"print_width_mm" is the print file's column width in millimetres, a number from ${PRINT_WIDTH_MM.min} to ${PRINT_WIDTH_MM.max} (one column is often 50, two 104), not ${JSON.stringify(printWidth)}`,
+      );
+    }
+
+    const places: EntryPlace[] = [];
+    const layers: string[] = [];
+    if (kind !== "locator") {
+      for (const key of ["places", "layers"])
+        if (entry[key] !== undefined)
+          at(
+            field(key),
+            `"${key}" belong to a locator map (kind "locator"); a ${kind || "chart"} has no map: delete them, or make the chart a locator`,
+          );
+    } else {
+      const list = entry.places;
+      if (!Array.isArray(list) || list.length === 0)
+        at(
+          field("places"),
+          '"places" lists the places a locator shows: [{ "name": "Islamabad", "lat": 33.69, "lon": 73.05, "type": "city" }]',
+        );
+      else
+        list.forEach((item: unknown, i) => {
+          const place = placeOf(
+            item,
+            (key, message) =>
+              at(findNodeAtLocation(node, key ? ["places", i, key] : ["places", i]) ?? field("places"), message),
+            context,
+          );
+          if (place) places.push(place);
+        });
+      const files = entry.layers ?? [];
+      if (!Array.isArray(files))
+        at(field("layers"), '"layers" lists GeoJSON files of the story folder: ["streets.geojson"]');
+      else
+        files.forEach((file: unknown, i) => {
+          if (typeof file !== "string" || !LAYER_FILE.test(file))
+            at(
+              findNodeAtLocation(node, ["layers", i]) ?? field("layers"),
+              `a layer is the name of a .geojson file in the story folder itself ("streets.geojson"), not ${JSON.stringify(file)}`,
+            );
+          else if (!layerFiles.has(file))
+            at(
+              findNodeAtLocation(node, ["layers", i]) ?? field("layers"),
+              `the story folder has no layer ${JSON.stringify(file)}; put the GeoJSON file beside charts.json${layerFiles.size ? ` (it has ${[...layerFiles].join(", ")})` : ""}`,
+            );
+          else layers.push(file);
+        });
+    }
+
+    const annotations: EntryAnnotation[] = [];
+    if (entry.annotations !== undefined) {
+      if (!Array.isArray(entry.annotations))
+        at(field("annotations"), `"annotations" is a list: [${ANNOTATION_EXAMPLE}]`);
+      else
+        entry.annotations.forEach((item: unknown, i) => {
+          const note = annotationOf(
+            item,
+            (key, message) =>
+              at(
+                findNodeAtLocation(node, key ? ["annotations", i, key] : ["annotations", i]) ?? field("annotations"),
+                message,
+              ),
+            context,
+          );
+          if (note) annotations.push(note);
+        });
+    }
+
+    const listed = entry.figures ?? (kind === "locator" ? [] : undefined);
     const choices: EntryFigure[] = [];
-    if (!Array.isArray(listed) || listed.length === 0) {
+    if (kind === "locator" && Array.isArray(listed) && listed.length === 0) {
+      // A locator may draw no figure: the map is the chart.
+    } else if (!Array.isArray(listed) || listed.length === 0) {
       at(
         field("figures"),
         '"figures" must list the ids of the figures the chart draws, e.g. ["arrests"] or [{ "id": "arrests", "label": "Friday night" }]',
@@ -239,6 +355,10 @@ export function parseChartList(text: string, context: TemplateContext): ChartLis
       credit: words.credit,
       figures: ids,
       choices,
+      printWidth: printWidth as number,
+      places,
+      layers,
+      annotations,
       line,
     });
   }
@@ -324,6 +444,139 @@ function figureChoice(
     ...(label !== undefined ? { label } : {}),
     ...(fields.highlight === true ? { highlight: true } : {}),
     ...(group !== undefined ? { group } : {}),
+  };
+}
+
+const ANNOTATION_KEYS = ["text", "figure", "date", "from", "to", "place"];
+const ANNOTATION_EXAMPLE = '{ "text": "Curfew imposed", "date": "2024-11-25" }';
+
+/**
+ * One of an entry's "annotations": its text (a chart word) and what it is pinned to: a figure, a
+ * day, a band of days (from, to) or a place; exactly one of those.
+ */
+function annotationOf(
+  item: unknown,
+  at: (key: string | undefined, message: string) => void,
+  context: TemplateContext,
+): EntryAnnotation | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    at(undefined, `each annotation is an object like ${ANNOTATION_EXAMPLE}`);
+    return undefined;
+  }
+  const fields = item as Record<string, unknown>;
+  let ok = true;
+  const wrong = (key: string | undefined, message: string) => {
+    at(key, message);
+    ok = false;
+  };
+  for (const key of Object.keys(fields))
+    if (!ANNOTATION_KEYS.includes(key))
+      wrong(key, `an annotation takes ${ANNOTATION_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const text = fields.text;
+  if (typeof text !== "string" || text.trim() === "")
+    wrong(
+      fields.text === undefined ? undefined : "text",
+      `the annotation needs its "text", e.g. ${ANNOTATION_EXAMPLE}`,
+    );
+  else {
+    const bad = unsafeCharacter(text);
+    if (bad) wrong("text", `text holds ${bad}, which no chart can show; delete it`);
+    const reorders = directionProblem("text", text);
+    if (reorders) wrong("text", reorders);
+    const foreign = undrawable(text);
+    if (foreign) wrong("text", `text holds ${foreign}, ${CANNOT_DRAW}`);
+    for (const message of templateProblems(text, context)) wrong("text", `text: ${message}`);
+  }
+  const pins = (["figure", "date", "place", "from"] as const).filter((k) => fields[k] !== undefined);
+  if (fields.to !== undefined && fields.from === undefined) wrong("to", 'a band of days needs "from" as well as "to"');
+  if (pins.length !== 1)
+    wrong(
+      pins[1],
+      `an annotation is pinned to one thing: a "figure" (its id), a "date", a band ("from" and "to") or a locator's "place"${pins.length ? `, not to ${pins.map((p) => `"${p}"`).join(" and ")}` : ""}`,
+    );
+  for (const key of ["figure", "place"] as const)
+    if (fields[key] !== undefined && (typeof fields[key] !== "string" || fields[key] === ""))
+      wrong(
+        key,
+        `"${key}" is ${key === "figure" ? "the id of a figure the chart draws" : "the name of one of the locator's places"}`,
+      );
+  for (const key of ["date", "from", "to"] as const) {
+    const value = fields[key];
+    if (value !== undefined && (typeof value !== "string" || !isIsoDate(value)))
+      wrong(key, `"${key}" is a day written YYYY-MM-DD, e.g. "2024-11-25", not ${JSON.stringify(value)}`);
+  }
+  if (fields.from !== undefined && fields.to === undefined)
+    wrong("from", 'a band of days needs "to" as well as "from"');
+  if (typeof fields.from === "string" && typeof fields.to === "string" && fields.from > fields.to)
+    wrong("to", `the band ends (${fields.to}) before it starts (${fields.from}); swap "from" and "to"`);
+  if (!ok) return undefined;
+  const pick = (key: string) => (typeof fields[key] === "string" ? { [key]: fields[key] as string } : {});
+  return { text: text as string, ...pick("figure"), ...pick("date"), ...pick("from"), ...pick("to"), ...pick("place") };
+}
+
+const PLACE_KEYS = ["name", "lat", "lon", "type", "radius"];
+
+/**
+ * One place of a locator's "places": { "name", "lat", "lon" } and optionally "type" ("city" or
+ * "place") and "radius" (a distance figure's id). The coordinates are the only numbers charts.json
+ * may hold outside a figure: degrees, checked for range. The name is a chart word.
+ */
+function placeOf(
+  item: unknown,
+  at: (key: string | undefined, message: string) => void,
+  context: TemplateContext,
+): EntryPlace | undefined {
+  const example = '{ "name": "Islamabad", "lat": 33.69, "lon": 73.05 }';
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    at(undefined, `each place is an object like ${example}`);
+    return undefined;
+  }
+  const fields = item as Record<string, unknown>;
+  let ok = true;
+  const wrong = (key: string | undefined, message: string) => {
+    at(key, message);
+    ok = false;
+  };
+  for (const key of Object.keys(fields))
+    if (!PLACE_KEYS.includes(key))
+      wrong(key, `a place takes ${PLACE_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const name = fields.name;
+  if (typeof name !== "string" || name.trim() === "")
+    wrong(fields.name === undefined ? undefined : "name", `the place needs its "name", e.g. ${example}`);
+  else {
+    const bad = unsafeCharacter(name);
+    if (bad) wrong("name", `name holds ${bad}, which no chart can show; delete it`);
+    const reorders = directionProblem("name", name);
+    if (reorders) wrong("name", reorders);
+    const foreign = undrawable(name);
+    if (foreign) wrong("name", `name holds ${foreign}, ${CANNOT_DRAW}`);
+    for (const message of templateProblems(name, context)) wrong("name", `name: ${message}`);
+  }
+  for (const [key, limit, what] of [
+    ["lat", 90, "latitude, from -90 (south) to 90 (north)"],
+    ["lon", 180, "longitude, from -180 (west) to 180 (east)"],
+  ] as const) {
+    const value = fields[key];
+    if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > limit)
+      wrong(
+        fields[key] === undefined ? undefined : key,
+        `"${key}" is the place's ${what}, in decimal degrees${value === undefined ? "" : `, not ${JSON.stringify(value)}`}${key === "lat" && typeof value === "number" && Math.abs(value) > 90 && Math.abs(value) <= 180 ? ' (are "lat" and "lon" swapped?)' : ""}`,
+      );
+  }
+  if (fields.type !== undefined && fields.type !== "city" && fields.type !== "place")
+    wrong(
+      "type",
+      `"type" is "city" (a ringed dot, its name in bold) or "place" (a dot), not ${JSON.stringify(fields.type)}`,
+    );
+  if (fields.radius !== undefined && (typeof fields.radius !== "string" || fields.radius === ""))
+    wrong("radius", '"radius" is the id of a distance figure the chart lists, e.g. "closest_approach"');
+  if (!ok) return undefined;
+  return {
+    name: name as string,
+    lat: fields.lat as number,
+    lon: fields.lon as number,
+    type: (fields.type as "city" | "place" | undefined) ?? "place",
+    ...(fields.radius !== undefined ? { radius: fields.radius as string } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { attributionNote } from "../../charts/attribution.ts";
-import type { ChartModel, FigureChoice } from "../../charts/kind.ts";
+import type { Annotation, ChartModel, FigureChoice } from "../../charts/kind.ts";
+import { annotationSentences } from "./annotations.ts";
 import { defaultName, whenOf } from "../../charts/names.ts";
 import type { ChartEntry } from "./chart-list.ts";
 import { parseDateline, parseSourceName } from "../facts/dates.ts";
@@ -19,8 +20,10 @@ export interface ChartWords {
   corrections: string[];
   source: string;
   credit: string;
-  /** The alt text: the title, the figures with their qualifiers, who gives them, and any correction. */
+  /** The alt text: the title, the figures with their qualifiers, who gives them, annotations and any correction. */
   description: string;
+  /** Notes pinned to the chart's marks, drawn in every variant (charts/annotate.ts). */
+  annotations: Annotation[];
 }
 
 /** What the entry chose for each figure, its words filled in: what a chart kind is given. */
@@ -42,6 +45,7 @@ export function composeWords(
   shown: Figure[],
   context: TemplateContext,
   files: Map<string, string>,
+  annotations: Annotation[] = [],
 ): ChartWords {
   const writer = context.writer ?? defaultWriter();
   const fill = (text: string) => fillTemplate(text, context);
@@ -66,7 +70,14 @@ export function composeWords(
     corrections,
     source,
     credit: fill(entry.credit) || writer.phrase("credit.default"),
-    description: [writer.sentence(title.replace(/[.!?।]$/, "")), model.summary, ...credit, ...corrections].join(" "),
+    description: [
+      writer.sentence(title.replace(/[.!?।]$/, "")),
+      model.summary,
+      ...annotationSentences(annotations),
+      ...credit,
+      ...corrections,
+    ].join(" "),
+    annotations,
   };
 }
 

@@ -42,15 +42,25 @@ export const EMBED_FLAVOURS: EmbedFlavour[] = ["picture", "wordpress", "drupal"]
 export const embedName = (chartId: string, flavour: EmbedFlavour = "picture") =>
   flavour === "picture" ? `${chartId}.embed.html` : `${chartId}.${flavour}.embed.html`;
 export const csvName = (chartId: string) => `${chartId}.csv`;
+/** The social card: 1200 × 630 (Open Graph's and X's large card), title, chart and source. */
+export const socialName = (chartId: string) => `${chartId}.social.png`;
+export const SOCIAL_SIZE = { width: 1200, height: 630 } as const;
+/** The print file: vector, at the column width charts.json gives. */
+export const pdfName = (chartId: string) => `${chartId}.pdf`;
 
 /** Every embed flavour of a chart. */
 export function embedFiles(chartId: string): string[] {
   return EMBED_FLAVOURS.map((f) => embedName(chartId, f));
 }
 
-/** The files drawn from a chart (SVG variants and PNGs): what a redraw replaces. */
+/** The files drawn from a chart (SVG variants, PNGs, social card, print PDF): what a redraw replaces. */
 export function drawnFiles(chartId: string): string[] {
-  return [...VARIANTS.map((v) => svgName(chartId, v)), ...PNG_VARIANTS.map((v) => pngName(chartId, v))];
+  return [
+    ...VARIANTS.map((v) => svgName(chartId, v)),
+    ...PNG_VARIANTS.map((v) => pngName(chartId, v)),
+    socialName(chartId),
+    pdfName(chartId),
+  ];
 }
 
 /** Every file a chart writes. */

@@ -1,0 +1,100 @@
+import { adoptPlot, round, SVG_NS, TEXT_RESET } from "./frame.ts";
+import { textWidth, wrap, wrapHeadline } from "./measure.ts";
+import { SOCIAL, SOCIAL_ZOOM, type Theme } from "./style.ts";
+
+export interface SocialInput {
+  document: Document;
+  theme: Theme;
+  title: string;
+  source: string;
+  credit: string;
+  description: string;
+  /** The chart's marks, drawn for SOCIAL's inner width divided by SOCIAL_ZOOM. */
+  plot: { node: SVGSVGElement; height: number };
+  idPrefix: string;
+}
+
+/** The title's size on a card: its own, or smaller for a long title, so it takes two lines at most. */
+const TITLE_SIZES = [SOCIAL.title, 22, 19];
+
+/**
+ * The social card: the chart laid out for a 1200 × 630 frame (drawn at 600 × 315, shown at 2×):
+ * the title large, the chart's marks with their direct labels, and the source and credit, so a
+ * reader scrolling past the thumbnail sees what the chart says and whose figures they are. The
+ * marks are scaled down only as far as the frame's height needs, and centred.
+ */
+export function socialCard(input: SocialInput): SVGSVGElement {
+  const { document, theme } = input;
+  const { width, height, pad } = SOCIAL;
+  const inner = width - 2 * pad;
+  const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>) => {
+    const node = document.createElementNS(SVG_NS, name) as SVGElementTagNameMap[K];
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+    return node;
+  };
+  const parts: SVGElement[] = [];
+  let y = pad;
+  const size = TITLE_SIZES.find((s) => wrapHeadline(input.title, inner, s, true).length <= 2) ?? TITLE_SIZES.at(-1)!;
+  for (const line of wrapHeadline(input.title, inner, size, true)) {
+    const lineHeight = size * SOCIAL.leading;
+    const node = el("text", {
+      x: pad,
+      y: round(y + (lineHeight - size) / 2 + size * 0.8),
+      "font-size": size,
+      "font-weight": "bold",
+      fill: theme.text,
+    });
+    node.textContent = line;
+    parts.push(node);
+    y += lineHeight;
+  }
+  y += SOCIAL.gap;
+
+  // The source line sits at the foot; one line, shortened to the source alone if both do not fit.
+  const both = [input.source, input.credit].filter(Boolean).join(" · ");
+  const signoff = textWidth(both, SOCIAL.source) <= inner ? [both] : wrap(input.source, inner, SOCIAL.source);
+  const footLine = SOCIAL.source * SOCIAL.leading;
+  const foot = height - pad + 4 - signoff.length * footLine;
+
+  const room = foot - SOCIAL.gap - y;
+  // The marks were drawn SOCIAL_ZOOM times narrower than the card: enlarged back, their labels read
+  // larger in a thumbnail; a tall chart is shrunk instead, as far as the frame needs.
+  const scale = Math.round(Math.min(SOCIAL_ZOOM, room / Math.max(1, input.plot.height)) * 1000) / 1000;
+  const plotWidth = (inner / SOCIAL_ZOOM) * scale;
+  const top = y + Math.max(0, (room - input.plot.height * scale) / 2);
+  const plot = el("g", {
+    transform: `translate(${round(pad + (inner - plotWidth) / 2)},${round(top)}) scale(${scale})`,
+  });
+  adoptPlot(input.plot.node, plot, theme);
+  parts.push(plot);
+
+  signoff.forEach((line, i) => {
+    const node = el("text", {
+      x: pad,
+      y: round(foot + i * footLine + (footLine - SOCIAL.source) / 2 + SOCIAL.source * 0.8),
+      "font-size": SOCIAL.source,
+      fill: theme.muted,
+    });
+    node.textContent = line;
+    parts.push(node);
+  });
+
+  const root = el("svg", {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-labelledby": `${input.idPrefix}-title ${input.idPrefix}-desc`,
+    ...TEXT_RESET,
+    "font-size": SOCIAL.label,
+    fill: theme.text,
+    "text-anchor": "start",
+  });
+  const title = el("title", { id: `${input.idPrefix}-title` });
+  title.textContent = input.title;
+  const desc = el("desc", { id: `${input.idPrefix}-desc` });
+  desc.textContent = input.description;
+  root.append(title, desc, el("rect", { width, height, fill: theme.background }));
+  for (const part of parts) root.append(part);
+  return root;
+}
