@@ -606,7 +606,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = de
     (max(
       [
         ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
-        data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
+        data.gaps.length > 0 ? textWidth(writer.phrase("label.noFigure"), sizes.label) : 0,
       ],
       (w) => w,
     ) ?? 0) + 12;
