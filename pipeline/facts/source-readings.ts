@@ -1,4 +1,4 @@
-import { parseDateline, parseFiscalStart } from "./dates.ts";
+import { parseDateline, parseFiscalStart, parseSourceName } from "./dates.ts";
 import { indexSource, type SourceIndex } from "./quote.ts";
 import { readText, type SentenceReading } from "./reader.ts";
 
@@ -33,8 +33,11 @@ export function readSource(
   const fiscalStart = parseFiscalStart(text) ?? storyFiscalStart;
   const known = recent(text, `${dateline ?? ""}/${fiscalStart ?? ""}`);
   const index = (known.index ??= indexSource(text));
-  const all = () => (known.sentences ??= readText(index.text, { dateline, fiscalStart }));
-  const source: ReadSource = {
+  // A source's own statements are credited to its name; the article's (no name) to nobody.
+  const source = parseSourceName(text);
+  const all = () =>
+    (known.sentences ??= readText(index.text, { dateline, fiscalStart, ...(source ? { source } : {}) }));
+  const read: ReadSource = {
     name,
     index,
     dateline,
@@ -54,8 +57,8 @@ export function readSource(
       return found;
     },
   };
-  cache.set(name, source);
-  return source;
+  cache.set(name, read);
+  return read;
 }
 
 interface Known {
