@@ -1,4 +1,4 @@
-import { max, min } from "d3-array";
+import { max, min, range } from "d3-array";
 import { createRequire } from "node:module";
 import {
   type GeoPermissibleObjects,
@@ -423,20 +423,26 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = d
       name: c.properties.name && writer.country(c.id === undefined ? undefined : String(c.id), c.properties.name),
     }))
     .filter((c): c is { c: (typeof visible)[number]; name: string } => Boolean(c.name))
-    .map(({ c, name }) => ({ c, name, spots: spotsInside(c, projection, width, height) }))
+    .map(({ c, name }) => ({ c, name, ...spotsInside(c, projection, width, height) }))
     .filter((c) => c.spots.length >= 3)
     .sort((a, b) =>
       String(a.c.id) === m.country?.id ? -1 : String(b.c.id) === m.country?.id ? 1 : b.spots.length - a.spots.length,
     )
     .slice(0, 6);
-  for (const { name, spots } of countryLabels) {
+  for (const { name, spots, inside } of countryLabels) {
     const text = name.toLocaleUpperCase(writer.pack.intl);
     const cx = spots.reduce((s, p) => s + p[0], 0) / spots.length;
     const cy = spots.reduce((s, p) => s + p[1], 0) / spots.length;
     const order = [...spots].sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+    // Only where the whole name lies inside its country (points along its edges are), so no border
+    // or coast runs through the words; a country too narrow for its name goes unnamed.
+    const fits = (box: Box) => {
+      const xs = range(box.x - 2, box.x + box.width + 2, 4).concat(box.x + box.width + 2);
+      return [box.y - 1, box.y + box.height + 1].every((y) => xs.every((x) => inside(x, y)));
+    };
     for (const [x, y] of order) {
       const box = textBox([text], x, y + sizes.note * 0.35, sizes.note, { anchor: "middle" });
-      if (!within(box, frame) || taken.some((t) => intersects(box, t, 3))) continue;
+      if (!within(box, frame) || taken.some((t) => intersects(box, t, 3)) || !fits(box)) continue;
       taken.push(box);
       const node = el(
         "text",
@@ -535,13 +541,16 @@ function placeLabel(
   return undefined;
 }
 
-/** Points of a grid over the map that lie inside the country: where its name may go. */
+/**
+ * Points of a grid over the map that lie inside the country (where its name may go), and a test of
+ * any point of the map.
+ */
 function spotsInside(
   country: Feature<Geometry>,
   projection: GeoProjection,
   width: number,
   height: number,
-): [number, number][] {
+): { spots: [number, number][]; inside: (x: number, y: number) => boolean } {
   const g = country.geometry;
   const polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
   // Only the rings that reach into the map, each with its projected extent; tested on the plane
@@ -555,23 +564,24 @@ function spotsInside(
       return { points, x0: min(xs) ?? 0, x1: max(xs) ?? 0, y0: min(ys) ?? 0, y1: max(ys) ?? 0 };
     })
     .filter((r) => r.x1 >= 0 && r.x0 <= width && r.y1 >= 0 && r.y0 <= height);
+  const inside = (x: number, y: number) => {
+    let within = false;
+    for (const { points: ring, x0, x1, y0, y1 } of rings) {
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) within = !within;
+      }
+    }
+    return within;
+  };
   const spots: [number, number][] = [];
-  if (rings.length === 0) return spots;
+  if (rings.length === 0) return { spots, inside };
   const step = Math.max(14, Math.round(width / 30));
   for (let y = step / 2; y < height; y += step)
-    for (let x = step / 2; x < width; x += step) {
-      let inside = false;
-      for (const { points: ring, x0, x1, y0, y1 } of rings) {
-        if (x < x0 || x > x1 || y < y0 || y > y1) continue;
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i];
-          const [xj, yj] = ring[j];
-          if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-        }
-      }
-      if (inside) spots.push([x, y]);
-    }
-  return spots;
+    for (let x = step / 2; x < width; x += step) if (inside(x, y)) spots.push([x, y]);
+  return { spots, inside };
 }
 
 /** The view's extent in degrees: [[west, south], [east, north]]. */
