@@ -263,7 +263,7 @@ function seriesShape(figures: Figure[]): { running: boolean; start: string; prob
   if (shared || open.length > 0) {
     const off = figures.filter((f) => !fits(f));
     const total = figures.filter(fits);
-    const from = common ? ` from ${formatDate(common, { weekday: true, year: false })}` : "";
+    const from = common ? ` from ${formatDate(common, { weekday: true })}` : "";
     return {
       running: false,
       start: "",

@@ -165,7 +165,7 @@ describe("a wildfire's toll, from the words to a line", () => {
     const problems = problemsOf(data);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /"deaths_wed" \(Wed 13 Aug\) does not count from Tue 12 Aug as the running total of .* do; a line joins one running total: the words of "deaths_wed" allow the running count: set its start 2025-08-12 and end 2025-08-13 in figures.csv/,
+      /"deaths_wed" \(Wed 13 Aug\) does not count from Tue 12 Aug 2025 as the running total of .* do; a line joins one running total: the words of "deaths_wed" allow the running count: set its start 2025-08-12 and end 2025-08-13 in figures.csv/,
     );
     // Taking the advice passes the check and draws the line.
     writeFileSync(
