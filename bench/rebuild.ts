@@ -8,6 +8,7 @@
  *   npm run bench                         the story (the Islamabad fixture), 100 and 1,000 charts
  *   npm run bench -- --charts 100         one generated story of 100 charts (three figures each)
  *   npm run bench -- --charts story,250 --runs 3 --compare /work/main
+ *   npm run bench -- --reading            the reader's accuracy on the reading corpus, field by field
  *
  * --compare DIR runs another checkout of the project (its own `npm run build`) on the same stories
  * in the same run: a before/after table.
@@ -30,8 +31,16 @@ const { values } = parseArgs({
     runs: { type: "string" },
     compare: { type: "string" },
     "no-vega-lite": { type: "boolean", default: false },
+    reading: { type: "boolean", default: false },
+    misread: { type: "boolean", default: false },
+    "held-out": { type: "boolean", default: false },
   },
 });
+if (values.reading) {
+  const { readingBench } = await import("./reading.ts");
+  readingBench({ misread: values.misread, heldOut: values["held-out"] });
+  process.exit(0);
+}
 const sizes = values.charts!.split(",").map((s) => (s.trim() === "story" ? "story" : Number(s)));
 const runsFor = (size: number | "story") =>
   Number(values.runs ?? process.env.BENCH_RUNS ?? (size === "story" ? 5 : size <= 100 ? 3 : 1));

@@ -1,16 +1,18 @@
 import { max } from "d3-array";
 import { round, SVG_NS } from "./frame.ts";
-import { EXTRA_WORDS } from "./fixed-words.ts";
 import { type Box, intersects, occupied, textOf, union, within } from "./geometry.ts";
 import type { Annotation, Drawing } from "./kind.ts";
-import { textWidth, wrap } from "./measure.ts";
+import { textWidth, wrapPretty } from "./measure.ts";
 import type { Sizes, Theme } from "./style.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 
 export interface AnnotateContext {
   width: number;
   sizes: Sizes;
   theme: Theme;
   document: Document;
+  /** The chart's writer: a marker's number in the story's digits ("१" where the style asks for them). */
+  writer?: Writer;
 }
 
 /** Space kept between a note and anything else. */
@@ -28,7 +30,7 @@ const GAP = 3;
 export function annotate(
   plot: Drawing,
   annotations: Annotation[],
-  { width, sizes, theme, document }: AnnotateContext,
+  { width, sizes, theme, document, writer = defaultWriter() }: AnnotateContext,
 ): Drawing {
   if (annotations.length === 0) return plot;
   const svg = plot.node;
@@ -90,7 +92,7 @@ export function annotate(
       );
       svg.insertBefore(group, svg.firstChild);
     }
-    const lines = wrap(note.text, maxWidth, size);
+    const lines = wrapPretty(note.text, maxWidth, size);
     const w = max(lines, (l) => textWidth(l, size)) ?? 0;
     const h = lines.length * lineHeight;
     const spot = findSpot(anchor, w, h, frame(), taken);
@@ -125,7 +127,7 @@ export function annotate(
       height = Math.max(height, marker.y + marker.height);
     }
     taken.push(marker);
-    drawMarker(el, svg, marker, n, size, theme);
+    drawMarker(el, svg, marker, writer.number(n), size, theme);
   }
 
   if (listed.length > 0) {
@@ -134,8 +136,15 @@ export function annotate(
     let y = height + size * 0.6;
     for (const { n, text } of listed) {
       const r = Math.round(size * 0.75);
-      drawMarker(el, group, { x: 0, y: y + (lineHeight - 2 * r) / 2, width: 2 * r, height: 2 * r }, n, size, theme);
-      const lines = wrap(text, width - 2 * r - 6, size);
+      drawMarker(
+        el,
+        group,
+        { x: 0, y: y + (lineHeight - 2 * r) / 2, width: 2 * r, height: 2 * r },
+        writer.number(n),
+        size,
+        theme,
+      );
+      const lines = wrapPretty(text, width - 2 * r - 6, size);
       const node = el("text", { "font-size": size, fill: theme.text, "text-anchor": "start" }, group);
       lines.forEach((line, i) => {
         const span = el("tspan", { x: 2 * r + 6, y: round(y + i * lineHeight + size * 0.92) }, node);
@@ -156,7 +165,7 @@ function drawMarker(
   el: (name: string, attrs: Record<string, string | number>, parent: Element) => Element,
   parent: Element,
   box: Box,
-  n: number,
+  n: string,
   size: number,
   theme: Theme,
 ) {
@@ -180,7 +189,7 @@ function drawMarker(
     },
     group,
   );
-  label.textContent = EXTRA_WORDS.marker(n, "").trim();
+  label.textContent = n;
 }
 
 /**

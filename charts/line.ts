@@ -263,7 +263,7 @@ function seriesShape(figures: Figure[]): { running: boolean; start: string; prob
   if (shared || open.length > 0) {
     const off = figures.filter((f) => !fits(f));
     const total = figures.filter(fits);
-    const from = common ? ` from ${formatDate(common, { weekday: true, year: false })}` : "";
+    const from = common ? ` from ${formatDate(common, { weekday: true })}` : "";
     return {
       running: false,
       start: "",
@@ -606,7 +606,7 @@ function down(data: LineDraw, { width, sizes, theme, document, Plot, writer = de
     (max(
       [
         ...data.series.flatMap((s) => s.points.map((p) => textWidth(valueText(s, p), sizes.value, true))),
-        data.gaps.length > 0 ? textWidth("No figure", sizes.label) : 0,
+        data.gaps.length > 0 ? textWidth(writer.phrase("label.noFigure"), sizes.label) : 0,
       ],
       (w) => w,
     ) ?? 0) + 12;

@@ -1,4 +1,4 @@
-import { max, min } from "d3-array";
+import { max, min, range } from "d3-array";
 import { createRequire } from "node:module";
 import {
   type GeoPermissibleObjects,
@@ -15,15 +15,15 @@ import {
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Polygon, MultiPolygon } from "geojson";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { capitalize } from "../pipeline/facts/format.ts";
 import type { Figure } from "../pipeline/facts/figure.ts";
 import { attributionNote } from "./attribution.ts";
 import { type Bound, boundOf } from "./bounds.ts";
-import { EXTRA_WORDS } from "./fixed-words.ts";
 import { type Box, intersects, textBox, within } from "./geometry.ts";
+import { drawnWidth } from "./measure.ts";
 import { type ChartKind, type ChartModel, type DrawContext, type GeoLayer, type Place, shownRow } from "./kind.ts";
 import { defaultName, uniqueNames } from "./names.ts";
-import { defaultWriter } from "../pipeline/language/writer.ts";
+import { kilometresIn } from "../pipeline/language/units.ts";
+import { defaultWriter, type Writer } from "../pipeline/language/writer.ts";
 
 /** A distance figure drawn as a circle around a place. */
 interface Circle {
@@ -44,23 +44,6 @@ export interface LocatorDraw {
   /** The country the first place lies in (Natural Earth's id and name), if any. */
   country?: { id: string; name: string };
 }
-
-/** Kilometres in one of each distance unit a figure may carry. */
-const KM_PER: Record<string, number> = {
-  km: 1,
-  kilometre: 1,
-  kilometres: 1,
-  kilometer: 1,
-  kilometers: 1,
-  m: 0.001,
-  metre: 0.001,
-  metres: 0.001,
-  meter: 0.001,
-  meters: 0.001,
-  mile: 1.609344,
-  miles: 1.609344,
-  mi: 1.609344,
-};
 
 const EARTH_KM = 6371.0088;
 /** Close up, the map shows at least this far around each place. */
@@ -132,7 +115,7 @@ export const locator: ChartKind<LocatorDraw> = {
         );
         return;
       }
-      const per = KM_PER[f.unit.trim().toLowerCase()];
+      const per = kilometresIn(f.unit);
       if (f.fraction || per === undefined || f.value <= 0) {
         problems.push(
           `place "${place.name}": a radius is a distance (unit km, kilometres, metres or miles), but "${f.id}" is ${f.fraction ? "a fraction" : f.value <= 0 ? "not above zero" : `in ${JSON.stringify(f.unit || "no unit")}`}`,
@@ -150,28 +133,38 @@ export const locator: ChartKind<LocatorDraw> = {
     const drawn = figures.filter((f) => radii.has(f.id));
     const names = uniqueNames(drawn, (f) => defaultName(f, writer));
     const country = countryOf(places[0]);
+    // The country in the chart's language ("Inde", "भारत"); none where the language has no name for it.
+    const area = country && writer.country(country.id, country.name);
     const zoom = circles.length > 0 || layers.length > 0 ? "city" : "country";
-    const notes = circles.map((c) => {
-      const f = drawn.find((g) => g.id === places[c.place].radius)!;
-      const circle = c.bound === "minimum" ? EXTRA_WORDS.circleDashed : EXTRA_WORDS.circleSolid;
-      return EXTRA_WORDS.radiusNote(
-        circle,
-        `${names[f.id]}, ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`,
-        places[c.place].name,
-        c.bound,
-      );
-    });
+    const figureOf = (c: Circle) => drawn.find((g) => g.id === places[c.place].radius)!;
+    // The label inside a sentence: "within 1.6 kilometres", "jusqu’à 1,6 km".
+    const distance = (c: Circle) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+    const notes = circles.map((c) =>
+      writer.phrase(
+        c.bound === "maximum"
+          ? "map.radius.maximum"
+          : c.bound === "minimum"
+            ? "map.radius.minimum"
+            : "map.radius.exact",
+        { place: places[c.place].name, name: names[figureOf(c).id], distance: distance(c) },
+      ),
+    );
     const attribution = attributionNote(drawn, names, writer);
     if (attribution) notes.push(attribution);
-    notes.push(EXTRA_WORDS.mapCredit(layers.map((l) => l.file)));
+    notes.push(mapCredit(layers, writer));
     const placeNames = writer.list(places.map((p) => p.name));
     const summary = [
-      EXTRA_WORDS.mapAlt(zoom === "country" ? (country?.name ?? "") : "", placeNames),
-      ...circles.map((c) => {
-        const f = drawn.find((g) => g.id === places[c.place].radius)!;
-        return `${capitalize(names[f.id])}: ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} of ${places[c.place].name}.`;
-      }),
-      EXTRA_WORDS.insetAlt(country?.name ?? placeNames),
+      zoom === "country" && area
+        ? writer.phrase("map.altIn", { area, places: placeNames })
+        : writer.phrase("map.alt", { places: placeNames }),
+      ...circles.map((c) =>
+        writer.phrase("map.radiusSummary", {
+          name: writer.capitalize(names[figureOf(c).id]),
+          distance: distance(c),
+          place: places[c.place].name,
+        }),
+      ),
+      writer.phrase("map.inset", { area: area ?? placeNames }),
     ].join(" ");
     const model: ChartModel<LocatorDraw> = {
       used: drawn,
@@ -189,6 +182,14 @@ export const locator: ChartKind<LocatorDraw> = {
     return drawLocator(model.draw, context);
   },
 };
+
+/** "Map: Natural Earth; streets.geojson.": the basemap's source, then the story's own layers by file. */
+function mapCredit(layers: GeoLayer[], writer: Writer): string {
+  const files = layers.map((l) => l.file).join(", ");
+  return writer.phrase("map.credit", {
+    sources: `Natural Earth${files ? `${writer.phrase("separator.clauses")}${files}` : ""}`,
+  });
+}
 
 /** The Natural Earth country a place lies in (1:110m), by id and name. */
 function countryOf(place: Place | undefined): { id: string; name: string } | undefined {
@@ -214,7 +215,7 @@ function niceLength(max: number): number {
   return [5, 2, 1].map((m) => m * power).find((n) => n <= max) ?? power;
 }
 
-function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawContext) {
+function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = defaultWriter() }: DrawContext) {
   const height = Math.round(width * (width > 400 ? 0.62 : 0.95));
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("text-anchor", "start");
@@ -348,7 +349,7 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
   const insetGroup = el("g", { "aria-label": "inset" });
   inset((name, attrs) => el(name, attrs, insetGroup), globe, globeR, projection, width, height, m, theme);
 
-  const bar = scaleBar(projection, width, height, sizes.note, theme);
+  const bar = scaleBar(projection, width, height, sizes.note, theme, writer);
   const barBox = [
     { x: 8, y: height - bar.height - 6 },
     { x: width - bar.width - 8, y: height - bar.height - 6 },
@@ -389,12 +390,15 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
     };
     // A ground in the land's colour under the words, so a street or a border never runs through
     // them (a rect, which every renderer and the PDF draw alike; paint-order is not honoured by all).
+    // As wide as the words are drawn (a Devanagari name measures wider, for fonts that run wide).
+    const inner = drawnWidth(text, size, bold);
+    const left = box.anchor === "middle" ? box.x - inner / 2 : box.anchor === "end" ? box.x - inner : box.x;
     el(
       "rect",
       {
-        x: round(box.box.x - 2),
+        x: round(left - 2),
         y: round(box.box.y - 1),
-        width: round(box.box.width + 4),
+        width: round(inner + 4),
         height: round(box.box.height + 2),
         rx: 2,
         fill: theme.landFocus,
@@ -412,23 +416,33 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document }: DrawCont
     const box = circleBox(projection, m.places[c.place], c.km);
     label("radius label", c.label, [box.x + box.width / 2, box.y - 2, 2], sizes.value, true, theme.text);
   }
-  // Country names, in capitals and quieter: where their country shows, nearest its middle.
+  // Country names, in capitals and quieter, in the chart's language: where their country shows, nearest its middle.
   const countryLabels = visible
-    .filter((c) => c.properties.name)
-    .map((c) => ({ c, spots: spotsInside(c, projection, width, height) }))
+    .map((c) => ({
+      c,
+      name: c.properties.name && writer.country(c.id === undefined ? undefined : String(c.id), c.properties.name),
+    }))
+    .filter((c): c is { c: (typeof visible)[number]; name: string } => Boolean(c.name))
+    .map(({ c, name }) => ({ c, name, ...spotsInside(c, projection, width, height) }))
     .filter((c) => c.spots.length >= 3)
     .sort((a, b) =>
       String(a.c.id) === m.country?.id ? -1 : String(b.c.id) === m.country?.id ? 1 : b.spots.length - a.spots.length,
     )
     .slice(0, 6);
-  for (const { c, spots } of countryLabels) {
-    const text = c.properties.name.toUpperCase();
+  for (const { name, spots, inside } of countryLabels) {
+    const text = name.toLocaleUpperCase(writer.pack.intl);
     const cx = spots.reduce((s, p) => s + p[0], 0) / spots.length;
     const cy = spots.reduce((s, p) => s + p[1], 0) / spots.length;
     const order = [...spots].sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+    // Only where the whole name lies inside its country (points along its edges are), so no border
+    // or coast runs through the words; a country too narrow for its name goes unnamed.
+    const fits = (box: Box) => {
+      const xs = range(box.x - 2, box.x + box.width + 2, 4).concat(box.x + box.width + 2);
+      return [box.y - 1, box.y + box.height + 1].every((y) => xs.every((x) => inside(x, y)));
+    };
     for (const [x, y] of order) {
       const box = textBox([text], x, y + sizes.note * 0.35, sizes.note, { anchor: "middle" });
-      if (!within(box, frame) || taken.some((t) => intersects(box, t, 3))) continue;
+      if (!within(box, frame) || taken.some((t) => intersects(box, t, 3)) || !fits(box)) continue;
       taken.push(box);
       const node = el(
         "text",
@@ -527,13 +541,16 @@ function placeLabel(
   return undefined;
 }
 
-/** Points of a grid over the map that lie inside the country: where its name may go. */
+/**
+ * Points of a grid over the map that lie inside the country (where its name may go), and a test of
+ * any point of the map.
+ */
 function spotsInside(
   country: Feature<Geometry>,
   projection: GeoProjection,
   width: number,
   height: number,
-): [number, number][] {
+): { spots: [number, number][]; inside: (x: number, y: number) => boolean } {
   const g = country.geometry;
   const polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
   // Only the rings that reach into the map, each with its projected extent; tested on the plane
@@ -547,23 +564,24 @@ function spotsInside(
       return { points, x0: min(xs) ?? 0, x1: max(xs) ?? 0, y0: min(ys) ?? 0, y1: max(ys) ?? 0 };
     })
     .filter((r) => r.x1 >= 0 && r.x0 <= width && r.y1 >= 0 && r.y0 <= height);
+  const inside = (x: number, y: number) => {
+    let within = false;
+    for (const { points: ring, x0, x1, y0, y1 } of rings) {
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) within = !within;
+      }
+    }
+    return within;
+  };
   const spots: [number, number][] = [];
-  if (rings.length === 0) return spots;
+  if (rings.length === 0) return { spots, inside };
   const step = Math.max(14, Math.round(width / 30));
   for (let y = step / 2; y < height; y += step)
-    for (let x = step / 2; x < width; x += step) {
-      let inside = false;
-      for (const { points: ring, x0, x1, y0, y1 } of rings) {
-        if (x < x0 || x > x1 || y < y0 || y > y1) continue;
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i];
-          const [xj, yj] = ring[j];
-          if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-        }
-      }
-      if (inside) spots.push([x, y]);
-    }
-  return spots;
+    for (let x = step / 2; x < width; x += step) if (inside(x, y)) spots.push([x, y]);
+  return { spots, inside };
 }
 
 /** The view's extent in degrees: [[west, south], [east, north]]. */
@@ -644,17 +662,23 @@ function inset(
   }
 }
 
-/** A scale bar for the middle of the map: a round length in kilometres (or metres), about a fifth of its width. */
-function scaleBar(projection: GeoProjection, width: number, height: number, size: number, theme: DrawContext["theme"]) {
+/**
+ * A scale bar for the middle of the map: a round length about a fifth of its width, in kilometres
+ * (metres under one), or in miles (feet under one) where the style's "distances" says so (en-US).
+ */
+function scaleBar(
+  projection: GeoProjection,
+  width: number,
+  height: number,
+  size: number,
+  theme: DrawContext["theme"],
+  writer: Writer,
+) {
   const a = projection.invert!([width / 2 - 50, height / 2])!;
   const b = projection.invert!([width / 2 + 50, height / 2])!;
   const kmPerPixel = (geoDistance(a, b) * EARTH_KM) / 100;
-  const km = niceLength(width * 0.2 * kmPerPixel);
-  const length = Math.round(km / kmPerPixel);
-  const text =
-    km >= 1
-      ? EXTRA_WORDS.kilometres(km.toLocaleString("en-GB"))
-      : EXTRA_WORDS.metres((km * 1000).toLocaleString("en-GB"));
+  const { length, text } =
+    writer.fields.distances === "miles" ? imperialBar(width, kmPerPixel, writer) : metricBar(width, kmPerPixel, writer);
   const textWidth = textBox([text], 0, 0, size).width;
   const w = Math.max(length, textWidth);
   return {
@@ -673,6 +697,26 @@ function scaleBar(projection: GeoProjection, width: number, height: number, size
     },
   };
 }
+
+/** A round length in kilometres, or in metres under one: "5 km", "500 m". */
+function metricBar(width: number, kmPerPixel: number, writer: Writer) {
+  const km = niceLength(width * 0.2 * kmPerPixel);
+  const length = Math.round(km / kmPerPixel);
+  if (km >= 1) return { length, text: writer.phrase("scale.km", { count: writer.number(km) }) };
+  return { length, text: writer.phrase("scale.m", { count: writer.number(Math.round(km * 1000)) }) };
+}
+
+/** A round length in miles, or in feet under one: "5 miles", "1 mile", "2,000 feet". */
+function imperialBar(width: number, kmPerPixel: number, writer: Writer) {
+  const milesPerPixel = kmPerPixel / KM_PER_MILE;
+  const miles = niceLength(width * 0.2 * milesPerPixel);
+  if (miles >= 1) return { length: Math.round(miles / milesPerPixel), text: writer.count(miles, "scale.mile") };
+  const feet = niceLength(width * 0.2 * milesPerPixel * FEET_PER_MILE);
+  return { length: Math.round(feet / (milesPerPixel * FEET_PER_MILE)), text: writer.count(feet, "scale.foot") };
+}
+
+const KM_PER_MILE = 1.609344;
+const FEET_PER_MILE = 5280;
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;

@@ -106,7 +106,7 @@ export function timeProblem(f: Figure, kind: string, { running = false } = {}): 
 export function runningAdvice(f: Figure, start: string): string {
   const target = { start, end: f.end, nights: false, running: true };
   if (f.periods.length === 0)
-    return `if the source counts "${f.id}" ${start ? `from ${formatDate(start, { weekday: true, year: false })}` : "as a running total"} too, set its ${optionCells(target)} in figures.csv, otherwise chart it apart`;
+    return `if the source counts "${f.id}" ${start ? `from ${formatDate(start, { weekday: true })}` : "as a running total"} too, set its ${optionCells(target)} in figures.csv, otherwise chart it apart`;
   if (allowsPeriod(f.periods, start, f.end))
     return `the words of "${f.id}" allow the running count: set its ${optionCells(target)} in figures.csv`;
   return `the words of "${f.id}" give ${describeOption(f.periods[0])}, not a running total: chart it apart`;

@@ -1,6 +1,5 @@
 import { existsSync, realpathSync } from "node:fs";
-import { type Reading } from "./facts/reader.ts";
-import { sentenceReadings } from "./facts/sentence-readings.ts";
+import { type KeptReading, sentenceReadings } from "./facts/sentence-readings.ts";
 import { todayIso } from "./facts/dates.ts";
 import { inputsHash, readCache, stateOf, writeCache, writeState } from "./publish/build-cache.ts";
 import { codeFingerprint } from "./publish/fingerprint.ts";
@@ -69,7 +68,7 @@ export async function build({
     if (!check) recoverOutputs(out, disk);
     // What earlier builds read, sentence by sentence (--check trusts nothing of the output folder's).
     const cached = check ? {} : readCache(out, code_, disk);
-    if (Array.isArray(cached.readings)) sentenceReadings.load(cached.readings as [string, Reading[]][]);
+    if (Array.isArray(cached.readings)) sentenceReadings.load(cached.readings as [string, KeptReading][]);
     if (Array.isArray(cached.notebook)) notebookPieces.load(cached.notebook as [string, string][]);
     const story = loadStory(data, { today: today_ });
     // Another story's output is not this build's to replace (nor to compare with, for --check).

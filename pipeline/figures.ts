@@ -39,6 +39,8 @@ const KIND_NAMES: Record<Reading["kind"], string> = {
   time: "a clock time",
   ordinal: "an ordinal",
   label: "a label (part of a name)",
+  modifier: "a describing number (a two-day session, a 9mm handgun, a score)",
+  period: "part of a period",
 };
 
 /** A reading in words: `about 45,000 ("some"), police officers and gendarmes, nights of Fri 30 Jun – Sat 1 Jul 2023`. */
@@ -84,6 +86,8 @@ export interface FiguresReport {
   numbers: StoryNumber[];
   draft: Record<string, string>[];
   columns: string[];
+  /** figures.csv's own header, when it has one. */
+  sheetColumns?: string[];
 }
 
 export function figuresReport(dir: string): FiguresReport | { problem: string } {
@@ -161,6 +165,7 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
     numbers,
     draft,
     columns: draftColumns(table.columns),
+    ...(files.has(FIGURES) && table.columns ? { sheetColumns: table.columns } : {}),
   };
 }
 
@@ -212,6 +217,11 @@ function main(argv: string[]): number {
   console.log(
     `Wrote ${report.draft.length} row${report.draft.length === 1 ? "" : "s"} to ${join(dir, DRAFT)}: check each against its source, copy the rows you keep into figures.csv, and delete the draft.`,
   );
+  const missing = report.columns.filter((c) => !(report.sheetColumns ?? []).includes(c));
+  if (report.sheetColumns && missing.length)
+    console.log(
+      `figures.csv has no ${missing.join(", ")} column${missing.length === 1 ? "" : "s"}: add ${missing.map((c) => `,${c}`).join("")} to the end of its header line before pasting rows that fill ${missing.length === 1 ? "it" : "them"}.`,
+    );
   return 0;
 }
 

@@ -403,3 +403,45 @@ describe("who gives a figure", () => {
     ]);
   });
 });
+
+describe("units proven (issue 18)", () => {
+  it("refuses a unit the quote does not state, with the quote's unit as the fix", () => {
+    const acres = "The fire has burned 2,170 acres";
+    expect(check(`${acres}.`, [row("x", "2170", "exact", acres, { unit: "hectares" })]).problems).toEqual([
+      'figures.csv:2: the quote says "2,170" in acres, but the unit is "hectares"; set unit acres (or acre), as the quote states it',
+    ]);
+    const gusts = "Gusts reached 67 mph at Kapalua";
+    expect(check(`${gusts}.`, [row("x", "67", "exact", gusts, { unit: "km/h" })]).problems).toEqual([
+      'figures.csv:2: the quote says "67" in mph, but the unit is "km/h"; set unit mph (or miles per hour, miles an hour), as the quote states it',
+    ]);
+    expect(check(`${gusts}.`, [row("x", "67", "exact", gusts)]).problems).toEqual([
+      'figures.csv:2: the quote says "67" in mph, but the unit is blank; set unit mph (or miles per hour, miles an hour), as the quote states it',
+    ]);
+  });
+
+  it("accepts the quote's unit in any spelling the README lists, and a scale where the quote names none", () => {
+    const ok = (quote: string, value: string, unit: string) =>
+      expect(check(`${quote}.`, [row("x", value, "exact", quote, { unit })]).problems, `${quote} / ${unit}`).toEqual(
+        [],
+      );
+    ok("The march stretched 1.6 kilometers", "1.6", "kilometres");
+    ok("The march stretched 1.6 kilometers", "1.6", "km");
+    ok("Winds of 130 km/h battered the coast", "130", "kilometres per hour");
+    ok("Temperatures hit 31C in Seville", "31", "°C");
+    ok("Temperatures hit 31C in Seville", "31", "degrees Celsius");
+    ok("The temperature dropped to minus 12.4 degrees", "-12.4", "°C");
+    ok("The Centre has budgeted Rs 11.21 lakh crore", "11210000000000", "Rs");
+    ok("The Centre has budgeted Rs 11.21 lakh crore", "11210000000000", "₹");
+    ok("412 people were arrested", "412", "people");
+    ok("412 people were arrested", "412", "");
+  });
+
+  it("refuses a measure's unit on a number the quote gives none, and °F for °C", () => {
+    const q = "Police arrested 412 people";
+    expect(check(`${q}.`, [row("x", "412", "exact", q, { unit: "km" })]).problems).toEqual([
+      'figures.csv:2: the quote states "412" with no unit, but the unit is "km"; leave unit blank, or quote the words that give the unit',
+    ]);
+    const hot = "Temperatures hit 31C in Seville";
+    expect(check(`${hot}.`, [row("x", "31", "exact", hot, { unit: "°F" })]).problems[0]).toMatch(/set unit °C/);
+  });
+});

@@ -67,7 +67,7 @@ describe("figures.draft.csv, made to be opened in a spreadsheet", () => {
     expect(figures(["--data", data, "--draft"]).status).toBe(0);
     const draft = readFileSync(join(data, "figures.draft.csv"), "utf8");
     writeFileSync(join(data, "figures.csv"), draft);
-    const chart = { id: "injured", kind: "bars", title: "Injured", figures: ["injured_mon"] };
+    const chart = { id: "injured", kind: "bars", title: "Injured", figures: ["people_injured_mon"] };
     writeFileSync(join(data, "charts.json"), JSON.stringify({ charts: [chart] }));
     const proven = loadStory(data, { today: "2024-03-14" });
     expect(proven.figures.map((f) => f.quote).find((q) => q.startsWith("=HYPERLINK"))).toBeDefined();

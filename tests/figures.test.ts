@@ -62,13 +62,19 @@ describe("npm run figures --draft", () => {
     expect(run.stdout).toContain(`Wrote 4 rows to ${join(story.data, "figures.draft.csv")}`);
     const draft = readFileSync(join(story.data, "figures.draft.csv"), "utf8").trimEnd().split("\n");
     expect(draft).toEqual([
-      "id,metric,category,value,qualifier,unit,start,end,attributed_to,quote,source",
-      'officers,officers,Officers,45000,exact,,,,,"France deploys 45,000 officers as unrest enters its sixth night",article.txt',
-      `injured_sun,injured,,1,exact,,2023-07-02,2023-07-02,the mayor of L'Haÿ-les-Roses,"The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",article.txt`,
-      `injured_sun_2,injured,Children,2,exact,,2023-07-02,2023-07-02,the mayor of L'Haÿ-les-Roses,"The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",article.txt`,
-      'arrested_mon,arrested,People,72,exact,,2023-07-03,2023-07-03,,"Calm returned on Monday night, when 72 people were arrested.",sources/interior-ministry.txt',
+      // Every column of figures.csv, restates included (the story's sheet has none): the headline's
+      // 45,000 restates the body's "Some 45,000"; the statement's 72 the briefing's 72.
+      "id,metric,category,value,qualifier,unit,start,end,attributed_to,quote,source,restates",
+      'officers,officers,Officers,45000,exact,,,,,"France deploys 45,000 officers as unrest enters its sixth night",article.txt,deployed',
+      `children_sun,children,Children,1,exact,,2023-07-02,2023-07-02,the mayor of L'Haÿ-les-Roses,"The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",article.txt,`,
+      `children_sun_2,children,Children,2,exact,,2023-07-02,2023-07-02,the mayor of L'Haÿ-les-Roses,"The mayor of L'Haÿ-les-Roses said his home was rammed with a burning car at 1:30 a.m. on Sunday, and that his wife and one of his two children were injured.",article.txt,`,
+      'people_arrested_mon,people arrested,People arrested,72,exact,,2023-07-03,2023-07-03,Interior ministry statement,"Calm returned on Monday night, when 72 people were arrested.",sources/interior-ministry.txt,arrests_mon',
     ]);
 
+    // The story's sheet has no restates column: the command says to add it to the header.
+    expect(run.stdout).toContain("figures.csv has no restates column");
+    const sheet = join(story.data, "figures.csv");
+    writeFileSync(sheet, readFileSync(sheet, "utf8").replace(/^([^\n]*?)(\r?\n)/, "$1,restates$2"));
     append(story.data, "figures.csv", `${draft.slice(1).join("\n")}\n`);
     rmSync(join(story.data, "figures.draft.csv"));
     const built = cli(["--data", story.data, "--out", story.out]);
@@ -84,7 +90,7 @@ describe("npm run figures --draft", () => {
     const dataset = JSON.parse(readFileSync(join(story.out, "figures.json"), "utf8")) as {
       figures: { id: string; start: string; end: string; nights: boolean }[];
     };
-    expect(dataset.figures.find((f) => f.id === "arrested_mon")).toMatchObject({
+    expect(dataset.figures.find((f) => f.id === "people_arrested_mon")).toMatchObject({
       start: "2023-07-03",
       end: "2023-07-03",
     });
@@ -136,7 +142,7 @@ const RIOTS = [
   "  line 8: About a third of those arrested were minors, the justice minister said.",
   '    "About a third": a third (1/3), about; those arrested; no period; said by the justice minister — recorded as minors',
   "  line 10: At least 79 police officers were injured on Friday night, according to the ministry.",
-  '    "At least 79": 79, at least; police officers; night of Fri 30 Jun 2023; said by the ministry — recorded as officers_injured (officers_injured\'s dates filled from the words "on Friday night": the night of 2023-06-30)',
+  '    "At least 79": 79, at least; police officers; night of Fri 30 Jun 2023; said by The interior ministry — recorded as officers_injured (officers_injured\'s dates filled from the words "on Friday night": the night of 2023-06-30)',
   "  line 10: More than 2,500 buildings have been damaged since Tuesday, and nearly 5,000 vehicles were set on fire, officials said.",
   '    "More than 2,500": 2,500, more than; buildings; Tue 27 Jun – Mon 3 Jul 2023; said by officials; a running count — recorded as buildings (buildings\'s dates filled from the words "since Tuesday": 2023-06-27 to 2023-07-03)',
   '    "nearly 5,000": 5,000, nearly; vehicles; no period; said by officials — recorded as vehicles',
@@ -147,32 +153,32 @@ const RIOTS = [
   "",
   "sources/interior-ministry-briefings.txt (dated 2023-07-04)",
   "  line 4: On Thursday, the ministry said 170 police officers had been injured since the unrest began.",
-  '    "170": 170, exact; police officers; no period; said by the ministry — recorded as injured_to_thu',
+  '    "170": 170, exact; police officers; no period; said by Interior ministry morning briefings — recorded as injured_to_thu',
   "  line 4: On Friday, 249 officers had been injured in all.",
-  '    "249": 249, exact; officers; Fri 30 Jun 2023 — recorded as injured_to_fri',
+  '    "249": 249, exact; officers; Fri 30 Jun 2023; said by Interior ministry morning briefings — recorded as injured_to_fri',
   "  line 4: On Saturday, more than 700 officers had been injured in all, the ministry said.",
-  '    "more than 700": 700, more than; officers; Sat 1 Jul 2023; said by the ministry — recorded as injured_to_sat',
+  '    "more than 700": 700, more than; officers; Sat 1 Jul 2023; said by Interior ministry morning briefings — recorded as injured_to_sat',
   "  line 4: On Monday, 808 police officers had been injured in all.",
-  '    "808": 808, exact; police officers; Mon 3 Jul 2023 — recorded as injured_to_mon',
+  '    "808": 808, exact; police officers; Mon 3 Jul 2023; said by Interior ministry morning briefings — recorded as injured_to_mon',
   "  line 6: On Monday, the ministry said 60% of those arrested had no criminal record.",
-  '    "60%": 60, exact; unit %; no period; said by the ministry — recorded as no_record',
+  '    "60%": 60, exact; unit %; no period; said by Interior ministry morning briefings — recorded as no_record',
   "  line 8: On Tuesday, the ministry said 72 people were arrested on Monday night, the calmest night since the unrest began.",
-  '    "72": 72, exact; people; night of Mon 3 Jul 2023; said by the ministry — recorded as arrests_mon (arrests_mon\'s dates filled from the words "on Monday night": the night of 2023-07-03)',
+  '    "72": 72, exact; people; night of Mon 3 Jul 2023; said by Interior ministry morning briefings — recorded as arrests_mon (arrests_mon\'s dates filled from the words "on Monday night": the night of 2023-07-03)',
   "",
   "sources/interior-ministry.txt (dated 2023-07-05)",
   "  line 4: In all, 3,625 people were arrested between Tuesday and Sunday.",
-  '    "3,625": 3,625, exact; people; Tue 27 Jun – Sun 2 Jul 2023 — recorded as arrests_total (arrests_total\'s dates filled from the words "between Tuesday and Sunday": 2023-06-27 to 2023-07-02)',
+  '    "3,625": 3,625, exact; people; Tue 27 Jun – Sun 2 Jul 2023; said by Interior ministry statement — recorded as arrests_total (arrests_total\'s dates filled from the words "between Tuesday and Sunday": 2023-06-27 to 2023-07-02)',
   "  line 4: Revised figures show 917 people were arrested on Thursday night.",
-  '    "917": 917, exact; people; night of Thu 29 Jun 2023 — recorded as arrests_thu (arrests_thu\'s dates filled from the words "on Thursday night": the night of 2023-06-29)',
+  '    "917": 917, exact; people; night of Thu 29 Jun 2023; said by Interior ministry statement — recorded as arrests_thu (arrests_thu\'s dates filled from the words "on Thursday night": the night of 2023-06-29)',
   "  line 4: Calm returned on Monday night, when 72 people were arrested.",
-  '    "72": 72, exact; people; night of Mon 3 Jul 2023 — NOT RECORDED',
+  '    "72": 72, exact; people; night of Mon 3 Jul 2023; said by Interior ministry statement — NOT RECORDED',
   '  not figures: "5 July 2023" (a date, line 2)',
   "",
   "20 figures: 16 recorded, 4 not in figures.csv; 3 other numbers (years, dates, ages, clock times, ordinals, labels).",
   "",
   'Dates filled from the words (blank in figures.csv; the build fills them so, and the notebook marks them): deployed the nights of 2023-06-30 to 2023-07-01 ("on Friday and Saturday nights"), arrests_thu the night of 2023-06-29 ("on Thursday night"), arrests_fri the night of 2023-06-30 ("on Friday night"), arrests_sat the night of 2023-07-01 ("on Saturday night"), arrests_total 2023-06-27 to 2023-07-02 ("between Tuesday and Sunday"), officers_injured the night of 2023-06-30 ("on Friday night"), buildings 2023-06-27 to 2023-07-03 ("since Tuesday"), arrests_mon the night of 2023-07-03 ("on Monday night").',
   "",
-  "The draft's dates are read from the words, each to check against its quote: injured_sun 2023-07-02 to 2023-07-02, injured_sun_2 2023-07-02 to 2023-07-02, arrested_mon 2023-07-03 to 2023-07-03.",
+  "The draft's dates are read from the words, each to check against its quote: children_sun 2023-07-02 to 2023-07-02, children_sun_2 2023-07-02 to 2023-07-02, people_arrested_mon 2023-07-03 to 2023-07-03.",
 ];
 
 describe("npm run figures --draft, on a list that leaves its noun out", () => {
@@ -200,15 +206,15 @@ describe("npm run figures --draft, on a list that leaves its noun out", () => {
     expect(figures(["--data", dir, "--draft"]).status).toBe(0);
     const rows = csvParse(readFileSync(join(dir, "figures.draft.csv"), "utf8"));
     const of = (value: string) => rows.find((r) => r.value === value)!;
-    expect([of("47").metric, of("47").category, of("47").qualifier]).toEqual(["died", "People", "at_least"]);
+    expect([of("47").metric, of("47").category, of("47").qualifier]).toEqual(["deaths", "Deaths", "at_least"]);
     for (const [value, qualifier] of [
       ["8000", "more_than"],
       ["5500", "about"],
       ["3000", "nearly"],
     ])
       expect([of(value).metric, of(value).category, of(value).qualifier], value).toEqual([
-        "evacuated",
-        "People",
+        "people evacuated",
+        "People evacuated",
         qualifier,
       ]);
     expect([of("180").unit, of("180").start, of("95").unit, of("95").start]).toEqual([

@@ -76,7 +76,7 @@ describe("npm run figures is linear in the figures it drafts", () => {
     writeFileSync(join(dir, "article.txt"), `date 2024-11-27\n${sentences.join("\n\n")}\n`);
     const recorded = sentences
       .slice(0, n / 2)
-      .map((s, i) => `arrested_mon_${i},arrested,,${i + 10},exact,,2024-11-25,2024-11-25,,"${s}",,`);
+      .map((s, i) => `people_arrested_mon_${i},people arrested,,${i + 10},exact,,2024-11-25,2024-11-25,,"${s}",,`);
     writeFileSync(
       join(dir, "figures.csv"),
       `id,metric,category,value,qualifier,unit,start,end,attributed_to,quote,source,restates\n${recorded.join("\n")}\n`,
@@ -101,7 +101,7 @@ describe("npm run figures is linear in the figures it drafts", () => {
     const draft = draftRows(small.missing, small.rows);
     expect(draft).toHaveLength(250);
     expect(new Set(draft.map((r) => r.id)).size).toBe(250);
-    expect(draft.slice(0, 2).map((r) => r.id)).toEqual(["arrested_mon", "arrested_mon_250"]);
+    expect(draft.slice(0, 2).map((r) => r.id)).toEqual(["people_arrested_mon", "people_arrested_mon_250"]);
     const ratios = growth(sizes, (n) => draftRows(inputs.get(n)!.missing, inputs.get(n)!.rows), 3);
     expect(ratios[2]).toBeLessThan(LINEAR);
   });

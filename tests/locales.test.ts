@@ -3,21 +3,34 @@
  * the chart's language, and the same bytes whatever the machine's own locale and time zone.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as Plot from "@observablehq/plot";
 import { JSDOM } from "jsdom";
 import { afterAll, describe, expect, it } from "vitest";
+import { textOf } from "../charts/geometry.ts";
+import type { GeoLayer, Place } from "../charts/kind.ts";
+import { locator } from "../charts/locator.ts";
+import { DEVICES, THEMES } from "../charts/style.ts";
 import { availableLocales, localePack, packProblems, placeholders } from "../pipeline/language/packs.ts";
 import { PHRASES, type PhraseKey } from "../pipeline/language/phrases.ts";
+import type { Qualifier } from "../pipeline/facts/qualifiers.ts";
 import { chooseStyle } from "../pipeline/language/styles.ts";
 import { writerFor } from "../pipeline/language/writer.ts";
 import { outputFiles } from "../pipeline/publish/outputs.ts";
+import { createRenderer } from "../pipeline/publish/render.ts";
 import { loadStory } from "../pipeline/story.ts";
+import { IN_CI } from "./browser-harness.ts";
 import { differences, snapshot } from "./helpers/files.ts";
+import { figure } from "./helpers/figures.ts";
 import { inkColumns, shapedWidth } from "./helpers/ink.ts";
+import { decodePng } from "./helpers/png.ts";
 import { problemsOf } from "./helpers/problems.ts";
 import { edit, FIXTURES, ROOT } from "./helpers/story.ts";
+
+/** poppler-utils read the print files (pdftotext, pdftoppm): .ci/run installs them; locally, those checks skip without them. */
+const RUN_PDF_TESTS = (existsSync("/usr/bin/pdftotext") && existsSync("/usr/bin/pdftoppm")) || IN_CI;
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -259,6 +272,101 @@ function englishPieces(locale: string): string[] {
   return [...pieces];
 }
 
+/** The English phrases of the list left in `words` of a chart in `locale`. */
+function englishLeft(locale: string, words: string): string[] {
+  return englishPieces(locale).filter((p) =>
+    new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(words),
+  );
+}
+
+describe("a locator's own words", () => {
+  const { document } = new JSDOM("").window;
+  const layers: GeoLayer[] = [
+    {
+      file: "streets.geojson",
+      features: [
+        {
+          type: "Feature",
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [73.04, 33.68],
+              [73.06, 33.7],
+            ],
+          },
+          properties: null,
+        },
+      ],
+    },
+  ];
+  /** A map of a place with a distance figure around it ("within 1.6 kilometres"), prepared and drawn in `locale`. */
+  const map = (
+    locale: string,
+    { unit = "km", place = "Islamabad", qualifier = "up_to" as Qualifier, fields = {} } = {},
+  ) => {
+    const writer = writerFor(locale, fields);
+    const approach = figure({
+      id: "approach",
+      value: 1.6,
+      qualifier,
+      unit,
+      metric: "distance",
+      category: "Closest approach",
+    });
+    const places: Place[] = [{ name: place, lat: 33.6844, lon: 73.0479, type: "city", radius: "approach" }];
+    const { model, problems } = locator.prepare({ figures: [approach], places, layers, dataset: [approach], writer });
+    expect(problems).toEqual([]);
+    const svg = locator.draw(model!, {
+      width: 600,
+      sizes: DEVICES.desktop,
+      theme: THEMES.light,
+      document,
+      Plot,
+      writer,
+    });
+    const texts = [...svg.node.querySelectorAll("text")].map(textOf);
+    const bar = textOf(svg.node.querySelector('[aria-label="scale bar"] text')!);
+    return { model: model!, texts, bar };
+  };
+
+  it.each([
+    ["fr-FR", "kilomètres", "Cercle ombré centré sur"],
+    ["es-ES", "kilómetros", "El círculo sombreado está centrado en"],
+    ["hi-IN", "किलोमीटर", "छायांकित घेरा"],
+  ])(
+    "in %s: a radius in the desk's unit, its note, the basemap's credit and the alt text, no English",
+    (locale, unit, note) => {
+      for (const qualifier of ["up_to", "at_least", "exact"] as const) {
+        const { model, texts } = map(locale, { unit, qualifier });
+        expect(englishLeft(locale, [...model.notes, model.summary, ...texts].join("\n")), qualifier).toEqual([]);
+        if (qualifier !== "at_least") expect(model.notes[0]).toContain(note);
+      }
+    },
+  );
+
+  it("elides French 'de' before a vowel: d’Islamabad, de Paris", () => {
+    expect(map("fr-FR").model.summary).toContain("km d’Islamabad.");
+    expect(map("fr-FR", { place: "Paris" }).model.summary).toContain("km de Paris.");
+    expect(writerFor("fr-FR").phrase("correction.revised", { from: "environ un tiers", to: "la moitié" })).toBe(
+      "révisé d’environ un tiers à la moitié",
+    );
+  });
+
+  it("measures the scale bar in miles for a US desk (feet under a mile), kilometres elsewhere or where the style says", () => {
+    expect(map("en-GB").bar).toMatch(/^\d+ (km|m)$/);
+    expect(map("en-US").bar).toMatch(/^(1 mile|[\d,]+ miles|1 foot|[\d,]+ feet)$/);
+    expect(map("en-US", { fields: { distances: "km" } }).bar).toMatch(/^\d+ (km|m)$/);
+    expect(map("fr-FR").bar).toMatch(/^\d+\u00a0(km|m)$/);
+    expect(map("hi-IN").bar).toMatch(/^\d+\u00a0(किमी|मीटर)$/);
+    const us = writerFor("en-US");
+    expect([us.count(1, "scale.mile"), us.count(2, "scale.mile"), us.count(2000, "scale.foot")]).toEqual([
+      "1 mile",
+      "2 miles",
+      "2,000 feet",
+    ]);
+  });
+});
+
 describe.each([
   ["fr-FR", "20\u202f000", "27 nov. 2024", "dim.\u00a024 – mar.\u00a026\u00a0nov.\u00a02024", "Plus de 10\u202f000"],
   ["es-ES", "20.000", "27 nov 2024", "dom,\u00a024\u00a0nov – mar,\u00a026\u00a0nov\u00a02024", "Más de 10.000"],
@@ -271,11 +379,14 @@ describe.each([
       new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(words),
     );
 
-  it("builds", async () => {
+  it("builds, with its locator and annotations", async () => {
     const { data } = storyCopy("islamabad", `islamabad-locales/${locale}`);
     result = await built(data);
-    expect(result.story.charts).toHaveLength(3);
+    expect(result.story.charts.map((c) => c.entry.kind)).toEqual(["bars", "period", "bars", "locator"]);
+    expect(result.story.charts.map((c) => c.words.annotations.length)).toEqual([0, 1, 0, 1]);
     expect(pieces.length).toBeGreaterThan(100);
+    // The extras' own words are in the list: the annotation's and the map's alt text, the scale bar.
+    expect(pieces).toEqual(expect.arrayContaining(["Note at", "Shaded", "locating", "An inset globe shows where"]));
   });
 
   it("leaves no English word of the phrase list in any SVG, embed or the notebook", () => {
@@ -292,6 +403,72 @@ describe.each([
     expect(svgWords(result.text("arrests-by-day.svg"))).not.toMatch(/Sun|Tue|Nov\b/);
   });
 
+  it("leaves none in the social cards' SVG source nor in the print layouts", () => {
+    const render = createRenderer();
+    const found: string[] = [];
+    for (const chart of result.story.charts) {
+      const drawn = render(chart.entry, chart.model, chart.words, result.story.writer);
+      found.push(...left(svgWords(drawn.social)).map((p) => `${chart.entry.id} social card: "${p}"`));
+      found.push(...left(svgWords(drawn.print.svg)).map((p) => `${chart.entry.id} print: "${p}"`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it.runIf(RUN_PDF_TESTS)("leaves none in the print files' text, as pdftotext reads it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "locale-pdf-"));
+    scratch.push(dir);
+    const found: string[] = [];
+    let words = "";
+    for (const name of [...result.files.keys()].filter((n) => n.endsWith(".pdf"))) {
+      writeFileSync(join(dir, name), result.files.get(name)!);
+      const run = spawnSync("pdftotext", [join(dir, name), "-"], { encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      words += run.stdout;
+      found.push(...left(run.stdout).map((p) => `${name}: "${p}"`));
+    }
+    expect(found).toEqual([]);
+    // Latin scripts print as text in embedded fonts; Devanagari as outlines HarfBuzz shaped (no text to read).
+    if (locale === "hi-IN") expect(words).not.toMatch(/[\u0900-\u097f]/);
+    else {
+      const flat = (text: string) => text.replace(/\s+/g, " ");
+      expect(words).toContain(result.story.charts[3].entry.title);
+      // The map's credit and its countries, printed in the language ("Fond de carte : Natural Earth.", "INDE").
+      expect(flat(words)).toContain(flat(writerFor(locale).phrase("map.credit", { sources: "Natural Earth" })));
+      const india = new Intl.DisplayNames([localePack(locale)!.intl], { type: "region" }).of("IN")!;
+      expect(words).toContain(india.toLocaleUpperCase(localePack(locale)!.intl));
+    }
+  });
+
+  it("names the locator's countries in the chart's language, by their ISO codes", () => {
+    const pack = localePack(locale)!;
+    const names = new Intl.DisplayNames([pack.intl], { type: "region" });
+    const upper = (code: string) => names.of(code)!.toLocaleUpperCase(pack.intl);
+    const neighbours = ["PK", "IN", "AF", "IR", "CN", "TM", "TJ", "UZ", "KG", "NP", "OM", "AE", "KZ"].map(upper);
+    const doc = new JSDOM(result.text("where-islamabad.svg"), { contentType: "image/svg+xml" }).window.document;
+    const labels = [...doc.querySelectorAll('[aria-label="country label"] text')].map(textOf);
+    expect(labels).toEqual(expect.arrayContaining([upper("PK"), upper("IN"), upper("AF")]));
+    expect(labels.filter((l) => !neighbours.includes(l))).toEqual([]);
+    // The place's own label is the desk's, as charts.json writes it.
+    const place = result.story.charts[3].entry.places[0].name;
+    expect([...doc.querySelectorAll('[aria-label="place label"] text')].map(textOf)).toEqual([place]);
+    const alt = doc.querySelector("desc")!.textContent!;
+    expect(alt).toContain(names.of("PK"));
+    expect(alt).toContain(writerFor(locale).phrase("annotation.note", { where: place, text: "" }).trim());
+    // The scale bar in kilometres, in the language's words.
+    const bar = textOf(doc.querySelector('[aria-label="scale bar"] text')!);
+    expect(bar).toMatch(new RegExp(`^\\d+\u00a0${locale === "hi-IN" ? "किमी" : "km"}$`));
+  });
+
+  it("dates an annotation in the alt text as the chart dates its days", () => {
+    const writer = writerFor(locale);
+    const day = writer.date("2024-11-24", { weekday: true });
+    const desc = new JSDOM(result.text("arrests-by-day.svg"), {
+      contentType: "image/svg+xml",
+    }).window.document.querySelector("desc")!.textContent!;
+    expect(desc).toContain(writer.phrase("annotation.note", { where: day, text: "" }).trim());
+    expect(htmlWords(result.text("arrests-by-day.embed.html"))).toContain(day);
+  });
+
   it("writes numbers and dates in the locale's own format, qualifiers in its language", () => {
     const bars = svgWords(result.text("security-vs-protesters.svg"));
     expect(bars).toContain(twenty);
@@ -303,7 +480,7 @@ describe.each([
   });
 });
 
-describe("the Hindi PNG", () => {
+describe("the Hindi PNG, social card and PDF", () => {
   it("draws the Devanagari title shaped, as wide as HarfBuzz sets it in Noto Sans Devanagari", async () => {
     const { data } = storyCopy("islamabad", "islamabad-locales/hi-IN");
     const { files, text } = await built(data);
@@ -329,6 +506,60 @@ describe("the Hindi PNG", () => {
     expect(ink.right - ink.left).toBeLessThan(shaped + 4);
     expect(Math.abs(ink.left - 2 * Number(title.getAttribute("x")))).toBeLessThan(6);
   });
+
+  /** The ink of a title line in a rendering `scale` times the SVG's pixels, against HarfBuzz's width for it. */
+  const inkAgainstShaped = (png: Buffer, title: Element, scale: number) => {
+    const { width, height } = decodePng(png);
+    const y = Number(title.getAttribute("y"));
+    const size = Number(title.getAttribute("font-size"));
+    const ink = inkColumns(png, width, height, (y - size) * scale, (y + size * 0.3) * scale);
+    const shaped = shapedWidth(textOf(title), "NotoSansDevanagari-Bold.ttf", size) * scale;
+    return { inked: ink.right - ink.left, shaped, left: ink.left / scale - Number(title.getAttribute("x")) };
+  };
+
+  it("draws the locator's social card title shaped, and its place name on a ground as wide as the name", async () => {
+    const { data } = storyCopy("islamabad", "islamabad-locales/hi-IN");
+    const { story, files, text } = await built(data);
+    const chart = story.charts.find((c) => c.entry.kind === "locator")!;
+    const social = new JSDOM(createRenderer()(chart.entry, chart.model, chart.words, story.writer).social, {
+      contentType: "image/svg+xml",
+    }).window.document;
+    const title = social.querySelector("svg > text")!;
+    expect(textOf(title)).toBe("कहां हुए विरोध प्रदर्शन");
+    const { inked, shaped, left } = inkAgainstShaped(files.get("where-islamabad.social.png")!, title, 2);
+    expect(inked).toBeGreaterThan(shaped - 10);
+    expect(inked).toBeLessThan(shaped + 4);
+    expect(Math.abs(left)).toBeLessThan(3);
+    // The ground under "इस्लामाबाद" covers the name as drawn, not the wider width kept for other fonts.
+    const doc = new JSDOM(text("where-islamabad.svg"), { contentType: "image/svg+xml" }).window.document;
+    const label = doc.querySelector('[aria-label="place label"] text')!;
+    const ground = doc.querySelector('[aria-label="place label"] rect')!;
+    const name = shapedWidth("इस्लामाबाद", "NotoSansDevanagari-Bold.ttf", Number(label.getAttribute("font-size")));
+    expect(Number(ground.getAttribute("width"))).toBeGreaterThan(name);
+    // (Noto's advances, summed, run some 7% wider than the shaped conjuncts; the ground kept for other fonts ran 30%.)
+    expect(Number(ground.getAttribute("width"))).toBeLessThan(name * 1.2 + 4);
+  });
+
+  it.runIf(RUN_PDF_TESTS)(
+    "prints the Devanagari title shaped in the PDF (outlines as HarfBuzz sets them)",
+    async () => {
+      const { data } = storyCopy("islamabad", "islamabad-locales/hi-IN");
+      const { story, files } = await built(data);
+      const chart = story.charts.find((c) => c.entry.id === "casualties-by-force")!;
+      const print = createRenderer()(chart.entry, chart.model, chart.words, story.writer).print;
+      const title = new JSDOM(print.svg, { contentType: "image/svg+xml" }).window.document.querySelector("svg > text")!;
+      const dir = mkdtempSync(join(tmpdir(), "locale-pdf-"));
+      scratch.push(dir);
+      writeFileSync(join(dir, "x.pdf"), files.get("casualties-by-force.pdf")!);
+      const png = spawnSync("pdftoppm", ["-png", "-r", "216", "-singlefile", join(dir, "x.pdf")], {
+        maxBuffer: 1 << 26,
+      }).stdout as Buffer;
+      const { inked, shaped, left } = inkAgainstShaped(png, title, decodePng(png).width / print.width);
+      expect(inked).toBeGreaterThan(shaped - 10);
+      expect(inked).toBeLessThan(shaped + 6);
+      expect(Math.abs(left)).toBeLessThan(3);
+    },
+  );
 });
 
 describe("the machine's own locale and time zone", () => {

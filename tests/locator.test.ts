@@ -2,7 +2,7 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { intersects, occupied, textOf } from "../charts/geometry.ts";
+import { type Box, intersects, occupied, textOf } from "../charts/geometry.ts";
 import { build } from "../pipeline/build.ts";
 import { DataError, type Problem } from "../pipeline/facts/problem.ts";
 import { loadStory } from "../pipeline/story.ts";
@@ -22,6 +22,27 @@ function problemsOf(data: string): Problem[] {
     throw error;
   }
   return [];
+}
+
+/** Whether a line segment passes through a box (either end inside it, or crossing one of its sides). */
+function segmentMeetsBox([x1, y1, x2, y2]: [number, number, number, number], b: Box): boolean {
+  const inside = (x: number, y: number) => x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height;
+  if (inside(x1, y1) || inside(x2, y2)) return true;
+  const corners: [number, number][] = [
+    [b.x, b.y],
+    [b.x + b.width, b.y],
+    [b.x + b.width, b.y + b.height],
+    [b.x, b.y + b.height],
+  ];
+  const side = (ax: number, ay: number, bx: number, by: number, px: number, py: number) =>
+    Math.sign((bx - ax) * (py - ay) - (by - ay) * (px - ax));
+  return corners.some(([ax, ay], i) => {
+    const [bx, by] = corners[(i + 1) % 4];
+    return (
+      side(x1, y1, x2, y2, ax, ay) !== side(x1, y1, x2, y2, bx, by) &&
+      side(ax, ay, bx, by, x1, y1) !== side(ax, ay, bx, by, x2, y2)
+    );
+  });
 }
 
 /** The map's places as drawn: each dot's centre in the whole SVG's pixels, and the map's own frame. */
@@ -149,6 +170,35 @@ describe("a locator map", () => {
                   `${id}${variant.suffix}: ${textOf(x.el) || a.getAttribute("aria-label")} and ${textOf(y.el) || b.getAttribute("aria-label")}`,
                 ).toBe(false);
       }
+  });
+
+  it("runs no border or coast through a country's name, in every variant", () => {
+    for (const variant of VARIANTS) {
+      const { root, boxes } = drawn(readFileSync(join(islamabad.out, `where-islamabad${variant.suffix}.svg`), "utf8"));
+      const basemap = root.querySelector('[aria-label="basemap"]')!;
+      const [dx, dy] = (basemap.parentElement!.getAttribute("transform") ?? "translate(0,0)")
+        .match(/-?[\d.]+/g)!
+        .map(Number);
+      // Every outline the map draws, as segments in the whole SVG's pixels (d3-geo writes M, L and Z).
+      const segments: [number, number, number, number][] = [];
+      for (const path of Array.from(basemap.querySelectorAll("path"))) {
+        for (const ring of path.getAttribute("d")!.split("M").filter(Boolean)) {
+          const points = ring
+            .replace(/Z/g, "")
+            .split("L")
+            .map((p) => p.split(",").map(Number) as [number, number]);
+          for (let i = 1; i < points.length; i++)
+            segments.push([points[i - 1][0] + dx, points[i - 1][1] + dy, points[i][0] + dx, points[i][1] + dy]);
+        }
+      }
+      const names = Array.from(root.querySelectorAll('[aria-label="country label"] text'));
+      expect(names.length, variant.suffix).toBeGreaterThanOrEqual(3);
+      for (const name of names) {
+        const b = boxes.find((x) => x.el === name)!;
+        const crossing = segments.find((s) => segmentMeetsBox(s, b));
+        expect(crossing, `${textOf(name)}${variant.suffix}`).toBeUndefined();
+      }
+    }
   });
 
   it("shows Islamabad in Pakistan, labelled, with its neighbours named and nothing fetched", () => {

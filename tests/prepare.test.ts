@@ -311,7 +311,7 @@ describe("line", () => {
         figure({ ...toll[0], id: "sun", value: 52, start: "2023-07-02", end: "2023-07-02" }),
       ]),
     ).toEqual([
-      '"sun" (Sun 2 Jul) does not count from Tue 27 Jun as the running total of "wed" and "fri" do; a line joins one running total: if the source counts "sun" from Tue 27 Jun too, set its start 2023-06-27 and end 2023-07-02 in figures.csv, otherwise chart it apart',
+      '"sun" (Sun 2 Jul) does not count from Tue 27 Jun 2023 as the running total of "wed" and "fri" do; a line joins one running total: if the source counts "sun" from Tue 27 Jun 2023 too, set its start 2023-06-27 and end 2023-07-02 in figures.csv, otherwise chart it apart',
     ]);
     expect(problems([figure({ id: "x", value: 1 })])[0]).toMatch(/^"x" has no dates, so a line chart cannot place it/);
   });

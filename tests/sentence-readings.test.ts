@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDateline, parseFiscalStart } from "../pipeline/facts/dates.ts";
+import { parseDateline, parseFiscalStart, parseSourceName } from "../pipeline/facts/dates.ts";
 import { readText, type ReadContext, type SentenceReading } from "../pipeline/facts/reader.ts";
 import { SentenceReadings } from "../pipeline/facts/sentence-readings.ts";
 import { FIXTURES } from "./helpers/story.ts";
@@ -22,10 +22,28 @@ Rivers burst their banks after days of rain. Officials reported 9 deaths on Frid
 
 Hospitals reported 30 deaths on Saturday and 45 on Sunday.
 `;
-const contextOf = (text: string): ReadContext => ({
-  dateline: parseDateline(text) ?? "2025-01-01",
-  fiscalStart: parseFiscalStart(text),
-});
+/** A source whose figures are credited by who spoke before them: a pronoun, a title, the source's own name. */
+const BRIEFING = `date 2025-03-19 source: County statement
+Interior Minister Anil Rao said 954 people were arrested on Tuesday.
+
+He said 120 officers were injured on Monday. The minister said 40 vehicles burned on Sunday.
+
+Shelters held 300 people on Tuesday.
+`;
+/** A transcript: each figure is its speaker label's until the next label. */
+const TRANSCRIPT = `date 2025-08-19 source: Briefing transcript
+GOVERNOR GREEN: We have confirmed 14 deaths on Monday.
+Crews cleared 30 roads on Monday.
+CHIEF MORIYAMA: Search teams covered 25 percent of the area on Tuesday.
+`;
+const contextOf = (text: string): ReadContext => {
+  const source = parseSourceName(text);
+  return {
+    dateline: parseDateline(text) ?? "2025-01-01",
+    fiscalStart: parseFiscalStart(text),
+    ...(source ? { source } : {}),
+  };
+};
 
 /** The text read with the memo as it stands, after it read `before`: what a watch's next build does. */
 function warmAndCold(memo: SentenceReadings, before: string, after: string) {
@@ -57,6 +75,11 @@ describe("a sentence's kept reading", () => {
     // The toll in another paragraph, that the days' deaths are weighed against: 9 + 17 + 28 + 35
     // deaths by Monday are more than 41 by Tuesday, not more than 100.
     ["another paragraph's toll corrected", FLOOD, "at least 41", "at least 100"],
+    // Who spoke before: "He said 120 officers…" and "The minister said…" are credited to another speaker.
+    ["the speaker before renamed", BRIEFING, "Interior Minister Anil Rao", "Finance Minister Sara Khan"],
+    ["the speaker before removed", BRIEFING, "Interior Minister Anil Rao said 954", "Police said 954"],
+    // A transcript's label: the lines after it are its speaker's.
+    ["a speaker label changed", TRANSCRIPT, "GOVERNOR GREEN:", "MAYOR BISSEN:"],
   ];
 
   it.each(edits)(
@@ -79,6 +102,17 @@ describe("a sentence's kept reading", () => {
       expect(warmAndCold(memo, edited, text).warm).toEqual(original);
     },
   );
+
+  it("is the cold reading after the source is renamed: figures nobody in the text gives are the source's", () => {
+    const edited = BRIEFING.replace("source: County statement", "source: State statement");
+    const { warm, cold } = warmAndCold(new SentenceReadings(), BRIEFING, edited);
+    expect(warm).toEqual(cold);
+    const shelters = (read: SentenceReading[]) => read.flatMap((s) => s.readings).find((r) => r.value === 300)?.saidBy;
+    expect([shelters(readText(BRIEFING, contextOf(BRIEFING))), shelters(warm)]).toEqual([
+      "County statement",
+      "State statement",
+    ]);
+  });
 
   it("is frozen: a change to it where it is used fails instead of changing a later build's reading", () => {
     const memo = new SentenceReadings();
@@ -140,6 +174,9 @@ const INSERTS = [
   " and it stood at 75 on Wednesday",
   " 12 more bodies were found on Thursday. ",
   " The number of dead reached 101 by Friday. ",
+  " Governor Josh Green said 12 people died on Monday. ",
+  " He said ",
+  "\nMAYOR BISSEN: ",
 ];
 
 type Edit =

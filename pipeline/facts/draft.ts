@@ -3,45 +3,66 @@ import type { Row } from "./csv.ts";
 import { toDate } from "./dates.ts";
 import { FIGURE_COLUMNS } from "./figure.ts";
 import { proposedPeriod } from "./figure-period.ts";
+import type { Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
+import { canonicalUnit } from "./units.ts";
+import { parseValue } from "./value-cell.ts";
 
 /**
  * Rows for figures.csv, drafted from the figures no row records: the reporter keeps or deletes
- * each. The quote is the whole sentence as the source has it (which the check reads anyway); the
- * period, qualifier and speaker are the reader's; the id is suggested from the verb and the day.
- * Where the words allow two readings the row leaves the choice blank rather than guess.
+ * each. The quote is the whole sentence as the source has it (which the check reads anyway); what
+ * is counted, the period, qualifier and speaker are the reader's; the id says what is counted and
+ * the day (`deaths_wed`); `restates` names the figure a rounder one restates ("Nearly 1,000"
+ * restating 954). Where the words allow two readings the row leaves the choice blank rather than
+ * guess; where they do not say what is counted, the metric says only what the number is.
  */
 export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, string>[] {
   const taken = new Set(rows.map((row) => row.cells.id).filter(Boolean));
   // The next number to try for each id stem: counting again from 2 at every collision made a
   // thousand figures of one verb and day cost a million tries.
   const nextNumber = new Map<string, number>();
-  // The first row recording each value, looked up once rather than searched for every figure.
-  const byValue = new Map<number, Row>();
-  for (const row of rows) {
-    const value = row.cells.value ? Number(row.cells.value.replace(/[,\s]/g, "")) : NaN;
-    if (!Number.isNaN(value) && !byValue.has(value)) byValue.set(value, row);
-  }
   const drafted: Record<string, string>[] = [];
-  // The figure before in the same sentence: a list leaves its noun out after the first item
-  // ("More than 8,000 people were evacuated from Alto Vale, some 5,500 from Rio Claro").
-  let previous: { sentence: string; noun: string; metric: string; unit: string } | undefined;
+  const known: Known[] = rows.flatMap((row) => {
+    const parsed = parseValue(row.cells.value ?? "");
+    if (!row.cells.id || !parsed.ok || parsed.fraction) return [];
+    return [
+      {
+        id: row.cells.id,
+        value: parsed.value,
+        qualifier: (row.cells.qualifier ?? "exact") as Qualifier,
+        unit: canonicalUnit(row.cells.unit ?? ""),
+        words: words(`${row.cells.metric ?? ""} ${row.cells.category ?? ""}`),
+        sentence: row.cells.quote ?? "",
+        order: -1,
+        file: row.cells.source || "article.txt",
+        headline: false,
+      },
+    ];
+  });
+  const mine: Known[] = [];
   // The last toll drafted in a file: "the count had reached 38" after "14 deaths" counts deaths too.
   let lastToll: { file: string; metric: string } | undefined;
-  for (const { file, reading: r, sentence } of numbers) {
+  for (const [order, { file, reading: r, sentence }] of numbers.entries()) {
     if (r.kind !== "figure" || r.range) continue; // A range cannot be one row.
-    const elided = !r.noun && previous?.sentence === sentence && previous.unit === r.unit ? previous : undefined;
-    const noun = r.noun || elided?.noun || "";
     // A running toll is one series whatever verb each report uses ("confirmed 14 deaths", "rose to 61"): one metric.
     const toll = !r.running
       ? ""
-      : tollOf(sentence) ||
+      : r.metric ||
+        tollOf(sentence) ||
         (lastToll?.file === file && /\b(?:toll|tally|count)\b/i.test(sentence) ? lastToll.metric : "");
     if (toll) lastToll = { file, metric: toll };
-    // The metric is required: the verb ("arrested"), else what is counted.
-    const metric = toll || metricOf(r, sentence) || elided?.metric || noun.toLowerCase() || "count";
-    previous = { sentence, noun, metric, unit: r.unit };
+    // Where the words do not say what is counted, the metric names only what the number is (a
+    // percentage, acres, a count): a cell the build requires, for the reporter to say better.
+    const unitWord =
+      canonicalUnit(r.unit) === "%"
+        ? "percent"
+        : canonicalUnit(r.unit)
+            .replace(/[^\p{L} ]/gu, "")
+            .trim();
+    const metric = toll || r.metric || unitWord || "count";
     let id = slug([metric, dayOf(r)].filter(Boolean).join("_"));
+    // The next number to try for each id stem: counting again from 2 at every collision made a
+    // thousand figures of one verb and day cost a million tries.
     if (taken.has(id)) {
       const stem = id.replace(/_\d+$/, "");
       let n = nextNumber.get(stem) ?? 2;
@@ -54,34 +75,138 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
     // two readings the words allow equally leave it blank; a running count's start unsaid stays blank.
     const period = proposedPeriod(r);
     const qualifiers = new Set([r.qualifier, ...r.alternatives.map((a) => a.qualifier)]);
-    // "France deploys 45,000 officers" in a headline restates the body's "Some 45,000"; small numbers match by chance.
-    const restated = r.value >= 10 && !r.fraction ? byValue.get(r.value) : undefined;
+    const me: Known = {
+      id,
+      value: r.value,
+      qualifier: r.qualifier ?? "exact",
+      unit: canonicalUnit(r.unit),
+      words: words(metric),
+      sentence,
+      order,
+      file,
+      headline: !/[.!?"'”’)]$/.test(sentence.trim()),
+    };
+    if (!r.fraction) mine.push(me);
+    const label = r.label || metric;
     drafted.push({
       id,
       metric,
-      category: toll
-        ? toll.charAt(0).toUpperCase() + toll.slice(1)
-        : noun
-          ? noun.charAt(0).toUpperCase() + noun.slice(1)
-          : "",
+      category: label ? label.charAt(0).toUpperCase() + label.slice(1) : "",
       value: r.fraction ? `${r.fraction.numerator}/${r.fraction.denominator}` : String(r.value),
       // Two readings (a qualifier over a list): left blank, for the reporter to choose.
       qualifier: qualifiers.size > 1 ? "" : (r.qualifier ?? ""),
       unit: r.unit,
       start: period.kind === "span" ? period.start : "",
       end: period.kind === "span" || period.kind === "ends" ? period.end : "",
-      attributed_to: r.saidBy.replace(/^The\s/, "the "),
+      attributed_to: speakerCell(r.saidBy),
       quote: sentence,
       source: file,
-      restates: restated?.cells.id ?? "",
+      restates: "",
     });
+  }
+  // Which figure each restates, once all are read: a headline may restate the body below it. Every
+  // figure looks only at those of a value its own could round (sorted, found by binary search),
+  // and at a bounded number of them, so a story of thousands of figures stays linear.
+  const byId = new Map(drafted.map((row) => [row.id, row]));
+  const all = [...known, ...mine].sort((a, b) => a.value - b.value || a.order - b.order);
+  const values = all.map((k) => k.value);
+  for (const me of mine) {
+    let at = lowerBound(values, me.value * 0.8);
+    for (let seen = 0; at < all.length && all[at].value <= me.value * 1.25 && seen < 64; at++, seen++) {
+      const k = all[at];
+      if (k !== me && restates(me, k) && (me.value !== k.value || before(k, me))) {
+        byId.get(me.id)!.restates = k.id;
+        break;
+      }
+    }
   }
   return drafted;
 }
 
-/** The columns a draft is written in: the story's own figures.csv header (so rows paste as they are), else the standard one. */
+/**
+ * Of two figures stating one value, the one the other restates: a row already in the sheet, else
+ * the body's over its headline's.
+ */
+function before(a: Known, b: Known): boolean {
+  if (a.order < 0 || b.order < 0) return a.order < 0 && b.order >= 0;
+  // Two drafted rows of one value: a headline restates its file's body; the same figure stated in
+  // two files is left to the reporter, who keeps one (a restates naming a row not kept is refused).
+  return a.file === b.file && b.headline && !a.headline;
+}
+
+/** Speakers a sentence's first word capitalises but a chart writes in lower case: "Officials", "The interior ministry". */
+const COMMON_SPEAKERS =
+  /^(?:the|officials|police|authorities|organisers|organizers|prosecutors|witnesses|doctors|rescuers|investigators|hospitals|residents|analysts|researchers|scientists|experts|forecasters|firefighters|officers|troops|soldiers|utilities|insurers|economists|medics|paramedics|volunteers|activists|lawyers|sources|government|county|state|city)$/iu;
+
+function speakerCell(speaker: string): string {
+  const [first, ...rest] = speaker.split(" ");
+  return first && COMMON_SPEAKERS.test(first) ? [first.toLowerCase(), ...rest].join(" ") : speaker;
+}
+
+interface Known {
+  id: string;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  words: Set<string>;
+  sentence: string;
+  /** Its place among the story's numbers; -1 for a row already in the sheet. */
+  order: number;
+  file: string;
+  headline: boolean;
+}
+
+const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "in", "to", "for", "and", "people", "persons", "individuals"]);
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 2 && !FUNCTION_WORDS.has(w))
+      .map((w) => w.replace(/s$/, "")),
+  );
+
+/** The verbs a sentence says happened to what it counts: "were arrested", "had been detained". */
+const participles = (sentence: string) =>
+  new Set(
+    (sentence.toLowerCase().match(/\b\p{L}+ed\b/gu) ?? []).filter(
+      (w) => !/^(?:said|reported|confirmed|announced|added|stated|estimated)$/.test(w),
+    ),
+  );
+
+/**
+ * Whether `me` restates `other`: the same thing counted (a shared word of what is counted, or a
+ * shared verb: "protesters were arrested", "individuals had been arrested"), in the same unit, at a
+ * rounder value its qualifier allows ("Nearly 1,000" for 954), or the very value again (a
+ * headline's "45,000 officers" for the body's "Some 45,000").
+ */
+function restates(me: Known, other: Known): boolean {
+  if (me.unit !== other.unit || me.value < 10) return false;
+  const shared = [...me.words].some((w) => other.words.has(w));
+  const verbs = participles(other.sentence);
+  const sameVerb = [...participles(me.sentence)].some((w) => verbs.has(w));
+  if (!shared && !sameVerb) return false;
+  if (me.value === other.value) return true;
+  const [v, x] = [me.value, other.value];
+  switch (me.qualifier) {
+    case "nearly":
+    case "up_to":
+      return x < v && x >= 0.9 * v;
+    case "more_than":
+    case "at_least":
+      return x > v && x <= 1.2 * v;
+    case "about":
+      return Math.abs(x - v) <= 0.1 * v;
+    default:
+      return false;
+  }
+}
+
+/** The columns a draft is written in: the story's own header (so rows paste as they are), with every standard column it lacks. */
 export function draftColumns(columns: string[] | undefined): string[] {
-  return columns && columns.includes("id") ? columns : [...FIGURE_COLUMNS, "restates"];
+  const standard: string[] = [...FIGURE_COLUMNS, "restates"];
+  const own = columns && columns.includes("id") ? columns : [];
+  return [...own, ...standard.filter((c) => !own.includes(c))];
 }
 
 /** What a running toll counts, from its sentence: deaths, the missing, the injured; "" for other running counts. */
@@ -92,8 +217,21 @@ function tollOf(sentence: string): string {
   return "";
 }
 
+/** The first index of a sorted array whose value is at least `x`. */
+function lowerBound(sorted: number[], x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
+/** The day a figure is counted to, for its id: one day's, a night's, or where a running count ends (a week at most). */
 function dayOf(r: Reading): string {
   const period = proposedPeriod(r);
   // A running count is named by the day it was counted to: deaths_wed.
@@ -106,21 +244,6 @@ function dayOf(r: Reading): string {
   return day ? SHORT_DAYS[toDate(day).getUTCDay()] : "";
 }
 
-/** What happened to what is counted: the verb after the number ("were arrested"), else before it ("deployed 20,000"). */
-function metricOf(r: Reading, sentence: string): string {
-  const at = sentence.indexOf(r.text);
-  if (at < 0) return "";
-  const after = sentence.slice(at + r.text.length, at + r.text.length + 120);
-  const passive =
-    /^(?:\s+[\p{L}'’-]+){0,6}?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|have|has|had)\s+(?:\p{L}+ly\s+)?(\p{L}+(?:ed|en|wn))(?![\p{L}])/iu.exec(
-      after,
-    );
-  if (passive) return passive[1].toLowerCase();
-  const before = /(\p{L}+ed)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.exec(sentence.slice(Math.max(0, at - 60), at));
-  if (before) return before[1].toLowerCase();
-  return "";
-}
-
 function slug(text: string): string {
   return (
     text
@@ -128,6 +251,7 @@ function slug(text: string): string {
       .normalize("NFKD")
       .replace(/[^a-z0-9]+/g, "_")
       .replace(/^_+|_+$/g, "")
-      .slice(0, 40) || "figure"
+      .slice(0, 40)
+      .replace(/_+$/, "") || "figure"
   );
 }

@@ -7,7 +7,12 @@ import type { Fraction } from "./figure.ts";
  * and "−5" are one number each, never their pieces. Never throws; linear in the text.
  */
 
-export type NumberKind = "figure" | "year" | "date" | "age" | "time" | "ordinal" | "label";
+/**
+ * "modifier": a number that describes a thing rather than counting it (a two-day session, a 9mm
+ * handgun, a 3-1 win, the Boeing 737); "period": part of the words for a
+ * period ("the next two years", "the three months to August", "the highest in 25 years").
+ */
+export type NumberKind = "figure" | "year" | "date" | "age" | "time" | "ordinal" | "label" | "modifier" | "period";
 
 export interface NumberToken {
   kind: NumberKind;
@@ -68,9 +73,12 @@ const NUMBER_WORDS: Record<string, [WordKind, number]> = {
   dozen: ["dozen", 12],
   thousand: ["scale", 1e3],
   lakh: ["scale", 1e5],
+  lakhs: ["scale", 1e5],
   million: ["scale", 1e6],
   crore: ["scale", 1e7],
+  crores: ["scale", 1e7],
   billion: ["scale", 1e9],
+  trillion: ["scale", 1e12],
 };
 
 /** Scales after digits, in words or as the suffixes headlines use ("20k", "2.5m", "$3bn"). */
@@ -90,6 +98,14 @@ const SCALES: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   tn: 1e12,
+  tr: 1e12,
+  trn: 1e12,
+  // Indian copy counts large sums in crores of lakhs: "Rs 11.21 lakh crore" is 11.21 × 10^12.
+  "lakh crore": 1e12,
+  "lakh crores": 1e12,
+  "thousand crore": 1e10,
+  "thousand crores": 1e10,
+  "hundred crore": 1e9,
 };
 
 const SMALL_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -122,7 +138,8 @@ const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|se
 const DAY_NUMBER = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 // Thousands grouped by commas ("20,000"), the South Asian way ("10,00,000") or by spaces ("20 000").
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d|[.,]\d)`;
-const SUFFIX = String.raw`(?:(?:k|mn|m|bn|b|tn|cr)(?![\p{L}\p{N}])|\s(?:bn|mn|tn)(?![\p{L}])|\s+(?:thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}]))`;
+// "Rs 1,200-crore project" and "$2-million budget" write the scale with a hyphen.
+const SUFFIX = String.raw`(?:(?:k|mn|m|bn|b|tn|trn|tr|cr)(?![\p{L}\p{N}])|\s(?:bn|mn|tn|trn|tr)(?![\p{L}])|(?:\s+|-)(?:(?:lakh|thousand|hundred)\s+crores?|thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}]))`;
 const CURRENCY = String.raw`(?:US\$|A\$|C\$|\$|£|€|₹|¥|Rs\.?\s?|PKR\s?|INR\s?|USD\s?|EUR\s?|GBP\s?)`;
 const PERCENT = String.raw`(?:\s?%|\s?per\s?cent(?![\p{L}])|\s?percent(?![\p{L}])|\s+percentage\s+points?(?![\p{L}]))`;
 const SMALL = `(?:an?|${SMALL_WORDS.join("|")})`;
@@ -152,9 +169,18 @@ const ALTERNATIVES: [string, string][] = [
     "age",
     String.raw`${FREE}(?<age>\d{1,3}[-\s](?:years?|months?)[-\s]olds?(?![\p{L}])|\d{1,3}\s+years\s+old(?![\p{L}])|(?:${WORD})(?:-(?:${WORD}))?-(?:years?|months?)-olds?(?![\p{L}]))`,
   ],
-  ["aged", String.raw`(?<![\p{L}])(?<aged>aged\s+(?:about\s+|around\s+)?\d{1,3}(?!\d|[.,]\d))`],
+  // "aged 17", "aged 6 and 9", "aged 40 to 69": every number of it an age.
+  [
+    "aged",
+    String.raw`(?<![\p{L}])(?<aged>aged\s+(?:about\s+|around\s+|between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*(?!\d|[.,]\d))`,
+  ],
   // Ordinals: "2nd", "21st".
   ["ordinal", String.raw`${FREE}(?<ordinal>\d+(?:st|nd|rd|th)(?![\p{L}]))`],
+  // Fractions of a percentage point: "half a percentage point" is 0.5 of one.
+  [
+    "point",
+    String.raw`(?<![\p{L}])(?<point>(?:half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?\s+percentage\s+point)(?![\p{L}])`,
+  ],
   // Fractions of a magnitude: "half a million", "a quarter of a million", "one and a half million".
   [
     "magnitude",
@@ -168,7 +194,7 @@ const ALTERNATIVES: [string, string][] = [
   // Digits: a sign, a currency, the number, a scale or suffix, a second number for a range, a percent sign.
   [
     "digits",
-    String.raw`${FREE}(?<digits>(?<sign>(?<![\p{L}\p{N}])[-−+](?=[\d$£€₹]))?(?<cur>${CURRENCY})?(?<d1>${DIGITS})(?<s1>${SUFFIX})?(?:(?<dash>\s?[-–—]\s?)(?<d2>${DIGITS})(?<s2>${SUFFIX})?)?(?<pct>${PERCENT})?)`,
+    String.raw`${FREE}(?<digits>(?<sign>(?<![\p{L}\p{N}])(?:[-−+]|minus\s+)(?=[\d$£€₹]))?(?<cur>${CURRENCY})?(?<d1>${DIGITS})(?<s1>${SUFFIX})?(?:(?<dash>\s?[-–—]\s?)(?<d2>${DIGITS})(?<s2>${SUFFIX})?)?(?<pct>${PERCENT})?)`,
   ],
   // Words: "twenty-five thousand", "a dozen", "one hundred and twelve".
   [
@@ -191,7 +217,7 @@ const LABELS =
   /(?:^|[^\p{L}])(?:Article|Section|No\.?|Number|Route|Flight|Chapter|Paragraph|Resolution|Room|Gate|Platform|Highway|Road|Sector|Block|Phase|Grade|Class|Category|Lane|Street|District|Ward|Terminal|Channel|Camp|Battalion|Brigade|Division|Regiment|Precinct|Zone|Exit|Junction|Volume|Act|Bill|Rule|Clause|Schedule|Level|Stage|Round|Game|Match|Episode|Season|Page|Vol\.)\s+$/u;
 /** Words before a four-digit number that make it a year: "in 2022", "since 1999", "the 2024 election". */
 const YEAR_BEFORE =
-  /(?:^|[^\p{L}])(?:in|since|until|till|by|from|during|before|after|early|late|mid|of|to|through|and|or|the|this|last|next|year|fiscal|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+$/iu;
+  /(?:['’]s\s+$)|(?:^|[^\p{L}])(?:in|since|until|till|by|from|during|before|after|early|late|mid|of|to|through|and|or|the|this|last|next|year|fiscal|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+$/iu;
 /** Plural nouns after a four-digit number that still make it a year ("the 2019 elections"). */
 const YEAR_NOUNS =
   /^(?:elections|polls|games|olympics|riots|protests|floods|talks|accords|budgets?|census|season|world)$/iu;
@@ -205,7 +231,9 @@ const SHARE_FOLLOWERS = new Set(
 );
 /** Verbs of change: "rose from 300 to 400" states two figures, not a range. */
 const CHANGE =
-  /(?:^|[^\p{L}])(?:rose|risen|rises?|rising|increased?|increasing|climbed|jumped|grew|grown|fell|fallen|falls?|falling|dropped|declined|decreased|went\s+(?:up|down)|cut|raised|lowered|doubled|halved|revised|reduced|soared|surged|plunged|slumped|up|down)\s+(?:\p{L}+\s+){0,2}from\s+$/iu;
+  /(?:^|[^\p{L}])(?:rose|risen|rises?|rising|increased?|increasing|climbed|jumped|grew|grown|grows?|fell|fallen|falls?|falling|dropped|declined|decreased|went\s+(?:up|down)|cut|cuts|raised?|raises|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|slash(?:es|ed)?|trim(?:s|med)?|expand(?:s|ed)?|narrow(?:s|ed)?|widen(?:s|ed)?|shr[iau]nk|lowered|doubled|halved|revised|reduced?|soared|surged|plunged|slumped|up|down)\s+(?:\p{L}+\s+){0,3}from\s+$/iu;
+/** "fell by 1,000 to 209,000": a change and where it ended, two figures. */
+const BY = /(?:^|[^\p{L}])by\s+$/iu;
 
 interface Raw extends NumberToken {
   /** The scale a suffix or scale word gave the number (2.5m: 1e6); 1 without one. */
@@ -246,7 +274,7 @@ function groups(digits: string): number[] {
 
 function scaleOf(suffix: string | undefined, currency: string | undefined, after: string): number | undefined {
   if (!suffix) return 1;
-  const word = suffix.trim().toLowerCase();
+  const word = suffix.trim().toLowerCase().replace(/^-/, "").replace(/\s+/g, " ");
   // "b" alone is a billion only after a currency ("$3b"); "3b" is a flat or a grade.
   if (word === "b" && !currency) return undefined;
   // "m" glued to a number is a million in news copy ("2.5m people"), metres before a measure word ("a 2.5m wall").
@@ -281,6 +309,11 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
   }
   if (g.ordinal !== undefined)
     return [token({ kind: "ordinal", start: at, end, value: Number(/\d+/.exec(g.ordinal)![0]) }, text)];
+  if (g.point !== undefined) {
+    const words = g.point.toLowerCase();
+    const value = /three/.test(words) ? 0.75 : /quarter/.test(words) ? 0.25 : 0.5;
+    return [token({ kind: "figure", start: at, end, value, spelled: true, unit: "percentage points" }, text)];
+  }
   if (g.magnitude !== undefined) {
     const words = g.magnitude.toLowerCase().replace(/[\s-]+/g, " ");
     const scale = NUMBER_WORDS[/(\w+)(?: and a half)?$/.exec(words)![1]][1];
@@ -303,8 +336,13 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
       .split(" ");
     let numerator: number;
     let denominator: number;
+    // "the first half of the year" is a period, not a share.
+    if (words[0] === "half" && /(?:first|second|latter|former|final|opening|closing)\s+$/iu.test(before))
+      return undefined;
     if (words[0] === "half") [numerator, denominator] = [1, 2];
     else if (words[1] === "in" || words[1] === "out") {
+      // "303 in 2019" is a number in a year, not a share.
+      if (words[1] === "in" && /^(?:1[89]|20)\d{2}$/.test(words[words.length - 1])) return undefined;
       numerator = small(words[0]);
       denominator = small(words[words.length - 1]);
     } else {
@@ -332,7 +370,7 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
     ];
   }
   if (g.digits !== undefined) {
-    const negative = g.sign === "-" || g.sign === "−";
+    const negative = g.sign === "-" || g.sign === "−" || /^minus/i.test(g.sign ?? "");
     const unit = g.pct ? (/points?/i.test(g.pct) ? "percentage points" : "%") : (g.cur?.trim() ?? "");
     const afterFirst = text.slice(at + m[0].indexOf(g.d1) + g.d1.length + (g.s1?.length ?? 0));
     const s1 = scaleOf(g.s1, g.cur, g.d2 === undefined ? after : afterFirst);
@@ -364,8 +402,14 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
     const s2 = scaleOf(g.s2, g.cur, after) ?? 1;
     const low = g.s1 || s2 === 1 ? first : roundFloat(first * s2);
     const high = roundFloat(digitValue(g.d2) * s2);
+    // "No. 22-451" is a case number.
+    if (LABELS.test(before) && !g.cur && !g.pct && !g.s1 && !g.s2)
+      return [token({ kind: "label", start: at, end, value: first }, text)];
+    // A score or a vote ("a 3-1 win", "ruled 6-3"): no figure.
+    if (!(high > low) && !g.cur && !g.pct && !g.s1 && !g.s2 && /^\d{1,2}$/.test(g.d1) && /^\d{1,2}$/.test(g.d2))
+      return [token({ kind: "modifier", start: at, end, value: first }, text)];
     if (!(high > low)) {
-      // Not a range ("7-2", a score; "24-7"): the first number alone.
+      // Not a range ("24-7"): the first number alone.
       const stop = at + m[0].indexOf(g.d1) + g.d1.length + (g.s1?.length ?? 0);
       return [
         classify(
@@ -400,11 +444,15 @@ function readMatch(m: RegExpExecArray, text: string): Raw[] | undefined {
     const start = at + n.start;
     const stop = at + n.end;
     const word = text.slice(start, stop).toLowerCase();
-    // "no one", "one another" and "the one" are pronouns.
+    // "no one", "one another", "the one" and "he was one of 12 men" are pronouns.
     if (
       word === "one" &&
       (/(?:^|[^\p{L}])(?:no|any|every|the|this|that)\s+$/iu.test(text.slice(Math.max(0, start - 6), start)) ||
-        /^\s+another\b/i.test(text.slice(stop, stop + 10)))
+        /^\s+another\b/i.test(text.slice(stop, stop + 10)) ||
+        (/(?:^|[^\p{L}])(?:is|was|are|were|be|been|being|became|becomes|as)\s+$/iu.test(
+          text.slice(Math.max(0, start - 8), start),
+        ) &&
+          /^\s+of\s/iu.test(text.slice(stop, stop + 5))))
     )
       return [];
     return [
@@ -469,7 +517,155 @@ export function findNumbers(text: string): NumberToken[] {
     if (read) for (const r of read) raws.push(r);
     at = Math.max(stop, m.index + 1);
   }
-  return joinRanges(raws, text).map(({ scale: _scale, ...t }) => t);
+  const caps = capitals(text);
+  return joinRanges(raws, text)
+    .map((raw) => (raw.kind === "figure" ? describing(raw, text, caps) : raw))
+    .filter((raw) => !bareScale(raw))
+    .map(({ scale: _scale, ...t }) => t);
+}
+
+/** "crore" or "Million" alone ("Crores of rupees", "crore-rupee contracts") counts nothing. */
+const bareScale = (raw: Raw) =>
+  raw.spelled && /^(?:hundred|thousand|lakhs?|million|crores?|billion|trillion|dozen)$/i.test(raw.text);
+
+const TIME_ZONE = String.raw`(?:GMT|UTC|IST|PKT|CET|CEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT|local\s+time|Zulu)`;
+const STREET = String.raw`(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.?|Way|Place|Pl\.?|Court|Square|Terrace|Crescent|Close|Parkway|Highway|Marg)`;
+const WEAPON = String.raw`(?:handguns?|pistols?|rifles?|guns?|revolvers?|rounds?|ammunition|bullets?|shells?|cartridges?|weapons?|service|semi-automatic|carbines?|shotguns?|howitzers?|artillery|cannons?|mortars?|assault)`;
+const TIME_UNITS = String.raw`(?:days?|weeks?|months?|years?|hours?|decades?|quarters?|minutes?|seasons?|centur(?:y|ies)|nights?|sessions?|terms?)`;
+const SUPERLATIVE = String.raw`(?:highest|lowest|most|least|fewest|biggest|largest|smallest|worst|best|first|fastest|slowest|strongest|weakest|deadliest|hottest|coldest|warmest|wettest|driest|longest|shortest|heaviest|sharpest|steepest)`;
+const ZONE_AFTER = new RegExp(String.raw`^\s*${TIME_ZONE}(?![\p{L}])`, "u");
+const STREET_AFTER = new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}${STREET}(?![\p{L}])`, "u");
+const CALIBRE_AFTER = new RegExp(
+  String.raw`^-?\s?(?:mm|calib(?:re|er))(?![\p{L}])[\s-]+(?:[\p{L}-]+\s+){0,2}?${WEAPON}(?![\p{L}])`,
+  "iu",
+);
+const UNIT_NEXT = new RegExp(String.raw`^\s+${TIME_UNITS}(?![\p{L}])`, "iu");
+const UNIT_WHEN = new RegExp(
+  String.raw`^\s+${TIME_UNITS}\s+(?:ago|later|earlier|after|before|into|on)(?![\p{L}])`,
+  "iu",
+);
+const UNIT_TO = new RegExp(String.raw`^\s+${TIME_UNITS}\s+(?:to|ending|through|until|till)(?![\p{L}])`, "iu");
+const SUPERLATIVE_IN = new RegExp(
+  String.raw`${SUPERLATIVE}(?:\s+[\p{L}'’-]+){0,4}\s+(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?$`,
+  "iu",
+);
+/** A magnitude is a measure, hyphen or not: "a 4.1-magnitude tremor". */
+const MAGNITUDE_AFTER = /^-magnitude(?![\p{L}])/iu;
+/** Words after a hyphen that make a number an adjective ("a two-day session"), unless they count or qualify. */
+const NOT_AN_ADJECTIVE = /^-(?:plus|odd|fold|strong|year-olds?|month-olds?|week-olds?|day-olds?)(?![\p{L}])/iu;
+/** People that "under 18", "over 65" are the ages of. */
+const AGED_PEOPLE =
+  /(?:^|[^\p{L}])(?:children|child|minors|people|adults|those|anyone|everyone|women|men|girls|boys|persons|students|pupils|kids|youths|teenagers|voters|patients|residents|were|are|was|is|be|aged)\s+(?:under|over|above|below|older\s+than|younger\s+than)\s+$/iu;
+
+/**
+ * A figure token that the words around it show to be no figure: an age ("Nahel M., 17,", "who is
+ * 72", "in their 20s", "under 18"), a clock time ("1900 GMT"), an address ("1420 Pine Street"), a
+ * calibre ("a 9mm handgun"), a model ("Boeing 737 MAX 9"), a score ("3-1"), a number in
+ * a compound adjective ("a two-day session", "one-time", "a 27-member bloc"), or part of a period
+ * ("the next two years", "in the three months to August", "the highest in 25 years").
+ */
+/** Whether a text is set in capitals, as some wires set headlines: more capital letters than small ones. */
+function capitals(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper > lower;
+}
+
+function describing(raw: Raw, text: string, caps: boolean): Raw {
+  const before = text.slice(Math.max(0, raw.start - 60), raw.start);
+  const after = text.slice(raw.end, raw.end + 60);
+  const as = (kind: NumberKind): Raw => ({ ...raw, kind });
+  const plain = !raw.unit && raw.scale === 1 && !raw.fraction;
+  const integer = plain && !raw.range && Number.isInteger(raw.value) && raw.value >= 0;
+  const digits = !raw.spelled;
+  if (integer && digits && /^\d{4}$/.test(raw.text)) {
+    const hh = Number(raw.text.slice(0, 2));
+    const mm = Number(raw.text.slice(2));
+    if (hh < 24 && mm < 60 && ZONE_AFTER.test(after)) return as("time");
+    if (hh < 24 && mm < 60 && /^\s*(?:hrs|hours)(?![\p{L}])/u.test(after) && /(?:^|[^\p{L}])at\s+$/iu.test(before))
+      return as("time");
+  }
+  if (integer && digits && STREET_AFTER.test(after)) return as("label");
+  // Decades and ages in tens: "in their 20s", "the 1990s".
+  if (integer && digits && /0$/.test(raw.text) && /^['’]?s(?![\p{L}])/u.test(after))
+    return as(raw.value >= 1000 ? "year" : "age");
+  // "Nahel M., 17, was shot", "Mr Okafor, 61, won": a number set off by commas after a name is an age.
+  if (
+    integer &&
+    digits &&
+    raw.value >= 1 &&
+    raw.value <= 110 &&
+    /[\p{L}.]\s*,\s*$/u.test(before) &&
+    /^\s*,\s*\p{Ll}/u.test(after)
+  )
+    return as("age");
+  if (
+    integer &&
+    raw.value <= 120 &&
+    /(?:^|[^\p{L}])(?:who\s+(?:is|was)|turned|turns|age\s+of|aged)\s+$/iu.test(before) &&
+    !/^\s+\p{Ll}+s(?![\p{L}])/u.test(after.replace(/^\s+(?:last|this|next|years?)\b.*/u, ""))
+  )
+    return as("age");
+  if (
+    integer &&
+    raw.value <= 100 &&
+    AGED_PEOPLE.test(before) &&
+    !/^\s+(?!years|yrs|has|was|is|does|accounts)\p{Ll}+s(?![\p{L}])/u.test(after)
+  )
+    return as("age");
+  // Calibres and models: "a 9mm handgun", ".45-calibre", "Boeing 737 MAX 9". (A magnitude is a measure.)
+  if (digits && CALIBRE_AFTER.test(after)) return as("modifier");
+  if (
+    integer &&
+    digits &&
+    // Not in a headline set in capitals ("FLOODS KILL 40 IN BRAZIL").
+    !caps &&
+    (/(?:^|[^\p{L}])(?!(?:US|USD|INR|PKR|EUR|GBP|RS|AD|BC)\s)\p{Lu}{2,}\s+$/u.test(before) ||
+      (/[\p{Ll}\p{N},;]\s+\p{Lu}\p{Ll}+\s+$/u.test(before) &&
+        /^\s+(?:\p{Lu}{2,}|jets?|aircraft|planes?|fleet|models?|series|engines?|rockets?|tanks?|missiles?|phones?|smartphones?)(?![\p{L}])/u.test(
+          after,
+        )))
+  )
+    return as("modifier");
+  // Heights written as one adjective: "the 6ft 7in center".
+  if (
+    digits &&
+    (/^\s?ft\s?\d{1,2}\s?in(?![\p{L}])/iu.test(after) ||
+      (/\d\s?ft\s?$/iu.test(before) && /^\s?in(?![\p{L}])/iu.test(after)))
+  )
+    return as("modifier");
+  // A race, not a distance: "ran the 100 metres in 10.72 seconds".
+  if (
+    integer &&
+    /(?:^|[^\p{L}])the\s+$/iu.test(before) &&
+    /^\s?(?:m|metres|meters)\s+(?:in|final|hurdles|freestyle|butterfly|backstroke|breaststroke|relay|race|title|record|sprint|dash|gold)(?![\p{L}])/iu.test(
+      after,
+    )
+  )
+    return as("modifier");
+  // A compound adjective: "a two-day session", "one-time", "a 27-member bloc", "77-minute speech".
+  if (plain && !raw.range && /^-\p{L}/u.test(after) && !NOT_AN_ADJECTIVE.test(after) && !MAGNITUDE_AFTER.test(after))
+    return as("modifier");
+  // Part of a period: "the next two years", "in the three months to August", "the highest level in 25 years".
+  if (plain && UNIT_NEXT.test(after)) {
+    if (
+      /(?:^|[^\p{L}])(?:next|last|past|previous|coming|following|first|final|opening|closing|remaining)\s+$/iu.test(
+        before,
+      )
+    )
+      return as("period");
+    if (/(?:^|[^\p{L}])the\s+$/iu.test(before) && UNIT_TO.test(after)) return as("period");
+    if (SUPERLATIVE_IN.test(before)) return as("period");
+    // "three days after the storm hit", "two weeks ago", "a month later": when, not how long.
+    if (
+      UNIT_WHEN.test(after) &&
+      !/(?:^|[^\p{L}])(?:for|lasted|lasting|took|takes|spent|waited|within|over|in)\s+(?:(?:about|nearly|almost|some|more\s+than|at\s+least|up\s+to)\s+)?$/iu.test(
+        before,
+      )
+    )
+      return as("period");
+  }
+  return raw;
 }
 
 function joinRanges(raws: Raw[], text: string): Raw[] {
@@ -484,7 +680,10 @@ function joinRanges(raws: Raw[], text: string): Raw[] {
       const from = /(?:^|[^\p{L}])from\s+$/iu.exec(lead);
       const joined =
         (between && /^\s+and\s+$/i.test(gap)) ||
-        (/^\s*(?:to|[-–—])\s*$/i.test(gap) && /\S/.test(gap) && !CHANGE.test(lead)) ||
+        (/^\s*(?:to|[-–—])\s*$/i.test(gap) &&
+          /\S/.test(gap) &&
+          !CHANGE.test(lead) &&
+          !(BY.test(lead) && /to/i.test(gap))) ||
         (/^\s+or\s+$/i.test(gap) && !/^\s+(?:more|so|fewer|less)(?![\p{L}])/iu.test(text.slice(b.end, b.end + 8)));
       const scale = a.scale === 1 && b.scale !== 1 ? b.scale : 1;
       const low = roundFloat(a.value * scale);
@@ -568,6 +767,9 @@ function wordNumbers(run: string): WordNumber[] {
       else if (kind === "teen" || kind === "tens") fits = last === "hundred" || last === "scale";
       else if (kind === "hundred") fits = (last === "unit" || last === "teen") && current.part < 100;
       else if (kind === "dozen") fits = last === "unit" && current.part < 10;
+      // "two lakh crore" is two lakh of crores.
+      else if (last === "scale" && word.startsWith("crore") && current.part === 0 && current.smallestScale < 1e7)
+        fits = true;
       else fits = last !== "scale" && value < current.smallestScale;
       if (joined && !(kind === "unit" || kind === "teen" || kind === "tens")) fits = false;
     }
@@ -587,7 +789,11 @@ function wordNumbers(run: string): WordNumber[] {
     const number = current!;
     if (kind === "unit" || kind === "teen" || kind === "tens") number.part += value;
     else if (kind === "hundred" || kind === "dozen") number.part = (number.part || 1) * value;
-    else {
+    else if (last === "scale" && number.part === 0 && value > number.smallestScale) {
+      number.total *= value;
+      number.smallestScale = value;
+      number.scale = number.scale * value;
+    } else {
       number.total += (number.part || 1) * value;
       number.part = 0;
       number.smallestScale = value;

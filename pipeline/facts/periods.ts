@@ -366,7 +366,7 @@ const READERS: Reader[] = [
   {
     kind: "comparison",
     pattern: new RegExp(
-      String.raw`(?<=\b(?:most|highest|lowest|biggest|largest|smallest|fastest|slowest|steepest|sharpest|worst|best|strongest|weakest|deadliest|first|least|fewest|hottest|coldest|wettest|driest|heaviest|longest|busiest|not\s+seen)\b[^.;:!?]{0,40}?)\bsince\s+(?:records\s+began|${DAY_OR_DATE}|${MONTH_NAME}(?:\s+\d{4})?|\d{4})\b`,
+      String.raw`(?<=\b(?:most|highest|lowest|biggest|largest|smallest|fastest|slowest|steepest|sharpest|worst|best|strongest|weakest|deadliest|first|(?<!\bat\s)least|fewest|hottest|coldest|wettest|driest|heaviest|longest|busiest|not\s+seen)\b[^.;:!?]{0,40}?)\bsince\s+(?:records\s+began|${DAY_OR_DATE}|${MONTH_NAME}(?:\s+\d{4})?|\d{4})\b`,
       "gi",
     ),
     read: () => ({}),
@@ -709,6 +709,15 @@ const READERS: Reader[] = [
     kind: "since",
     pattern: new RegExp(String.raw`\bsince\s+(${TIMED_DAY})`, "gi"),
     read: (m, anchor) => days(resolveDay(m[1], anchor), anchor),
+  },
+  // "since December": from that month's first day ("since August 2023" stays a date, not a figure's period).
+  {
+    kind: "since",
+    pattern: new RegExp(String.raw`\bsince\s+(${MONTH_NAME})(?![\p{L}]|\s+\d)`, "giu"),
+    read(m, anchor) {
+      const month = resolveMonth(m[1], anchor, undefined, false);
+      return month ? days(month.start, anchor) : undefined;
+    },
   },
   // "since the floods began on Sunday", "since the fire swept into Lahaina on the afternoon of Aug. 8",
   // "since it came ashore on Thursday night": since that day.

@@ -13,7 +13,7 @@ import {
 } from "./figure-period.ts";
 import { QUALIFIER_PHRASE, QUALIFIERS, type Qualifier } from "./qualifiers.ts";
 import type { Reading } from "./reader.ts";
-import { isPercentUnit } from "./units.ts";
+import { canonicalUnit, isCountUnit, isMeasureUnit, isPercentUnit, sameUnit, spellingsOf } from "./units.ts";
 
 /**
  * Whether the sentence's reading of a number agrees with what a row claims (value, qualifier,
@@ -57,6 +57,8 @@ const KIND_NAMES: Record<Exclude<NumberKind, "figure">, string> = {
   time: "a clock time",
   ordinal: "an ordinal (first, second, …)",
   label: "part of a name",
+  modifier: "a number that describes rather than counts (a two-day session, a 9mm handgun, a 3-1 win)",
+  period: 'part of a period ("the next two years")',
 };
 
 const shownClaim = (claim: Claim) =>
@@ -128,6 +130,28 @@ export function proveClaim(claim: Claim, candidates: Reading[], anchor: string |
       ok: false,
       field: "unit",
       problem: `the quote says "${r.text}${r.unit === "%" && !r.text.endsWith("%") ? "%" : ""}", a percentage, but the unit is ${claim.unit.trim() ? `"${claim.unit.trim()}"` : "blank"}; set unit %, or the chart would show ${formatNumber(claim.value)} as a count`,
+    };
+
+  // The unit: the quote's, or a spelling of it (acres is not hectares, mph is not km/h).
+  // A unit no list knows ("kilomètres", a desk's own language; "storeys") is the desk's to write.
+  if (
+    r.unit &&
+    !isPercentUnit(r.unit) &&
+    !sameUnit(r.unit, claim.unit) &&
+    (isCountUnit(claim.unit) || isMeasureUnit(claim.unit))
+  ) {
+    const spellings = spellingsOf(r.unit);
+    return {
+      ok: false,
+      field: "unit",
+      problem: `the quote says "${r.text}" in ${r.unit}, but the unit is ${claim.unit.trim() ? `"${claim.unit.trim()}"` : "blank"}; set unit ${canonicalUnit(r.unit)}${spellings.length > 1 ? ` (or ${spellings.slice(1).join(", ")})` : ""}, as the quote states it`,
+    };
+  }
+  if (!r.unit && isMeasureUnit(claim.unit) && !isPercentUnit(claim.unit))
+    return {
+      ok: false,
+      field: "unit",
+      problem: `the quote states "${r.text}" with no unit, but the unit is "${claim.unit.trim()}"; leave unit blank, or quote the words that give the unit`,
     };
 
   // The period, on the model every chart shares (figure-period.ts): a blank row is filled with what

@@ -22,6 +22,12 @@ export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] =
     ["not more than", "up_to"],
     ["a maximum of", "up_to"],
     ["as many as", "up_to"],
+    ["as much as", "up_to"],
+    ["as high as", "up_to"],
+    ["as large as", "up_to"],
+    ["as big as", "up_to"],
+    ["as deep as", "up_to"],
+    ["as long as", "up_to"],
     ["at most", "up_to"],
     ["up to", "up_to"],
     ["in excess of", "more_than"],
@@ -47,6 +53,7 @@ export const QUALIFIER_WORDS: readonly (readonly [string, Qualifier | null])[] =
     ["less than", null],
     ["under", null],
     ["below", null],
+    ["above", "more_than"],
   ] as [string, Qualifier | null][]
 ).sort((a, b) => b[0].length - a[0].length);
 

@@ -39,7 +39,8 @@ export function splitSentences(text: string): Sentence[] {
     if (m[1] !== undefined) {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, at - 12), at))?.[1] ?? "";
       const bare = word.toLowerCase().replace(/\.$/, "");
-      if (ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word)) continue;
+      // "Mr.", "a.m.", an initial ("K. Suresh") or initials ("T.V. Somanathan") end no sentence.
+      if (ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) continue;
       // A line break inside the white space after the stop ends the sentence there too.
       cut(at + m[1].length, at + m[0].length);
       continue;

@@ -1,4 +1,4 @@
-import { parseDateline, parseFiscalStart } from "./dates.ts";
+import { parseDateline, parseFiscalStart, parseSourceName } from "./dates.ts";
 import { indexSource, type SourceIndex } from "./quote.ts";
 import { readText, type SentenceReading } from "./reader.ts";
 import { sentenceReadings } from "./sentence-readings.ts";
@@ -34,10 +34,17 @@ export function readSource(
   const fiscalStart = parseFiscalStart(text) ?? storyFiscalStart;
   const known = recent(text, `${dateline ?? ""}/${fiscalStart ?? ""}`);
   const index = (known.index ??= indexSource(text));
+  // A source's own statements are credited to its name; the article's (no name) to nobody.
+  const source = parseSourceName(text);
   // Read sentence by sentence through the process's memo, so what this build used is what it keeps.
   let sentences: SentenceReading[] | undefined;
-  const all = () => (sentences ??= readText(index.text, { dateline, fiscalStart }, sentenceReadings.read));
-  const source: ReadSource = {
+  const all = () =>
+    (sentences ??= readText(
+      index.text,
+      { dateline, fiscalStart, ...(source ? { source } : {}) },
+      sentenceReadings.read,
+    ));
+  const read: ReadSource = {
     name,
     index,
     dateline,
@@ -57,8 +64,8 @@ export function readSource(
       return found;
     },
   };
-  cache.set(name, source);
-  return source;
+  cache.set(name, read);
+  return read;
 }
 
 interface Known {

@@ -40,6 +40,11 @@ export interface Pack {
   capitals: boolean;
   /** Leading articles lowered inside a sentence: "The government" reads "the government". */
   articles: string[];
+  /**
+   * Words a phrase elides before a placeholder whose value starts with a vowel: French "de" before
+   * "Islamabad" is written "d’Islamabad". Only a phrase's own word before a placeholder changes.
+   */
+  elision?: string[];
   dates: {
     /** "pattern": days and months from the names below, ordered by the style (English); "intl": as Intl writes the locale. */
     engine: "pattern" | "intl";

@@ -37,6 +37,8 @@ export interface StyleFields {
   ranges: "–" | "-" | "to";
   /** The locale's own digits (Devanagari ०१२ for hi-IN) or Latin digits. */
   digits: "latin" | "native";
+  /** A locator's scale bar: kilometres and metres, or miles and feet (en-US's default). */
+  distances: "km" | "miles";
 }
 
 /** The named styles, as their style guides write numbers and dates in charts. */
@@ -92,6 +94,7 @@ export const DEFAULT_FIELDS: StyleFields = {
   weekdays: "short",
   ranges: "–",
   digits: "latin",
+  distances: "km",
 };
 
 const CHOICES: { [K in keyof StyleFields]: readonly StyleFields[K][] | "number" } = {
@@ -107,6 +110,7 @@ const CHOICES: { [K in keyof StyleFields]: readonly StyleFields[K][] | "number" 
   weekdays: ["short", "long", "none"],
   ranges: ["–", "-", "to"],
   digits: ["latin", "native"],
+  distances: ["km", "miles"],
 };
 
 export const STYLE_FIELDS = Object.keys(CHOICES) as (keyof StyleFields)[];

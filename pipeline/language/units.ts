@@ -53,3 +53,45 @@ export function englishSingular(unit: string): string {
   else if (/[^su]s$/i.test(last) && last.length > 3) one = last.slice(0, -1);
   return [...words.slice(0, -1), one].join(" ");
 }
+
+/**
+ * Kilometres in one of each distance unit a figure may carry, as a desk writes it in each shipped
+ * language (the unit is the desk's word: "kilomètres", "kilómetros", "किलोमीटर"): a locator draws
+ * a distance figure as a circle of that radius.
+ */
+const KILOMETRES_IN = new Map<string, number>(
+  Object.entries({
+    km: 1,
+    kilometre: 1,
+    kilometres: 1,
+    kilometer: 1,
+    kilometers: 1,
+    kilomètre: 1,
+    kilomètres: 1,
+    kilómetro: 1,
+    kilómetros: 1,
+    किमी: 1,
+    किलोमीटर: 1,
+    m: 0.001,
+    metre: 0.001,
+    metres: 0.001,
+    meter: 0.001,
+    meters: 0.001,
+    mètre: 0.001,
+    mètres: 0.001,
+    metro: 0.001,
+    metros: 0.001,
+    मीटर: 0.001,
+    mi: 1.609344,
+    mile: 1.609344,
+    miles: 1.609344,
+    milla: 1.609344,
+    millas: 1.609344,
+    मील: 1.609344,
+  }),
+);
+
+/** Kilometres in one `unit` ("kilometres", "km", "miles", "मीटर"), or undefined for a unit that is no distance. */
+export function kilometresIn(unit: string): number | undefined {
+  return KILOMETRES_IN.get(cleanUnit(unit).toLowerCase());
+}

@@ -1,4 +1,5 @@
 import { calendarPeriod } from "./calendar.ts";
+import { regionName } from "./countries.ts";
 import { decimalString, decimalsOf, shift } from "./decimal.ts";
 import { localePack, type Pack, type Scale } from "./packs.ts";
 import type { PhraseKey } from "./phrases.ts";
@@ -46,6 +47,9 @@ export interface DayParts {
   day: string;
   month: string;
 }
+
+/** A word starting with a vowel (an "h" is left alone: French elides before some and not others). */
+const ELIDED_BEFORE = /^[aeiouàâäéèêëîïôöûùüœæ]/iu;
 
 const QUALIFIER_KEYS: Record<string, PhraseKey> = {
   about: "qualifier.about",
@@ -105,6 +109,8 @@ export class Writer {
   private readonly numbers: Intl.NumberFormat;
   private readonly plurals: Intl.PluralRules;
   private readonly lists: Intl.ListFormat;
+  /** The pack's elided words, each before a placeholder: "de {place}". */
+  private readonly elisions: RegExp[];
 
   constructor(pack: Pack, fields: Partial<StyleFields> = {}, styleName?: string, chosen = true) {
     this.pack = pack;
@@ -114,6 +120,9 @@ export class Writer {
     this.numbers = new Intl.NumberFormat(this.numberLocale(), { maximumFractionDigits: 20, useGrouping: true });
     this.plurals = new Intl.PluralRules(pack.intl);
     this.lists = new Intl.ListFormat(pack.intl, { type: "conjunction", style: "long" });
+    this.elisions = (pack.elision ?? []).map(
+      (word) => new RegExp(`(^|[^\\p{L}])(${word}) (?=\\{([a-zA-Z]+)\\})`, "gu"),
+    );
   }
 
   /** English packs write dates, percentages and grouping as the style says; other languages as their locale does. */
@@ -142,10 +151,25 @@ export class Writer {
       : locale;
   }
 
-  /** A fixed phrase of the pack, its {placeholders} filled. */
+  /** A fixed phrase of the pack, its {placeholders} filled; "de {place}" elided to "d’Islamabad" where the pack says so. */
   phrase(key: PhraseKey, values: Record<string, string> = {}): string {
-    const text = this.pack.phrases[key];
+    let text = this.pack.phrases[key];
+    for (const elision of this.elisions)
+      text = text.replace(elision, (whole, before: string, said: string, name: string) =>
+        ELIDED_BEFORE.test(values[name] ?? "") ? `${before}${said.slice(0, -1)}\u2019` : whole,
+      );
     return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  }
+
+  /**
+   * A country's name as the chart's language writes it, by its ISO 3166-1 numeric code (Natural
+   * Earth's ids in world-atlas): Intl's own name ("Inde", "भारत"); English keeps Natural Earth's
+   * (its map names, "Dem. Rep. Congo", not Intl's "Congo - Kinshasa"). Undefined where the
+   * language has no name for it (a territory with no ISO code, such as Somaliland).
+   */
+  country(code: string | undefined, naturalEarth: string): string | undefined {
+    if (this.english) return naturalEarth;
+    return regionName(this.pack.intl, code, naturalEarth);
   }
 
   /** A sentence ending as the language ends one: "…higher." or "…अधिक हो सकता है।". */

@@ -69,7 +69,7 @@ ${variants}
 </dl>
 <div class="embed-head"><label for="${anchor}-embed">${t(w("notebook.embedCode"))}</label> <span>${t(w("notebook.embedHow"))}</span></div>
 <textarea id="${anchor}-embed" readonly rows="12" spellcheck="false">${e(embed)}</textarea>
-<div class="embed-head"><label for="${anchor}-social">Social card</label> <span>in the article page's &lt;head&gt;: shares of the article show ${e(socialName(id))}${base ? "" : "; crawlers need an absolute address: build with --base-url"}</span></div>
+<div class="embed-head"><label for="${anchor}-social">${t(w("notebook.socialCard"))}</label> <span>${t(w("notebook.socialHow", { file: socialName(id) }))}${base ? "" : t(w("notebook.socialAddress"))}</span></div>
 <textarea id="${anchor}-social" readonly rows="5" spellcheck="false">${e(socialMeta(id, words, base))}</textarea>
 </article>`;
 }

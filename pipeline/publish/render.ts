@@ -49,6 +49,7 @@ export function createRenderer() {
         sizes,
         theme,
         document,
+        writer,
       });
     const draw = (variant: Variant) => {
       const deviceSizes = DEVICES[variant.device];

@@ -1,6 +1,6 @@
-import { EXTRA_WORDS } from "../../charts/fixed-words.ts";
 import type { Annotation, ChartModel, Place } from "../../charts/kind.ts";
 import { daysBetween, formatDate, formatPeriod } from "../facts/dates.ts";
+import { defaultWriter, type Writer } from "../language/writer.ts";
 import type { EntryAnnotation } from "./chart-list.ts";
 import { fillTemplate, type TemplateContext } from "./template.ts";
 
@@ -17,6 +17,8 @@ export function resolveAnnotations(
 ): { annotations: Annotation[]; problems: string[] } {
   const problems: string[] = [];
   const annotations: Annotation[] = [];
+  // What a note is pinned to, for the alt text, in the chart's language ("dim. 24 nov. 2024").
+  const writer = context.writer ?? defaultWriter();
   const rows = model.rows;
   const ids = rows.map((r) => r.figure_id);
   const dated = rows.filter((r) => r.start && r.end);
@@ -58,7 +60,7 @@ export function resolveAnnotations(
           text,
           marks: [mark(covering[0])],
           band: false,
-          where: formatDate(note.date, { weekday: true }),
+          where: writer.date(note.date, { weekday: true }),
         });
     } else if (note.from !== undefined && note.to !== undefined) {
       const met = dated.filter((r) => r.start <= note.to! && note.from! <= r.end);
@@ -73,16 +75,21 @@ export function resolveAnnotations(
           text,
           marks: met.map(mark),
           band: true,
-          where: formatPeriod(note.from, note.to),
+          where: writer.period(note.from, note.to),
         });
     }
   }
   return { annotations, problems };
 }
 
-/** The alt text's sentence for each annotation. */
-export function annotationSentences(annotations: Annotation[]): string[] {
-  return annotations.map(
-    (a) => `${(a.band ? EXTRA_WORDS.bandAlt : EXTRA_WORDS.annotationAlt)(a.where, a.text.replace(/[.!?]$/, ""))}.`,
+/** The alt text's sentence for each annotation: "Note at Mon 25 Nov 2024: Curfew imposed." */
+export function annotationSentences(annotations: Annotation[], writer: Writer = defaultWriter()): string[] {
+  return annotations.map((a) =>
+    writer.sentence(
+      writer.phrase(a.band ? "annotation.band" : "annotation.note", {
+        where: a.where,
+        text: a.text.replace(/[.!?।]$/, ""),
+      }),
+    ),
   );
 }

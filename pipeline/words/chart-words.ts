@@ -73,7 +73,7 @@ export function composeWords(
     description: [
       writer.sentence(title.replace(/[.!?।]$/, "")),
       model.summary,
-      ...annotationSentences(annotations),
+      ...annotationSentences(annotations, writer),
       ...credit,
       ...corrections,
     ].join(" "),
