@@ -9,6 +9,9 @@ export interface SocialInput {
   source: string;
   credit: string;
   description: string;
+  /** What the chart's notes say (qualifier marks, who gives each figure) and its corrections, in that order. */
+  notes: string[];
+  corrections: string[];
   /** The chart's marks, drawn for SOCIAL's inner width divided by SOCIAL_ZOOM. */
   plot: { node: SVGSVGElement; height: number };
   idPrefix: string;
@@ -19,9 +22,10 @@ const TITLE_SIZES = [SOCIAL.title, 22, 19];
 
 /**
  * The social card: the chart laid out for a 1200 × 630 frame (drawn at 600 × 315, shown at 2×):
- * the title large, the chart's marks with their direct labels, and the source and credit, so a
- * reader scrolling past the thumbnail sees what the chart says and whose figures they are. The
- * marks are scaled down only as far as the frame's height needs, and centred.
+ * the title large, the chart's marks with their direct labels, the notes and corrections (what a
+ * dashed end means, who gives each figure: a card shared alone must not lose them) and the source
+ * and credit, so a reader scrolling past the thumbnail sees what the chart says and whose figures
+ * they are. The marks are scaled down only as far as the frame's height needs, and centred.
  */
 export function socialCard(input: SocialInput): SVGSVGElement {
   const { document, theme } = input;
@@ -55,8 +59,10 @@ export function socialCard(input: SocialInput): SVGSVGElement {
   const signoff = textWidth(both, SOCIAL.source) <= inner ? [both] : wrap(input.source, inner, SOCIAL.source);
   const footLine = SOCIAL.source * SOCIAL.leading;
   const foot = height - pad + 4 - signoff.length * footLine;
+  const noteLines = [...input.notes, ...input.corrections].flatMap((note) => wrap(note, inner, SOCIAL.source));
+  const notesTop = foot - noteLines.length * footLine - (noteLines.length > 0 ? 4 : 0);
 
-  const room = foot - SOCIAL.gap - y;
+  const room = notesTop - SOCIAL.gap - y;
   // The marks were drawn SOCIAL_ZOOM times narrower than the card: enlarged back, their labels read
   // larger in a thumbnail; a tall chart is shrunk instead, as far as the frame needs.
   const scale = Math.round(Math.min(SOCIAL_ZOOM, room / Math.max(1, input.plot.height)) * 1000) / 1000;
@@ -68,10 +74,16 @@ export function socialCard(input: SocialInput): SVGSVGElement {
   adoptPlot(input.plot.node, plot, theme);
   parts.push(plot);
 
-  signoff.forEach((line, i) => {
+  [...noteLines, ...signoff].forEach((line, i) => {
     const node = el("text", {
       x: pad,
-      y: round(foot + i * footLine + (footLine - SOCIAL.source) / 2 + SOCIAL.source * 0.8),
+      y: round(
+        notesTop +
+          i * footLine +
+          (i >= noteLines.length && noteLines.length > 0 ? 4 : 0) +
+          (footLine - SOCIAL.source) / 2 +
+          SOCIAL.source * 0.8,
+      ),
       "font-size": SOCIAL.source,
       fill: theme.muted,
     });

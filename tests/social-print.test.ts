@@ -87,6 +87,30 @@ describe("social cards and print files", () => {
     expect(filled).toBeGreaterThan(2000);
   });
 
+  it("carries every note and correction of the chart onto its card, between the marks and the source", () => {
+    const loaded = loadStory(story.data);
+    const render = createRenderer();
+    let noted = 0;
+    for (const chart of loaded.charts) {
+      const id = chart.entry.id;
+      const svg = parseSvg(render(chart.entry, chart.model, chart.words).social);
+      const lines = Array.from(svg.querySelectorAll(":scope > text")).map((t) => ({
+        text: textOf(t),
+        y: Number(t.getAttribute("y")),
+      }));
+      const said = lines.map((l) => l.text).join(" ");
+      for (const note of [...chart.words.notes, ...chart.words.corrections]) {
+        expect(said, `${id}: ${note}`).toContain(note);
+        noted++;
+      }
+      // Notes sit above the source line, which stays the last line of the card.
+      expect(lines.at(-1)!.text, id).toContain(chart.words.source.split(" ")[0]);
+      expect(lines.at(-1)!.y, id).toBeLessThanOrEqual(SOCIAL.height);
+    }
+    // The Islamabad charts say who gives their figures and what a dashed end means.
+    expect(noted).toBeGreaterThanOrEqual(3);
+  });
+
   it.runIf(RUN_PDF_TESTS)("prints each chart as a PDF that opens, at the column width charts.json gives", () => {
     for (const id of Object.keys(manifest.charts)) {
       const file = join(story.out, pdfName(id));
