@@ -53,17 +53,20 @@ export function annotate(
   const listed: { n: number; text: string }[] = [];
 
   for (const note of annotations) {
-    const anchors = note.marks.flatMap(({ text, nth }) => {
-      const hits = texts.filter((t) => {
-        const words = textOf(t);
-        return words === text || words.startsWith(`${text} `);
+    const find = (marks: { text: string; nth: number }[]) =>
+      marks.flatMap(({ text, nth }) => {
+        const hits = texts.filter((t) => {
+          const words = textOf(t);
+          return words === text || words.startsWith(`${text} `);
+        });
+        const hit = hits[nth] ?? hits[0];
+        return hit ? [boxOf(hit)] : [];
       });
-      const hit = hits[nth] ?? hits[0];
-      return hit ? [boxOf(hit)] : [];
-    });
+    const day = (note.day ?? []).map((text) => find([{ text, nth: 0 }])).find((hits) => hits.length > 0);
+    const anchors = day ?? find(note.marks);
     if (anchors.length === 0) {
       // Its mark has no label in this layout: the note is listed below with its number alone.
-      listed.push({ n: listed.length + 1, text: note.text });
+      listed.push({ n: listed.length + 1, text: note.drawn ?? note.text });
       continue;
     }
     const anchor = union(anchors);
@@ -92,7 +95,7 @@ export function annotate(
       );
       svg.insertBefore(group, svg.firstChild);
     }
-    const lines = wrapPretty(note.text, maxWidth, size);
+    const lines = wrapPretty(note.drawn ?? note.text, maxWidth, size);
     const w = max(lines, (l) => textWidth(l, size)) ?? 0;
     const h = lines.length * lineHeight;
     const spot = findSpot(anchor, w, h, frame(), taken);
@@ -112,7 +115,7 @@ export function annotate(
     }
     // No room for the words: a numbered marker beside the marks, the words below the chart.
     const n = listed.length + 1;
-    listed.push({ n, text: note.text });
+    listed.push({ n, text: note.drawn ?? note.text });
     const r = Math.round(size * 0.75);
     let marker = findSpot(anchor, 2 * r, 2 * r, frame(), taken)?.box;
     if (!marker) {

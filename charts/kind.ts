@@ -45,6 +45,13 @@ export interface GeoLayer {
  */
 export interface Annotation {
   text: string;
+  /** What the chart prints, where it says more than the note: the note's day, beside a total of several days. */
+  drawn?: string;
+  /**
+   * A day's own label on the chart's axis, in the forms a layout may print it ("Sun 24 Nov", "Sun
+   * 24"): pointed at, where one is drawn, rather than the total of several days that covers it.
+   */
+  day?: string[];
   /**
    * The labels it points at, by text: figures' values as shown ("1,311"), or a place's name; `nth`
    * counts earlier figures shown with the same text, so two equal values are told apart.

@@ -158,6 +158,42 @@ describe("annotations", () => {
     }
   });
 
+  it("say their own day when pinned to one day of a total over several, which the alt text says once", () => {
+    // Islamabad's arrests are one total over three days: a note on Sun 24 Nov stands beside the
+    // total, whose middle is Mon 25 Nov's, so it says its day.
+    const islamabad = copyStory("islamabad");
+    try {
+      annotate(islamabad.data, { "arrests-by-day": [{ text: "Marchers set off", date: "2024-11-24" }] });
+      const chart = loadStory(islamabad.data).charts.find((c) => c.entry.id === "arrests-by-day")!;
+      const drawn = createRenderer()(chart.entry, chart.model, chart.words);
+      for (const [name, svg] of [...drawn.svgs, ["social", drawn.social], ["print", drawn.print.svg]]) {
+        const doc = parseSvg(svg);
+        const note = Array.from(doc.querySelectorAll('[aria-label^="annotation"] text')).map(textOf).join(" ");
+        expect(note, name).toContain("Sun 24 Nov: Marchers set off");
+        // It points at Sunday's label on the axis, not at the middle of the total (Monday's).
+        const root = doc.documentElement;
+        const boxes = occupied(root);
+        const sunday = boxes.find((b) => b.el.tagName === "text" && /^Sun( 24)?/.test(textOf(b.el)));
+        const pin = boxes.find(
+          (b) => b.el.closest('[aria-label="annotation marker"], [aria-label="annotation"]') && b.el.tagName !== "text",
+        );
+        if (sunday && pin) {
+          const middle = pin.x + pin.width / 2;
+          expect(middle, name).toBeGreaterThanOrEqual(sunday.x - 20);
+          expect(middle, name).toBeLessThanOrEqual(sunday.x + sunday.width + 20);
+        } else expect(name).toMatch(/social|print/);
+        const desc = doc.querySelector("desc")!.textContent!;
+        expect(desc, name).toContain("Note at Sun 24 Nov 2024: Marchers set off.");
+      }
+    } finally {
+      rmSync(islamabad.dir, { recursive: true, force: true });
+    }
+    // A note on a one-day figure needs no day: its mark is that day's.
+    const doc = parseSvg(readFileSync(join(story.out, "arrests-by-night.svg"), "utf8"));
+    const words = Array.from(doc.querySelectorAll('[aria-label^="annotation"] text')).map(textOf);
+    expect(words.join(" ")).toBe("Curfews in several towns");
+  });
+
   it("are in the alt text and the embed's caption", () => {
     const svg = readFileSync(join(story.out, "arrests-by-night.svg"), "utf8");
     const desc = parseSvg(svg).querySelector("desc")!.textContent!;

@@ -1,9 +1,12 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
 import { figuresReport } from "../pipeline/figures.ts";
+import { spreadsheetCsv } from "../pipeline/publish/spreadsheet-cells.ts";
 import { FIXTURES } from "./helpers/story.ts";
+import { parseSvg } from "./helpers/svg.ts";
 
 /**
  * A new user's story (tests/fixtures/cedar-ridge): a wire article with a rising toll, a county
@@ -102,5 +105,31 @@ describe("a new user's wildfire story: the draft, cell by cell", () => {
     // Every change is a date (the reading of periods is issue 18's other half) or a cell named above.
     const undated = changed.filter((c) => !/\.(?:start|end): /.test(c) && !KNOWN.has(c.split(":")[0]));
     expect(undated).toEqual([]);
+  });
+
+  it("charts the toll as a line from the checked draft's rows, with no cell typed beyond them", async () => {
+    const story = join(dir, "story");
+    cpSync(join(FIXTURES, "cedar-ridge"), story, { recursive: true });
+    // The draft as the reporter keeps it: every cell as checked above, the quote as drafted.
+    const rows = report.draft.map((row, i) => ({
+      ...Object.fromEntries(COLUMNS.map((column, c) => [column, RIGHT[i][c]])),
+      quote: row.quote,
+    }));
+    writeFileSync(
+      join(story, "figures.csv"),
+      spreadsheetCsv(rows, [...COLUMNS.slice(0, 9), "quote", "source", "restates"]),
+    );
+    const toll = ["deaths_thu", "deaths_fri", "deaths_sat", "deaths_sun"];
+    writeFileSync(
+      join(story, "charts.json"),
+      `${JSON.stringify({ charts: [{ id: "toll", kind: "line", title: "The toll rose to {deaths_sun}", figures: toll }] }, null, 2)}\n`,
+    );
+    await build({ data: story, out: join(dir, "output"), today: "2025-09-10" });
+    const svg = parseSvg(readFileSync(join(dir, "output", "toll.svg"), "utf8"));
+    const words = Array.from(svg.querySelectorAll("text")).map((t) => t.textContent ?? "");
+    expect(words.join(" ")).toContain("The toll rose to 14");
+    for (const value of ["3", "7", "11", "14"]) expect(words, value).toContain(value);
+    // One line through the four days, drawn as a running total.
+    expect(svg.querySelector("desc")!.textContent).toMatch(/Thu 4 Sep.*Sun 7 Sep|Thu 4.*Sun 7/);
   });
 });

@@ -94,6 +94,8 @@ export const PHRASES = {
   // The extras: annotations (every kind), locator maps, and the social card's place in the notebook.
   "annotation.note": "alt text and caption: a note pinned to a figure, a day or a place",
   "annotation.band": "alt text and caption: a note over a band of days",
+  "annotation.day":
+    "drawn note: a note pinned to one day of a figure that covers several, the day said before its words",
   "map.alt": "locator: alt text, a close-up map of its places",
   "map.altIn": "locator: alt text, a map of the country its first place lies in",
   "map.inset": "locator: alt text, the inset globe",

@@ -58,6 +58,16 @@ export function resolveAnnotations(
       else
         annotations.push({
           text,
+          // Drawn beside a total of several days, the note says its own day: it is not the total's.
+          ...(covering[0].start === covering[0].end
+            ? {}
+            : (() => {
+                const parts = writer.dayParts(note.date);
+                return {
+                  drawn: writer.phrase("annotation.day", { day: parts.full, text }),
+                  day: [parts.full, parts.two.join(" "), parts.three.join(" ")],
+                };
+              })()),
           marks: [mark(covering[0])],
           band: false,
           where: writer.date(note.date, { weekday: true }),

@@ -24,6 +24,10 @@ const STRESSED = [
   "tests/faults.test.ts",
   "tests/atomic.test.ts",
   "tests/linear.test.ts",
+  "tests/linear-story.test.ts",
+  "tests/wrap-words.test.ts",
+  "tests/check.test.ts",
+  "tests/prepare.test.ts",
 ];
 
 function options(args: string[]) {
