@@ -26,6 +26,9 @@ export const SLOW = [
   "tests/figures.test.ts",
   "tests/security.test.ts",
   "tests/errors.test.ts",
+  "tests/correct-safety.test.ts",
+  "tests/draft-safety.test.ts",
+  "tests/other-story.test.ts",
 ];
 
 export default mergeConfig(base, defineConfig({ test: { exclude: SLOW } }));
