@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { dateFix, isIsoDate, parseDateline, parseFiscalStart } from "./dates.ts";
+import { dateFix, isIsoDate, parseDateline, parseFiscalStart, wireDateline } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
@@ -43,11 +43,15 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
   const firstLine = new Map<string, number>();
   const published = parseDateline(files.get(ARTICLE) ?? "");
   if (files.has(ARTICLE) && !published) {
+    const wire = wireDateline(files.get(ARTICLE)!);
     problems.push({
       file: ARTICLE,
       line: 1,
       message:
-        'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)',
+        'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)' +
+        (wire
+          ? `; line ${wire.line}'s wire dateline says "${wire.words}": add "date ${wire.iso}" as the first line`
+          : ""),
     });
   }
 

@@ -37,6 +37,9 @@ const BOUNDARY =
 const TOLL =
   /(?:^|[^\p{L}])(?:toll|tally|(?:death|the)\s+count|(?:deaths|fatalities)(?=[^;:]{0,60}?(?:rose|risen|climbed|reached|stood|stands|passed|topped))|(?:total\s+)?number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(?:dead|deaths|killed|died|victims|fatalities|casualties|missing|injured|wounded|hurt|cases|infections|evacuated|displaced|arrested|detained|arrests))(?![\p{L}])[^;:]{0,80}?(?<![\p{L}])(?:rose|risen|climbed|jumped|increased|grown|grew|reached|hit|stood|stands|passed|topped|surpassed|swelled|mounted|was|is)(?![\p{L}])/iu;
 
+/** Words that count the dead. */
+const DEATH_WORD = /(?:^|[^\p{L}])(?:deaths|dead|killed|died|fatalities|bodies|victims)(?![\p{L}])/iu;
+
 /** Words for a running count of a disaster. */
 const TOLL_WORD =
   /(?:^|[^\p{L}])(?:toll|tally|(?:death|the)\s+count|number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(?:dead|deaths|killed|died|victims|fatalities|casualties|missing))(?![\p{L}])/iu;
@@ -342,9 +345,12 @@ export function readParagraphs(
     paragraph.push(read_);
     out.push(read_);
     const tollWords = TOLL_WORD.test(sentence.text);
-    toll ||= tollWords && (TOLL.test(sentence.text) || /\bsince\b/i.test(sentence.text));
+    const counting = /\b(?:since|count(?:ing|ed)\s+from)\b/i.test(sentence.text);
+    // "9 deaths on Friday, …, counting from the first landslides on Thursday": deaths counted from a day are a toll.
+    const countedDeaths = /\bcount(?:ing|ed)\s+from\b/i.test(sentence.text) && DEATH_WORD.test(sentence.text);
+    toll ||= (tollWords && (TOLL.test(sentence.text) || counting)) || countedDeaths;
     // "The toll has climbed every day since the fire swept into Lahaina on Aug. 8": where the count began.
-    if (tollWords && context.dateline && /\bsince\b/i.test(sentence.text)) {
+    if ((tollWords || countedDeaths) && context.dateline && counting) {
       const since = findPeriods(sentence.text, context.dateline, { fiscalStart: context.fiscalStart }).find(
         (p) => p.kind === "since" && p.span,
       );
