@@ -5,7 +5,7 @@ import { checkFigures } from "./facts/check.ts";
 import { applyCorrections } from "./facts/corrections.ts";
 import { listStoryNumbers, type StoryNumber } from "./facts/coverage.ts";
 import { parseCsv } from "./facts/csv.ts";
-import { formatDate, parseDateline } from "./facts/dates.ts";
+import { formatDate, parseDateline, wireDateline } from "./facts/dates.ts";
 import { draftColumns, draftRows } from "./facts/draft.ts";
 import { FIGURE_COLUMNS } from "./facts/figure.ts";
 import { formatNumber, fractionWords, periodWords } from "./facts/format.ts";
@@ -109,6 +109,15 @@ export function figuresReport(dir: string): FiguresReport | { problem: string } 
   });
   const filledOf = new Map(checked.figures.filter((f) => f.filled).map((f) => [f.id, f]));
   const lines: string[] = [];
+  if (!published) {
+    // Without its dateline no day of the text can be dated: say so before every undated reading.
+    const wire = wireDateline(files.get(ARTICLE)!);
+    lines.push(
+      `${ARTICLE}:1: no dateline, so "on Tuesday" and every other day is left undated and the build refuses the story: add "date YYYY-MM-DD" as its first line${
+        wire ? ` (line ${wire.line}'s wire dateline says "${wire.words}": "date ${wire.iso}")` : ""
+      }`,
+    );
+  }
   for (const file of [...new Set(numbers.map((n) => n.file))]) {
     const dated = parseDateline(files.get(file) ?? "") ?? published;
     lines.push("", `${file}${dated ? ` (dated ${dated})` : ""}`);

@@ -396,6 +396,14 @@ describe("who gives a figure", () => {
     ]);
   });
 
+  it("takes a desk's translation whose name words are the same words, and warns of one that is not", () => {
+    expect(said("la Commission électorale nationale").warnings).toEqual([]);
+    expect(said("le ministère des finances").warnings).toHaveLength(1);
+    // Six letters or more, fewer than three in ten changed: "commissions" is the commission, "mission" not.
+    expect(said("the electoral commissions").warnings).toEqual([]);
+    expect(said("the mission").warnings).toHaveLength(1);
+  });
+
   it("refuses a pronoun, which a chart would print as 'as reported by he'", () => {
     const result = said("he", "Turnout was 62%, he said.");
     expect(result.problems).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFix, isIsoDate, parseDateline } from "../pipeline/facts/dates.ts";
+import { dateFix, isIsoDate, parseDateline, wireDateline } from "../pipeline/facts/dates.ts";
 import { findPeriod } from "../pipeline/facts/periods.ts";
 
 /** The dateline of the story: Wednesday 27 November 2024. */
@@ -53,6 +53,26 @@ describe("the dateline", () => {
   it("is missing when the first line does not start with it, or names no real day", () => {
     expect(parseDateline("Nearly 1,000 protesters\ndate 2024-11-27")).toBeUndefined();
     expect(parseDateline("date 2024-02-30 text")).toBeUndefined();
+  });
+});
+
+describe("a wire dateline in an article without its date line", () => {
+  it("is offered with its line when it states a day with its year, in the forms wires use", () => {
+    const headline = "Floods kill at least 41 in Vietnam\n\n";
+    expect(wireDateline(`${headline}HANOI, Wednesday 15 October 2025 (Reuters) - The death toll rose`)).toEqual({
+      iso: "2025-10-15",
+      line: 3,
+      words: "15 October 2025",
+    });
+    expect(wireDateline("WASHINGTON, Oct. 15, 2025 (AP) — Lawmakers voted")?.iso).toBe("2025-10-15");
+    expect(wireDateline("NEW DELHI, Feb 1 2025 (PTI) - The budget")?.iso).toBe("2025-02-01");
+    expect(wireDateline("Paris, 3 June 2023 — Police said")?.iso).toBe("2023-06-03");
+  });
+
+  it("is never guessed: no year, no real day, or a date in the story's body is not a dateline", () => {
+    expect(wireDateline("WASHINGTON, Oct. 15 (Reuters) - Lawmakers voted")).toBeUndefined();
+    expect(wireDateline("CAIRO, 30 February 2025 (AFP) - Text")).toBeUndefined();
+    expect(wireDateline("Police said on 3 June 2023 that 41 people had died.")).toBeUndefined();
   });
 });
 

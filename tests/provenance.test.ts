@@ -167,6 +167,14 @@ describe("a figure its source does not prove", () => {
       'article.txt:1: the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)',
     );
   });
+
+  it("is refused naming the line to add when the article opens with a wire dateline instead", () => {
+    const story = copyStory();
+    edit(story.data, "article.txt", /^\s*date 2024-11-27/, "ISLAMABAD, Nov. 27, 2024 (Reuters) -");
+    expect(problems(story.data)).toContain(
+      'article.txt:1: the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against); line 1\'s wire dateline says "Nov. 27, 2024": add "date 2024-11-27" as the first line',
+    );
+  });
 });
 
 describe("a build of figures that fail their proof", () => {

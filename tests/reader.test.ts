@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../pipeline/facts/periods.ts";
 import { readSentence, readText, type Reading } from "../pipeline/facts/reader.ts";
+import { growth } from "./helpers/growth.ts";
 
 /** Datelines: Wednesday 27 November 2024 (Islamabad), Monday 3 July 2023 (the French riots), Friday 14 March 2025 (the floods). */
 const W = "2024-11-27";
@@ -335,51 +336,34 @@ describe("the reader, on any text", () => {
 });
 
 describe("the reader on a long sentence", () => {
+  // Five-digit numbers at every size, so no size reads numbers another does not (1000 to 2099 may be
+  // years); CPU time, fastest of three, sizes sixteen times apart, as linear.test.ts measures:
+  // linear work is sixteenfold, numbers × clauses 256-fold.
   /** One sentence with no full stop: `n` runs of three numbers, each with a day, a qualifier and a clause break. */
   const sentence = (n: number) =>
     Array.from(
       { length: n },
       (_, i) =>
-        `at least ${100 + i} people on Sunday, ${200 + i} on Monday and ${300 + i} on Tuesday night as police said; `,
+        `at least ${10000 + i} people on Sunday, ${20000 + i} on Monday and ${30000 + i} on Tuesday night as police said; `,
     ).join("");
-  const time = (n: number) => {
-    const text = sentence(n);
-    const started = performance.now();
-    const read = readText(text, { dateline: W });
-    const ms = performance.now() - started;
-    expect(read.flatMap((s) => s.readings)).toHaveLength(3 * n);
-    return ms;
-  };
 
   it("reads running counts (by, since an event began, a toll's day) in linear time too", () => {
     const toll = (n: number) =>
       Array.from(
         { length: n },
         (_, i) =>
-          `By Wednesday ${100 + i} people had died since the rains began on Sunday, the toll rose to ${200 + i} on Monday and ${300 + i} on Tuesday, all since Sunday and `,
+          `By Wednesday ${10000 + i} people had died since the rains began on Sunday, the toll rose to ${20000 + i} on Monday and ${30000 + i} on Tuesday, all since Sunday and `,
       ).join("");
-    const run = (n: number) => {
-      const text = toll(n);
-      const started = performance.now();
-      const read = readText(text, { dateline: F });
-      expect(read.flatMap((s) => s.readings)).toHaveLength(3 * n);
-      return performance.now() - started;
-    };
-    run(200); // warm up
-    const sizes = [500, 1000, 2000];
-    const best = sizes.map(() => Infinity);
-    for (let i = 0; i < 2; i++) sizes.forEach((n, j) => (best[j] = Math.min(best[j], run(n))));
-    expect(best[2] / best[0]).toBeLessThan(8);
-  });
+    const read = (n: number) => readText(toll(n), { dateline: F });
+    expect(read(100).flatMap((s) => s.readings)).toHaveLength(300);
+    expect(growth([200, 800, 3200], read, 3)[2]).toBeLessThan(64);
+  }, 120_000);
 
   it("grows linearly with its numbers, periods and clauses (ratio over three sizes)", () => {
-    time(200); // warm up
-    const sizes = [500, 1000, 2000];
-    const best = sizes.map(() => Infinity);
-    for (let run = 0; run < 2; run++) sizes.forEach((n, i) => (best[i] = Math.min(best[i], time(n))));
-    // Numbers × clauses would be sixteenfold over the three sizes; linear work is fourfold.
-    expect(best[2] / best[0]).toBeLessThan(8);
-  });
+    const read = (n: number) => readText(sentence(n), { dateline: W });
+    expect(read(100).flatMap((s) => s.readings)).toHaveLength(300);
+    expect(growth([200, 800, 3200], read, 3)[2]).toBeLessThan(64);
+  }, 120_000);
 });
 
 describe("who gives it, across a text (issue 18 item 3, issue 22 item 4)", () => {
@@ -485,21 +469,14 @@ describe("who gives it and what is counted, on a long sentence", () => {
       `GOVERNOR GREEN: ${Array.from(
         { length: n },
         (_, i) =>
-          `Lahaina and Kihei lost ${100 + i} and ${200 + i} buildings, respectively, county officials said, while police estimated it at ${300 + i}, according to the Red Cross, and he said the toll rose to ${400 + i}, `,
+          `Lahaina and Kihei lost ${10000 + i} and ${20000 + i} buildings, respectively, county officials said, while police estimated it at ${30000 + i}, according to the Red Cross, and he said the toll rose to ${40000 + i}, `,
       ).join("")}`;
-    const time = (n: number) => {
-      const text = sentence(n);
-      const started = performance.now();
-      const read = readText(text, { dateline: F, source: "County statement" });
-      const ms = performance.now() - started;
-      expect(read.flatMap((s) => s.readings)).toHaveLength(4 * n);
-      return ms;
-    };
-    time(100); // warm up
-    const sizes = [250, 500, 1000];
-    const best = sizes.map(() => Infinity);
-    for (let run = 0; run < 3; run++) sizes.forEach((n, i) => (best[i] = Math.min(best[i], time(n))));
-    // As the tests above: linear work is fourfold over the three sizes, clauses × speakers sixteenfold.
-    expect(best[2] / best[0]).toBeLessThan(8);
-  }, 60_000);
+    const read = (n: number) => readText(sentence(n), { dateline: F, source: "County statement" });
+    expect(read(100).flatMap((s) => s.readings)).toHaveLength(400);
+    // Five-digit numbers at every size, so no size reads numbers another does not (1000 to 2099 may
+    // be years); CPU time, fastest of three, sizes sixteen times apart, as linear.test.ts measures.
+    const ratios = growth([200, 800, 3200], read, 3);
+    // Linear is 16, clauses × speakers 256.
+    expect(ratios[2]).toBeLessThan(64);
+  }, 120_000);
 });

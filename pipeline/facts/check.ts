@@ -1,5 +1,5 @@
 import type { Row } from "./csv.ts";
-import { dateFix, isIsoDate, parseDateline, parseFiscalStart } from "./dates.ts";
+import { dateFix, isIsoDate, parseDateline, parseFiscalStart, wireDateline } from "./dates.ts";
 import { directionProblem } from "./direction.ts";
 import { type Correction, type Figure, REQUIRED_CELLS } from "./figure.ts";
 import type { Problem } from "./problem.ts";
@@ -47,11 +47,15 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
   const firstLine = new Map<string, number>();
   const published = parseDateline(files.get(ARTICLE) ?? "");
   if (files.has(ARTICLE) && !published) {
+    const wire = wireDateline(files.get(ARTICLE)!);
     problems.push({
       file: ARTICLE,
       line: 1,
       message:
-        'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)',
+        'the first line must start with the dateline "date YYYY-MM-DD" (the publication date relative dates are read against)' +
+        (wire
+          ? `; line ${wire.line}'s wire dateline says "${wire.words}": add "date ${wire.iso}" as the first line`
+          : ""),
     });
   }
 
@@ -257,15 +261,39 @@ export function checkFigures({ rows, files, history, origin, sources = new Map()
   return { figures: restating, problems, warnings, chosen };
 }
 
-const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s"]);
+const FUNCTION_WORDS = new Set(
+  // English, and the articles and linking words of the desks' other languages ("le gouvernement").
+  "the a an of for and in on at to by s le la les l de du des d et el los las del y".split(" "),
+);
 
-/** Whether two attributions share a name word: "the commission" and "the National Election Commission" do. */
+/**
+ * Whether two attributions share a name word: "the commission" and "the National Election
+ * Commission" do; so do a desk's translation and the sentence's words where a name word is the
+ * same word in both languages ("le gouvernement" and "The government", "la policía" and "police":
+ * six letters or more, fewer than three in ten changed).
+ */
 function sharesName(a: string, b: string): boolean {
   const words = (text: string) =>
     text
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w && !FUNCTION_WORDS.has(w));
-  const mine = new Set(words(a));
-  return words(b).some((w) => mine.has(w));
+  const mine = words(a);
+  const same = (x: string, y: string) =>
+    x === y || (Math.min(x.length, y.length) >= 6 && edits(x, y) < 0.3 * Math.max(x.length, y.length));
+  return words(b).some((w) => mine.some((m) => same(m, w)));
+}
+
+/** Letters to insert, delete or replace to turn one word into another (Levenshtein), for short words. */
+function edits(x: string, y: string): number {
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[y.length];
 }

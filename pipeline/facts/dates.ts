@@ -78,6 +78,37 @@ export function parseDateline(text: string): string | undefined {
 }
 
 /**
+ * The date a wire dateline states near the top of an article without a `date` line ("HANOI,
+ * Wednesday 15 October 2025 (Reuters) -", "WASHINGTON, Oct. 15, 2025 (AP) —"), with its line:
+ * offered as the line to add, never used unasked. Only a date with its year: "Oct 15 (Reuters)"
+ * names no year, and a year is not guessed.
+ */
+export function wireDateline(text: string): { iso: string; line: number; words: string } | undefined {
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .slice(0, 8);
+  const month = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+  const dayFirst = new RegExp(String.raw`\b(\d{1,2})\s+${month},?\s+(\d{4})\b`, "i");
+  const monthFirst = new RegExp(String.raw`\b${month}\s+(\d{1,2}),?\s+(\d{4})\b`, "i");
+  for (const [i, line] of lines.entries()) {
+    // A dateline stands before the agency's name or the dash that opens the story.
+    const head = /^(.{0,120}?)(?:\((?:Reuters|AP|AFP|PTI|IANS|ANI|Bloomberg|dpa|EFE|Xinhua|UPI)\)|\s[-–—]\s)/.exec(
+      line,
+    );
+    if (!head) continue;
+    const d = dayFirst.exec(head[1]);
+    const m = d ? undefined : monthFirst.exec(head[1]);
+    const [day, name, year] = d ? [d[1], d[2], d[3]] : m ? [m[2], m[1], m[3]] : [];
+    if (!day || !name || !year) continue;
+    const index = MONTHS.findIndex((full) => full.startsWith(name.toLowerCase().slice(0, 3)));
+    const iso = `${year}-${String(index + 1).padStart(2, "0")}-${day.padStart(2, "0")}`;
+    if (isIsoDate(iso)) return { iso, line: i + 1, words: (d ?? m)![0] };
+  }
+  return undefined;
+}
+
+/**
  * A source file's display name from its first line, after the dateline: "date 2023-07-05 source:
  * Interior ministry statement" gives "Interior ministry statement", shown as written. Undefined
  * when the first line names none.

@@ -1,3 +1,4 @@
+import { bisectLeft } from "d3-array";
 import type { StoryNumber } from "./coverage.ts";
 import type { Row } from "./csv.ts";
 import { toDate } from "./dates.ts";
@@ -111,7 +112,7 @@ export function draftRows(numbers: StoryNumber[], rows: Row[]): Record<string, s
   const all = [...known, ...mine].sort((a, b) => a.value - b.value || a.order - b.order);
   const values = all.map((k) => k.value);
   for (const me of mine) {
-    let at = lowerBound(values, me.value * 0.8);
+    let at = bisectLeft(values, me.value * 0.8);
     for (let seen = 0; at < all.length && all[at].value <= me.value * 1.25 && seen < 64; at++, seen++) {
       const k = all[at];
       if (k !== me && restates(me, k) && (me.value !== k.value || before(k, me))) {
@@ -215,18 +216,6 @@ function tollOf(sentence: string): string {
   if (/\b(?:missing|unaccounted)\b/i.test(sentence)) return "missing";
   if (/\b(?:injured|wounded|hurt)\b/i.test(sentence)) return "injured";
   return "";
-}
-
-/** The first index of a sorted array whose value is at least `x`. */
-function lowerBound(sorted: number[], x: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < x) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 const SHORT_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];

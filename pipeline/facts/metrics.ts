@@ -95,6 +95,13 @@ export function metricOf(sentence: string, r: Counted): string {
   // Patterns that end at the number look at the words just before it: a short window each.
   const near = before.slice(-90);
   if (TOLL.test(near)) return "deaths";
+  // "Floods kill at least 41", "an attack that killed 12": the dead, counted by the verb alone.
+  if (
+    /(?:^|[^\p{L}])(?:kill|kills|killed|killing)\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|an\s+estimated)\s+)?$/iu.test(
+      near,
+    )
+  )
+    return "deaths";
   const numberOf = NUMBER_OF.exec(near);
   if (numberOf) return deathsOr(numberOf[1].replace(/^(?:the|those)\s+/iu, ""));
   const area = AREA_VERB.exec(near.slice(-50));

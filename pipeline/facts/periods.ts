@@ -729,6 +729,15 @@ const READERS: Reader[] = [
     ),
     read: (m, anchor) => days(resolveDay(m[1], anchor), anchor),
   },
+  // "counting from the first landslides on Thursday", "counted since Monday": a toll's own start.
+  {
+    kind: "since",
+    pattern: new RegExp(
+      String.raw`\bcount(?:ing|ed)\s+(?:from|since)\s+(?:[A-Za-z\u00C0-\u024F'\u2019-]+\s+){0,5}?(?:on\s+)?(${TIMED_DAY})(?:\s+night\b)?`,
+      "gi",
+    ),
+    read: (m, anchor) => days(resolveDay(m[1], anchor), anchor),
+  },
   {
     kind: "single",
     pattern: new RegExp(String.raw`\b(?:on\s+)?(${TIMED_DAY})`, "gi"),

@@ -241,12 +241,27 @@ function resolve(speaker: string, { speakers, named }: Carried): string {
     return undefined;
   };
   if (isAnaphor(speaker)) {
-    if (isPronoun(speaker)) return named[named.length - 1] ?? "";
+    if (isPronoun(speaker)) {
+      // "it said": a body ("the disaster management agency"), named or not, is its own nearest speaker.
+      const word = speaker.trim().toLowerCase();
+      const body = word === "it" ? [...speakers].reverse().find(isBody) : undefined;
+      return body ?? named[named.length - 1] ?? "";
+    }
     return nearest(speakers, speaker.trim().split(/\s+/).pop()!.toLowerCase()) ?? "";
   }
   const title = TITLE.exec(speaker.trim());
   if (title) return nearest(named, title[1].split(/\s+/).pop()!.toLowerCase()) ?? speaker;
   return speaker;
+}
+
+/** A body that speaks as "it": "the agency", "the interior ministry", "FEMA"; not people, nor "officials". */
+function isBody(speaker: string): boolean {
+  const last = speaker.trim().split(/\s+/).pop()!.toLowerCase();
+  return (
+    /^(?:agency|ministry|department|office|authority|service|council|commission|committee|bureau|board|government|administration|company|firm|group|bank|army|military|force|court|party|union|organi[sz]ation|institute|centre|center|agency's|university|hospital|network|channel|newspaper|broadcaster)$/.test(
+      last,
+    ) || /^\p{Lu}{2,}$/u.test(speaker.trim())
+  );
 }
 
 /** A speaker with a name of its own ("Governor Josh Green", "FEMA", "the Red Cross"), not "officials". */
@@ -304,6 +319,15 @@ export function readSentenceCarrying(sentence: string, context: ReadContext, car
       const shared = metricOf(sentence, { start, unitEnd: unitEnds.get(r)!, unit, noun: previous.noun });
       if (shared !== previous.noun) r.metric = shared;
     }
+    // "About 3,400 homes were flooded and 210 were destroyed": the homes of the number before.
+    if (
+      !r.metric &&
+      !r.noun &&
+      previous?.noun &&
+      !isGeneric(previous.noun) &&
+      /^\s+(?:were|are|have\s+been|had\s+been)\s+\p{Ll}+(?:ed|en)(?![\p{L}])/u.test(sentence.slice(unitEnds.get(r)!))
+    )
+      r.metric = previous.metric || previous.noun;
     // "up from 65", "from 60,000 to 75,000", "police estimated it at 60,000": the same series.
     if (!r.metric && previous?.metric && SAME_SERIES.test(sentence.slice(Math.max(0, r.start - 40), r.start)))
       r.metric = previous.metric;

@@ -1,3 +1,4 @@
+import { bisectLeft } from "d3-array";
 import { addDays, daysBetween } from "./dates.ts";
 import { findPeriods, type PeriodPhrase } from "./periods.ts";
 import type { Reading, ReadContext, SentenceReading } from "./reader.ts";
@@ -36,6 +37,9 @@ const BOUNDARY =
  */
 const TOLL =
   /(?:^|[^\p{L}])(?:toll|tally|(?:death|the)\s+count|(?:deaths|fatalities)(?=[^;:]{0,60}?(?:rose|risen|climbed|reached|stood|stands|passed|topped))|(?:total\s+)?number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(?:dead|deaths|killed|died|victims|fatalities|casualties|missing|injured|wounded|hurt|cases|infections|evacuated|displaced|arrested|detained|arrests))(?![\p{L}])[^;:]{0,80}?(?<![\p{L}])(?:rose|risen|climbed|jumped|increased|grown|grew|reached|hit|stood|stands|passed|topped|surpassed|swelled|mounted|was|is)(?![\p{L}])/iu;
+
+/** Words that count the dead. */
+const DEATH_WORD = /(?:^|[^\p{L}])(?:deaths|dead|killed|died|fatalities|bodies|victims)(?![\p{L}])/iu;
 
 /** Words for a running count of a disaster. */
 const TOLL_WORD =
@@ -107,7 +111,7 @@ export function assignPeriods(
   // look-up below is a binary search, and a long sentence with many numbers stays linear.
   const starts = phrases.map((p) => p.at);
   const inPhrase = (at: number) => {
-    const i = lowerBound(starts, at + 1) - 1;
+    const i = bisectLeft(starts, at + 1) - 1;
     return i >= 0 && at < phrases[i].stop;
   };
   const boundaries = [...text.matchAll(BOUNDARY)]
@@ -115,7 +119,7 @@ export function assignPeriods(
     .filter((at) => !inPhrase(at + 1) && !inPhrase(at + 2));
   // ", when 72 people were arrested" after "on Monday night" refers back to that night.
   const boundaryBetween = (from: number, to: number) => {
-    for (let b = lowerBound(boundaries, from); b < boundaries.length && boundaries[b] < to; b++) {
+    for (let b = bisectLeft(boundaries, from); b < boundaries.length && boundaries[b] < to; b++) {
       const at = boundaries[b];
       if (!(at - from <= 1 && /^,?\swhen\s/iu.test(text.slice(at, at + 7)))) return true;
     }
@@ -126,17 +130,17 @@ export function assignPeriods(
   // number's: "it will be Rs 8,200 crore, and in 2025-26 Rs 6,800 crore".
   const leads = (phrase: PeriodPhrase, next: Reading | undefined) => {
     if (!next || !/^\s+$/.test(text.slice(phrase.stop, next.start))) return false;
-    const after = periods[lowerBound(periodStarts, next.end)];
-    const limit = boundaries[lowerBound(boundaries, next.end)] ?? text.length;
+    const after = periods[bisectLeft(periodStarts, next.end)];
+    const limit = boundaries[bisectLeft(boundaries, next.end)] ?? text.length;
     return !after || after.at >= limit;
   };
   const periodStops = periods.map((p) => p.stop);
   const owned = new Set<PeriodPhrase>();
   const own = new Map<Reading, PeriodPhrase>();
   figures.forEach((figure, i) => {
-    const next = boundaries[lowerBound(boundaries, figure.end)] ?? text.length;
+    const next = boundaries[bisectLeft(boundaries, figure.end)] ?? text.length;
     const limit = Math.min(figures[i + 1]?.start ?? text.length, next);
-    const phrase = periods[lowerBound(periodStarts, figure.end)];
+    const phrase = periods[bisectLeft(periodStarts, figure.end)];
     if (phrase && phrase.at < limit && !owned.has(phrase) && !leads(phrase, figures[i + 1])) {
       owned.add(phrase);
       own.set(figure, phrase);
@@ -159,7 +163,7 @@ export function assignPeriods(
     let phrase = own.get(figure);
     if (!phrase) {
       // The nearest period before the figure, if no other figure took it and no clause ends between.
-      const before = periods[lowerBound(periodStops, figure.start + 1) - 1];
+      const before = periods[bisectLeft(periodStops, figure.start + 1) - 1];
       if (before && !owned.has(before) && !boundaryBetween(before.stop, figure.start)) phrase = before;
     }
     // A list's first items share the day its last names: "40 flights were delayed and 12 diverted on Monday".
@@ -189,11 +193,11 @@ export function assignPeriods(
   const [sinceStarts, sinceStops] = [sinces.map((p) => p.at), sinces.map((p) => p.stop)];
   const [byStarts, byStops] = [bys.map((p) => p.at), bys.map((p) => p.stop)];
   const after = (list: PeriodPhrase[], starts: number[], from: number) => {
-    const p = list[lowerBound(starts, from)];
+    const p = list[bisectLeft(starts, from)];
     return p && !taken.has(p) && !boundaryBetween(from, p.at) ? p : undefined;
   };
   const before = (list: PeriodPhrase[], stops: number[], to: number) => {
-    const p = list[lowerBound(stops, to + 1) - 1];
+    const p = list[bisectLeft(stops, to + 1) - 1];
     return p && !taken.has(p) && !boundaryBetween(p.stop, to) ? p : undefined;
   };
   /** "all since Sunday", or a since right after a day ("12 on Monday since …"), not "the most since Friday". */
@@ -204,10 +208,10 @@ export function assignPeriods(
       )
     )
       return true;
-    const previous = phrases[lowerBound(starts, since.at) - 1];
+    const previous = phrases[bisectLeft(starts, since.at) - 1];
     return previous !== undefined && /^[\s,]*$/.test(text.slice(previous.stop, since.at));
   };
-  const clauseStart = (at: number) => boundaries[lowerBound(boundaries, at) - 1] ?? 0;
+  const clauseStart = (at: number) => boundaries[bisectLeft(boundaries, at) - 1] ?? 0;
   const tollAt = text.search(TOLL_WORD);
   const isToll = (figure: Reading) => {
     const window = text.slice(Math.max(clauseStart(figure.start), figure.start - 160), figure.start);
@@ -280,7 +284,7 @@ export function assignPeriods(
   for (const figure of figures) {
     if (figure.span || figure.endsOn || figure.periodProblem) continue;
     if (!BRINGING.test(text.slice(Math.max(0, figure.start - 60), figure.start))) continue;
-    const day = periods[lowerBound(periodStops, figure.start + 1) - 1];
+    const day = periods[bisectLeft(periodStops, figure.start + 1) - 1];
     const end = day?.span?.end ?? day?.endsOn;
     if (!day || !end) continue;
     figure.endsOn = end;
@@ -290,18 +294,6 @@ export function assignPeriods(
   // A qualifier-scope alternative keeps the figure's own period.
   for (const figure of figures)
     for (const alternative of figure.alternatives) if (alternative.reason === "list") alternative.span = figure.span;
-}
-
-/** The first index of a sorted array whose value is at least `x` (the array's length if none is). */
-function lowerBound(sorted: number[], x: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < x) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Whether the white space between two sentences breaks a paragraph: a blank line, or any line break where the text has no blank lines. */
@@ -342,9 +334,12 @@ export function readParagraphs(
     paragraph.push(read_);
     out.push(read_);
     const tollWords = TOLL_WORD.test(sentence.text);
-    toll ||= tollWords && (TOLL.test(sentence.text) || /\bsince\b/i.test(sentence.text));
+    const counting = /\b(?:since|count(?:ing|ed)\s+from)\b/i.test(sentence.text);
+    // "9 deaths on Friday, …, counting from the first landslides on Thursday": deaths counted from a day are a toll.
+    const countedDeaths = /\bcount(?:ing|ed)\s+from\b/i.test(sentence.text) && DEATH_WORD.test(sentence.text);
+    toll ||= (tollWords && (TOLL.test(sentence.text) || counting)) || countedDeaths;
     // "The toll has climbed every day since the fire swept into Lahaina on Aug. 8": where the count began.
-    if (tollWords && context.dateline && /\bsince\b/i.test(sentence.text)) {
+    if ((tollWords || countedDeaths) && context.dateline && counting) {
       const since = findPeriods(sentence.text, context.dateline, { fiscalStart: context.fiscalStart }).find(
         (p) => p.kind === "since" && p.span,
       );
