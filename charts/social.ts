@@ -12,8 +12,11 @@ export interface SocialInput {
   /** What the chart's notes say (qualifier marks, who gives each figure) and its corrections, in that order. */
   notes: string[];
   corrections: string[];
-  /** The chart's marks, drawn for SOCIAL's inner width divided by SOCIAL_ZOOM. */
-  plot: { node: SVGSVGElement; height: number };
+  /**
+   * The chart's marks, drawn for SOCIAL's inner width divided by SOCIAL_ZOOM with the sizes given
+   * (SOCIAL's, or with thinner bars and a shorter plot where the card's room is short).
+   */
+  plot: (sizes: typeof SOCIAL) => { node: SVGSVGElement; height: number };
   idPrefix: string;
 }
 
@@ -59,19 +62,32 @@ export function socialCard(input: SocialInput): SVGSVGElement {
   const signoff = textWidth(both, SOCIAL.source) <= inner ? [both] : wrap(input.source, inner, SOCIAL.source);
   const footLine = SOCIAL.source * SOCIAL.leading;
   const foot = height - pad + 4 - signoff.length * footLine;
-  const noteLines = [...input.notes, ...input.corrections].flatMap((note) => wrap(note, inner, SOCIAL.source));
+  // One paragraph, not a line each: a card's room is the chart's, and each note is a sentence.
+  const said = [...input.notes, ...input.corrections].join(" ");
+  const noteLines = said ? wrap(said, inner, SOCIAL.source) : [];
   const notesTop = foot - noteLines.length * footLine - (noteLines.length > 0 ? 4 : 0);
 
   const room = notesTop - SOCIAL.gap - y;
   // The marks were drawn SOCIAL_ZOOM times narrower than the card: enlarged back, their labels read
-  // larger in a thumbnail; a tall chart is shrunk instead, as far as the frame needs.
-  const scale = Math.round(Math.min(SOCIAL_ZOOM, room / Math.max(1, input.plot.height)) * 1000) / 1000;
+  // larger in a thumbnail. A chart too tall for the room is drawn again with thinner bars and a
+  // shorter plot (labels kept their size), and only then shrunk, as far as the frame needs.
+  const fit = (drawn: { height: number }) =>
+    Math.round(Math.min(SOCIAL_ZOOM, room / Math.max(1, drawn.height)) * 1000) / 1000;
+  let drawn = input.plot(SOCIAL);
+  if (fit(drawn) < SOCIAL_ZOOM) {
+    const bar = Math.max(10, Math.floor((SOCIAL.bar * fit(drawn)) / SOCIAL_ZOOM));
+    if (bar < SOCIAL.bar) {
+      const shorter = input.plot({ ...SOCIAL, bar });
+      if (shorter.height < drawn.height) drawn = shorter;
+    }
+  }
+  const scale = fit(drawn);
   const plotWidth = (inner / SOCIAL_ZOOM) * scale;
-  const top = y + Math.max(0, (room - input.plot.height * scale) / 2);
+  const top = y + Math.max(0, (room - drawn.height * scale) / 2);
   const plot = el("g", {
     transform: `translate(${round(pad + (inner - plotWidth) / 2)},${round(top)}) scale(${scale})`,
   });
-  adoptPlot(input.plot.node, plot, theme);
+  adoptPlot(drawn.node, plot, theme);
   parts.push(plot);
 
   [...noteLines, ...signoff].forEach((line, i) => {

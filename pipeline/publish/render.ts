@@ -60,7 +60,7 @@ export function createRenderer() {
     };
     const drawn = new Map(VARIANTS.map((v) => [v.name, draw(v)]));
     const light = THEMES.light;
-    const socialPlot = annotated((SOCIAL.width - 2 * SOCIAL.pad) / SOCIAL_ZOOM, SOCIAL, light);
+    const socialPlot = (sizes: typeof SOCIAL) => annotated((SOCIAL.width - 2 * SOCIAL.pad) / SOCIAL_ZOOM, sizes, light);
     const social = socialCard({ document, theme: light, ...words, plot: socialPlot, idPrefix: ID_TOKEN });
     const printing = printSizes(entry.printWidth);
     const printPlot = annotated(printing.width - 2 * printing.pad, printing, light);
