@@ -8,6 +8,7 @@ import { build } from "../pipeline/build.ts";
 import { outputFiles } from "../pipeline/publish/outputs.ts";
 import { NOTEBOOK_SCRIPT } from "../pipeline/publish/notebook-assets.ts";
 import { DataError } from "../pipeline/facts/problem.ts";
+import { unescapeSpreadsheetText } from "../pipeline/facts/spreadsheet-text.ts";
 import { loadStory } from "../pipeline/story.ts";
 import { csvCell } from "./helpers/problems.ts";
 import { copyStory, edit } from "./helpers/story.ts";
@@ -182,8 +183,10 @@ describe("any text as a chart's title, note or label, through the real render pa
   );
 
   /** Every variant, the embed and the notebook show exactly the words given, as text. */
-  function expectShown(files: Map<string, Buffer>, title: string, note: string, category: string) {
+  function expectShown(files: Map<string, Buffer>, title: string, note: string, typed: string) {
     const templated = /\{[^{}]*\}/;
+    // The cell as figures.csv is read: "'\t<" is a spreadsheet's escape of the text "\t<".
+    const category = unescapeSpreadsheetText(typed.trim());
     for (const variant of ["", "-mobile", "-dark", "-mobile-dark"]) {
       const doc = parseSvg(files.get(`${CHART}${variant}.svg`)!.toString("utf8"));
       expect(doc.querySelectorAll(MARKUP)).toHaveLength(0);
