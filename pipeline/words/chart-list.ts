@@ -20,6 +20,7 @@ import { defaultWriter, type Writer, writerFor } from "../language/writer.ts";
 import { droppedQualifiers, spelledNumbers, templateProblems, type TemplateContext } from "./template.ts";
 import { chartFiles, STORY_OUTPUT_FILES } from "./output-names.ts";
 import { LAYER_FILE } from "./geo-layers.ts";
+import { lineIndex } from "./line-index.ts";
 
 /**
  * One figure of a chart entry: its id, and what the entry chooses for it. `"arrests"` is
@@ -593,21 +594,6 @@ function unsafeId(id: string): string | undefined {
   if (RESERVED.test(id))
     return `chart id "${id}" is a device name on Windows, where ${id}.svg cannot be created; choose another id`;
   return undefined;
-}
-
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
 }
 
 function describe(code: string): string {

@@ -1,6 +1,7 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { GeoLayer } from "../../charts/kind.ts";
 import type { Problem } from "../facts/problem.ts";
+import { lineIndex } from "./line-index.ts";
 
 /** A story's own map layers are GeoJSON files in the story folder: `streets.geojson`. */
 export const LAYER_FILE = /^[^/]+\.geojson$/i;
@@ -28,18 +29,7 @@ const GEOMETRIES: Record<string, number> = {
 export function parseLayer(file: string, text: string): { layer?: GeoLayer; problems: Problem[] } {
   const problems: Problem[] = [];
   const clean = text.replace(/^\uFEFF/, "");
-  const starts = [0];
-  for (let i = 0; i < clean.length; i++) if (clean[i] === "\n") starts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  const lineOf = lineIndex(clean);
   const at = (node: Node | undefined, message: string) => {
     if (problems.length < 20) problems.push({ file, line: lineOf(node?.offset ?? 0), message });
   };
