@@ -1,4 +1,4 @@
-import { max, min, range } from "d3-array";
+import { ascending, bisectRight, max, min, range } from "d3-array";
 import { createRequire } from "node:module";
 import {
   type GeoPermissibleObjects,
@@ -215,7 +215,26 @@ function niceLength(max: number): number {
   return [5, 2, 1].map((m) => m * power).find((n) => n <= max) ?? power;
 }
 
+/**
+ * What a locator's drawings at one width share: the projected, clipped outlines and the spots where
+ * a country's name may go. A chart is drawn at one width up to three times (a light and a dark twin;
+ * the print layout measured, then drawn), and projecting 1:50m outlines is most of a locator's time.
+ * Kept while the chart's model is.
+ */
+const shared = new WeakMap<LocatorDraw, Map<string, unknown>>();
+function sharedAt(m: LocatorDraw, width: number) {
+  let kept = shared.get(m);
+  if (!kept) shared.set(m, (kept = new Map()));
+  const store = kept;
+  return <T>(key: string, make: () => T): T => {
+    const k = `${width} ${key}`;
+    if (!store.has(k)) store.set(k, make());
+    return store.get(k) as T;
+  };
+}
+
 function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = defaultWriter() }: DrawContext) {
+  const once = sharedAt(m, width);
   const height = Math.round(width * (width > 400 ? 0.62 : 0.95));
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("text-anchor", "start");
@@ -270,21 +289,26 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = d
   el("rect", { width, height, fill: theme.water }, basemap);
   const view = viewBounds(projection, width, height);
   const visible = detail.countries.features.filter((_, i) => boxesMeet(detail.bounds[i], view));
+  const countryIndex = new Map(detail.countries.features.map((c, i) => [c, i]));
   for (const c of visible) {
-    const d = draw(c);
+    const d = once(`country ${countryIndex.get(c)}`, () => draw(c));
     if (d) el("path", { d, fill: String(c.id) === m.country?.id ? theme.landFocus : theme.land }, basemap);
   }
   const borders: MultiLineString = {
     type: "MultiLineString",
     coordinates: detail.borders.filter((b) => boxesMeet(b.bounds, view)).map((b) => b.line),
   };
-  el("path", { d: draw(borders), fill: "none", stroke: theme.border, "stroke-width": 1 }, basemap);
+  el(
+    "path",
+    { d: once("borders", () => draw(borders)), fill: "none", stroke: theme.border, "stroke-width": 1 },
+    basemap,
+  );
 
   // The story's own layers: areas lightly filled, lines as streets, points as dots.
-  for (const features of layerFeatures) {
-    for (const f of features) {
+  for (const [l, features] of layerFeatures.entries()) {
+    for (const [i, f] of features.entries()) {
       const type = f.geometry.type;
-      const d = draw(f);
+      const d = once(`layer ${l} ${i}`, () => draw(f));
       if (!d) continue;
       if (type === "Polygon" || type === "MultiPolygon")
         el("path", { d, fill: theme.track, stroke: theme.rule, "stroke-width": 0.75 }, basemap);
@@ -296,12 +320,12 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = d
 
   // Circles of a distance: solid for a maximum ("within"), dashed where the distance is a minimum.
   const taken: Box[] = [];
-  for (const c of m.circles) {
+  for (const [k, c] of m.circles.entries()) {
     const p = m.places[c.place];
     el(
       "path",
       {
-        d: draw(circleOf(p.lon, p.lat, c.km) as Polygon),
+        d: once(`circle ${k}`, () => draw(circleOf(p.lon, p.lat, c.km) as Polygon)),
         fill: theme.highlight,
         "fill-opacity": 0.12,
         stroke: theme.highlight,
@@ -347,7 +371,7 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = d
   const globe = corners.find(free) ?? corners[0];
   taken.push(globe);
   const insetGroup = el("g", { "aria-label": "inset" });
-  inset((name, attrs) => el(name, attrs, insetGroup), globe, globeR, projection, width, height, m, theme);
+  inset((name, attrs) => el(name, attrs, insetGroup), globe, globeR, projection, width, height, m, theme, once);
 
   const bar = scaleBar(projection, width, height, sizes.note, theme, writer);
   const barBox = [
@@ -423,7 +447,11 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = d
       name: c.properties.name && writer.country(c.id === undefined ? undefined : String(c.id), c.properties.name),
     }))
     .filter((c): c is { c: (typeof visible)[number]; name: string } => Boolean(c.name))
-    .map(({ c, name }) => ({ c, name, ...spotsInside(c, projection, width, height) }))
+    .map(({ c, name }) => ({
+      c,
+      name,
+      ...once(`spots ${countryIndex.get(c)}`, () => spotsInside(c, projection, width, height)),
+    }))
     .filter((c) => c.spots.length >= 3)
     .sort((a, b) =>
       String(a.c.id) === m.country?.id ? -1 : String(b.c.id) === m.country?.id ? 1 : b.spots.length - a.spots.length,
@@ -564,17 +592,32 @@ function spotsInside(
       return { points, x0: min(xs) ?? 0, x1: max(xs) ?? 0, y0: min(ys) ?? 0, y1: max(ys) ?? 0 };
     })
     .filter((r) => r.x1 >= 0 && r.x0 <= width && r.y1 >= 0 && r.y0 <= height);
-  const inside = (x: number, y: number) => {
-    let within = false;
-    for (const { points: ring, x0, x1, y0, y1 } of rings) {
-      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) within = !within;
+  // Even-odd by scanline: where each row crosses the outlines, worked out once a row (sorted), so a
+  // point's test is a binary search, not a walk round every ring (a country's name tried at a dozen
+  // places tests the same two rows each time).
+  const rows = new Map<number, number[]>();
+  const crossings = (y: number) => {
+    let xs = rows.get(y);
+    if (!xs) {
+      xs = [];
+      for (const { points: ring, y0, y1 } of rings) {
+        if (y < y0 || y > y1) continue;
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i];
+          const [xj, yj] = ring[j];
+          if (yi > y === yj > y) continue;
+          const x = ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+          if (!Number.isNaN(x)) xs.push(x);
+        }
       }
+      xs.sort(ascending);
+      rows.set(y, xs);
     }
-    return within;
+    return xs;
+  };
+  const inside = (x: number, y: number) => {
+    const xs = crossings(y);
+    return (xs.length - bisectRight(xs, x)) % 2 === 1;
   };
   const spots: [number, number][] = [];
   if (rings.length === 0) return { spots, inside };
@@ -618,7 +661,9 @@ function inset(
   height: number,
   m: LocatorDraw,
   theme: DrawContext["theme"],
+  once: ReturnType<typeof sharedAt>,
 ) {
+  const at = `inset ${box.x} ${box.y} ${r}`;
   const centre = projection.invert!([width / 2, height / 2])!;
   const globe = geoOrthographic()
     .rotate([-centre[0], -centre[1]])
@@ -627,11 +672,25 @@ function inset(
     .clipAngle(90);
   const path = geoPath(globe).digits(2);
   const coarse = world("110m");
-  el("path", { d: path({ type: "Sphere" }) ?? "", fill: theme.water, stroke: theme.rule, "stroke-width": 1 });
-  const land = feature(coarse.topology, coarse.topology.objects.land as GeometryCollection) as FeatureCollection;
-  el("path", { d: path(land) ?? "", fill: theme.land });
+  el("path", {
+    d: once(`${at} sphere`, () => path({ type: "Sphere" }) ?? ""),
+    fill: theme.water,
+    stroke: theme.rule,
+    "stroke-width": 1,
+  });
+  const land = once(
+    `${at} land`,
+    () => path(feature(coarse.topology, coarse.topology.objects.land as GeometryCollection) as FeatureCollection) ?? "",
+  );
+  el("path", { d: land, fill: theme.land });
   const country = coarse.countries.features.find((c) => String(c.id) === m.country?.id);
-  if (country) el("path", { d: path(country) ?? "", fill: theme.landFocus, stroke: theme.border, "stroke-width": 0.5 });
+  if (country)
+    el("path", {
+      d: once(`${at} country`, () => path(country) ?? ""),
+      fill: theme.landFocus,
+      stroke: theme.border,
+      "stroke-width": 0.5,
+    });
   // The map's own area: an outline where it shows at this size, else a dot.
   const [[w, s], [e, n]] = viewBounds(projection, width, height);
   const area: Polygon = {
