@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // As npm run build runs Node (README, "Choices and limits"): the reader's patterns compiled once, not interpreted first.
+    execArgv: ["--no-regexp-tier-up"],
   },
 });
