@@ -6,7 +6,7 @@ import { requireFonts } from "./fonts.ts";
 export const POINTS_PER_MM = 72 / 25.4;
 
 /** The TrueType fonts a print file's text is set in, embedded as subsets (metric-compatible with Arial). */
-const PDF_FONTS = {
+export const PDF_FONTS = {
   sans: join(FONT_DIRS.liberation, "LiberationSans-Regular.ttf"),
   "sans-bold": join(FONT_DIRS.liberation, "LiberationSans-Bold.ttf"),
 };

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { PdfJob } from "./pdf.ts";
+import { PDF_FONTS, type PdfJob } from "./pdf.ts";
 import type { PngJob } from "./png.ts";
 
 /**
@@ -81,6 +81,13 @@ async function next() {
   }
   if (jobs.length > 0) setImmediate(next);
 }
+// What a PDF needs, loaded while the worker waits for its first job (the main thread is loading
+// jsdom meanwhile), so the last chart's print file is not kept waiting for it at the end.
+setImmediate(() => {
+  require(workerData.pdfkit);
+  require(workerData.svgToPdfkit);
+  for (const file of workerData.pdfFonts) parsedFont(file);
+});
 parentPort.on("message", (job) => {
   jobs.push(job);
   if (jobs.length === 1) setImmediate(next);
@@ -192,6 +199,7 @@ export class PngPool {
         pdfkit: PDFKIT,
         svgToPdfkit: SVG_TO_PDFKIT,
         fontkit: FONTKIT,
+        pdfFonts: Object.values(PDF_FONTS),
         collectAfterBytes: COLLECT_AFTER_BYTES,
       },
     });
