@@ -60,6 +60,14 @@ export function notebookInput(
   sizes: (id: string) => VariantSizes,
   embed: (id: string) => string,
 ): NotebookInput {
+  // A chart's warnings begin with its id (chart-list.ts): grouped once, not searched for each chart.
+  const warningsOf = new Map<string, string[]>();
+  for (const { message } of story.warnings) {
+    const id = /^chart "([^"]*)"/.exec(message)?.[1];
+    if (id === undefined) continue;
+    if (!warningsOf.has(id)) warningsOf.set(id, []);
+    warningsOf.get(id)!.push(message);
+  }
   return {
     // Story.story is charts.json's "story" as the chart list reads it (branch kinds); until then, read here.
     name: storyName(story.files, story.name),
@@ -74,7 +82,7 @@ export function notebookInput(
       embed: embed(entry.id),
       sizes: sizes(entry.id),
       figures: shown.map((f) => f.id),
-      warnings: story.warnings.filter((w) => w.message.startsWith(`chart "${entry.id}"`)).map((w) => w.message),
+      warnings: warningsOf.get(entry.id) ?? [],
     })),
     corrections: story.corrections,
     warnings: story.warnings,
@@ -125,8 +133,10 @@ export function notebookHtml(input: NotebookInput): string {
 
   const chartsOf = new Map<string, { id: string; title: string }[]>();
   for (const chart of input.charts)
-    for (const id of chart.figures)
-      chartsOf.set(id, [...(chartsOf.get(id) ?? []), { id: chart.id, title: chart.words.title }]);
+    for (const id of chart.figures) {
+      if (!chartsOf.has(id)) chartsOf.set(id, []);
+      chartsOf.get(id)!.push({ id: chart.id, title: chart.words.title });
+    }
   const numbers = numbersInStory(input.numbers, new Set(chartsOf.keys()));
   const sentenceOf = new Map<string, string>();
   for (const n of numbers) if (n.proof) for (const id of n.figures) sentenceOf.set(id, sentenceAnchor(n.figures[0]));
