@@ -398,6 +398,45 @@ function chooseWriter(
  * and the group's name are chart words: templates, checked like a title. `at` reports against the
  * item, or the key named.
  */
+type Report = (key: string | undefined, message: string) => void;
+
+/**
+ * An item of one of an entry's lists that is an object of known keys (a figure, an annotation, a
+ * place): its fields and a `wrong` that reports a problem under its key, or undefined (reported)
+ * when the item is no such object. `ok()` says whether nothing was wrong.
+ */
+function objectItem(
+  item: unknown,
+  at: Report,
+  { what, keys, shape }: { what: string; keys: readonly string[]; shape: string },
+): { fields: Record<string, unknown>; wrong: Report; ok: () => boolean } | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    at(undefined, shape);
+    return undefined;
+  }
+  const fields = item as Record<string, unknown>;
+  let ok = true;
+  const wrong: Report = (key, message) => {
+    at(key, message);
+    ok = false;
+  };
+  for (const key of Object.keys(fields))
+    if (!keys.includes(key))
+      wrong(key, `${what} takes ${keys.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  return { fields, wrong, ok: () => ok };
+}
+
+/** What is wrong with a chart word in an entry's list (a label, a note's text, a place's name), reported under its key. */
+function checkWords(key: string, value: string, wrong: Report, context: TemplateContext): void {
+  const bad = unsafeCharacter(value);
+  if (bad) wrong(key, `${key} holds ${bad}, which no chart can show; delete it`);
+  const reorders = directionProblem(key, value);
+  if (reorders) wrong(key, reorders);
+  const foreign = undrawable(value);
+  if (foreign) wrong(key, `${key} holds ${foreign}, ${CANNOT_DRAW}`);
+  for (const message of templateProblems(value, context)) wrong(key, `${key}: ${message}`);
+}
+
 function figureChoice(
   item: unknown,
   at: (key: string | undefined, message: string) => void,
@@ -405,19 +444,13 @@ function figureChoice(
 ): EntryFigure | undefined {
   if (typeof item === "string") return { id: item };
   const example = '{ "id": "arrests_fri", "label": "Friday night" }';
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    at(undefined, `each figure is an id ("arrests") or an object like ${example}`);
-    return undefined;
-  }
-  const fields = item as Record<string, unknown>;
-  let ok = true;
-  const wrong = (key: string | undefined, message: string) => {
-    at(key, message);
-    ok = false;
-  };
-  for (const key of Object.keys(fields))
-    if (!FIGURE_KEYS.includes(key))
-      wrong(key, `a figure takes ${FIGURE_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const checked = objectItem(item, at, {
+    what: "a figure",
+    keys: FIGURE_KEYS,
+    shape: `each figure is an id ("arrests") or an object like ${example}`,
+  });
+  if (!checked) return undefined;
+  const { fields, wrong } = checked;
   if (typeof fields.id !== "string" || fields.id === "") wrong(undefined, `the figure needs its "id", e.g. ${example}`);
   const words = (key: "label" | "group"): string | undefined => {
     const value = fields[key];
@@ -426,20 +459,14 @@ function figureChoice(
       wrong(key, `"${key}" must be text; write it, or leave it out`);
       return undefined;
     }
-    const bad = unsafeCharacter(value);
-    if (bad) wrong(key, `${key} holds ${bad}, which no chart can show; delete it`);
-    const reorders = directionProblem(key, value);
-    if (reorders) wrong(key, reorders);
-    const foreign = undrawable(value);
-    if (foreign) wrong(key, `${key} holds ${foreign}, ${CANNOT_DRAW}`);
-    for (const message of templateProblems(value, context)) wrong(key, `${key}: ${message}`);
+    checkWords(key, value, wrong, context);
     return value;
   };
   const label = words("label");
   const group = words("group");
   if (fields.highlight !== undefined && typeof fields.highlight !== "boolean")
     wrong("highlight", '"highlight" is true or false');
-  if (!ok) return undefined;
+  if (!checked.ok()) return undefined;
   return {
     id: fields.id as string,
     ...(label !== undefined ? { label } : {}),
@@ -460,34 +487,20 @@ function annotationOf(
   at: (key: string | undefined, message: string) => void,
   context: TemplateContext,
 ): EntryAnnotation | undefined {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    at(undefined, `each annotation is an object like ${ANNOTATION_EXAMPLE}`);
-    return undefined;
-  }
-  const fields = item as Record<string, unknown>;
-  let ok = true;
-  const wrong = (key: string | undefined, message: string) => {
-    at(key, message);
-    ok = false;
-  };
-  for (const key of Object.keys(fields))
-    if (!ANNOTATION_KEYS.includes(key))
-      wrong(key, `an annotation takes ${ANNOTATION_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const checked = objectItem(item, at, {
+    what: "an annotation",
+    keys: ANNOTATION_KEYS,
+    shape: `each annotation is an object like ${ANNOTATION_EXAMPLE}`,
+  });
+  if (!checked) return undefined;
+  const { fields, wrong } = checked;
   const text = fields.text;
   if (typeof text !== "string" || text.trim() === "")
     wrong(
       fields.text === undefined ? undefined : "text",
       `the annotation needs its "text", e.g. ${ANNOTATION_EXAMPLE}`,
     );
-  else {
-    const bad = unsafeCharacter(text);
-    if (bad) wrong("text", `text holds ${bad}, which no chart can show; delete it`);
-    const reorders = directionProblem("text", text);
-    if (reorders) wrong("text", reorders);
-    const foreign = undrawable(text);
-    if (foreign) wrong("text", `text holds ${foreign}, ${CANNOT_DRAW}`);
-    for (const message of templateProblems(text, context)) wrong("text", `text: ${message}`);
-  }
+  else checkWords("text", text, wrong, context);
   const pins = (["figure", "date", "place", "from"] as const).filter((k) => fields[k] !== undefined);
   if (fields.to !== undefined && fields.from === undefined) wrong("to", 'a band of days needs "from" as well as "to"');
   if (pins.length !== 1)
@@ -510,7 +523,7 @@ function annotationOf(
     wrong("from", 'a band of days needs "to" as well as "from"');
   if (typeof fields.from === "string" && typeof fields.to === "string" && fields.from > fields.to)
     wrong("to", `the band ends (${fields.to}) before it starts (${fields.from}); swap "from" and "to"`);
-  if (!ok) return undefined;
+  if (!checked.ok()) return undefined;
   const pick = (key: string) => (typeof fields[key] === "string" ? { [key]: fields[key] as string } : {});
   return { text: text as string, ...pick("figure"), ...pick("date"), ...pick("from"), ...pick("to"), ...pick("place") };
 }
@@ -528,31 +541,17 @@ function placeOf(
   context: TemplateContext,
 ): EntryPlace | undefined {
   const example = '{ "name": "Islamabad", "lat": 33.69, "lon": 73.05 }';
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    at(undefined, `each place is an object like ${example}`);
-    return undefined;
-  }
-  const fields = item as Record<string, unknown>;
-  let ok = true;
-  const wrong = (key: string | undefined, message: string) => {
-    at(key, message);
-    ok = false;
-  };
-  for (const key of Object.keys(fields))
-    if (!PLACE_KEYS.includes(key))
-      wrong(key, `a place takes ${PLACE_KEYS.map((k) => `"${k}"`).join(", ")}, not ${JSON.stringify(key)}`);
+  const checked = objectItem(item, at, {
+    what: "a place",
+    keys: PLACE_KEYS,
+    shape: `each place is an object like ${example}`,
+  });
+  if (!checked) return undefined;
+  const { fields, wrong } = checked;
   const name = fields.name;
   if (typeof name !== "string" || name.trim() === "")
     wrong(fields.name === undefined ? undefined : "name", `the place needs its "name", e.g. ${example}`);
-  else {
-    const bad = unsafeCharacter(name);
-    if (bad) wrong("name", `name holds ${bad}, which no chart can show; delete it`);
-    const reorders = directionProblem("name", name);
-    if (reorders) wrong("name", reorders);
-    const foreign = undrawable(name);
-    if (foreign) wrong("name", `name holds ${foreign}, ${CANNOT_DRAW}`);
-    for (const message of templateProblems(name, context)) wrong("name", `name: ${message}`);
-  }
+  else checkWords("name", name, wrong, context);
   for (const [key, limit, what] of [
     ["lat", 90, "latitude, from -90 (south) to 90 (north)"],
     ["lon", 180, "longitude, from -180 (west) to 180 (east)"],
@@ -571,7 +570,7 @@ function placeOf(
     );
   if (fields.radius !== undefined && (typeof fields.radius !== "string" || fields.radius === ""))
     wrong("radius", '"radius" is the id of a distance figure the chart lists, e.g. "closest_approach"');
-  if (!ok) return undefined;
+  if (!checked.ok()) return undefined;
   return {
     name: name as string,
     lat: fields.lat as number,
