@@ -1,4 +1,3 @@
-import { compilePatternsAtOnce } from "./compile-patterns.ts";
 import { addDays, isIsoDate, MONTHS, toDate, toIso, WEEKDAYS } from "./dates.ts";
 
 /** Periods as prose names them ("between Sunday and Tuesday", "24-26 November", "since Monday"), read into ISO days. */
@@ -813,7 +812,6 @@ export interface FindOptions {
 export function findPeriods(text: string, anchor: string, { fiscalStart = 3 }: FindOptions = {}): PeriodPhrase[] {
   // Most sentences name no day at all: one cheap look before the readers.
   if (!isIsoDate(anchor) || !MAY_NAME_A_DAY.test(text)) return [];
-  compilePatternsAtOnce();
   const found: PeriodPhrase[] = [];
   for (const { kind, pattern, read } of READERS) {
     pattern.lastIndex = 0;

@@ -1,5 +1,4 @@
 import type { Fraction } from "./figure.ts";
-import { compilePatternsAtOnce } from "./compile-patterns.ts";
 import { isGeneric, metricOf, respectively, SAME_SERIES } from "./metrics.ts";
 import { findNumbers, type NumberKind, type NumberToken } from "./numbers.ts";
 import { findPeriods, type Span } from "./periods.ts";
@@ -284,7 +283,6 @@ export function readSentence(sentence: string, context: ReadContext = {}): Readi
 
 /** The numbers of one sentence of a text, read against what the sentences before it carry, which it updates. */
 export function readSentenceCarrying(sentence: string, context: ReadContext, carried: Carried): Reading[] {
-  compilePatternsAtOnce();
   const tokens = findNumbers(sentence);
   const phrases = context.dateline ? findPeriods(sentence, context.dateline, { fiscalStart: context.fiscalStart }) : [];
   const speakerOf = speakersOf(sentence, context, carried);
