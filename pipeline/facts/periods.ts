@@ -599,13 +599,15 @@ const READERS: Reader[] = [
   {
     kind: "range",
     pattern: /\b(?:(so\s+far|earlier|later)\s+)?(this|last|next|previous)\s+year\b/gi,
-    read(m, anchor) {
+    read(m, anchor, o) {
       const which = m[2].toLowerCase();
       const y = yearOf(anchor) + (which === "last" || which === "previous" ? -1 : which === "next" ? 1 : 0);
       if (which !== "this") return days(iso(y, 0, 1), iso(y, 11, 31));
       const when = m[1]?.toLowerCase().replace(/\s+/g, " ");
       if (when === "earlier") return days(iso(y, 0, 1), addDays(anchor, -1));
       if (when === "later") return days(addDays(anchor, 1), iso(y, 11, 31));
+      // "expects growth of 1.1% this year", "are expected to visit this year": the whole year, not its days so far.
+      if (!when && o.ahead()) return days(iso(y, 0, 1), iso(y, 11, 31));
       return days(iso(y, 0, 1), anchor);
     },
   },
@@ -613,7 +615,7 @@ const READERS: Reader[] = [
   {
     kind: "range",
     pattern: /\b(?:(so\s+far|earlier|later)\s+)?(this|last|next|previous)\s+week\b/gi,
-    read(m, anchor) {
+    read(m, anchor, o) {
       const which = m[2].toLowerCase();
       const monday = mondayOf(anchor);
       if (which === "last" || which === "previous") return days(addDays(monday, -7), addDays(monday, -1));
@@ -621,6 +623,7 @@ const READERS: Reader[] = [
       const when = m[1]?.toLowerCase().replace(/\s+/g, " ");
       if (when === "earlier") return days(monday, addDays(anchor, -1));
       if (when === "later") return days(addDays(anchor, 1), addDays(monday, 6));
+      if (!when && o.ahead()) return days(monday, addDays(monday, 6));
       return days(monday, anchor);
     },
   },
@@ -774,7 +777,7 @@ const PREFERENCE: PeriodPhrase["kind"][] = ["comparison", "by", "night", "range"
 
 /** Words that make a clause look ahead of the dateline: "will", "is expected to", "takes effect", "from". */
 const FUTURE =
-  /\b(?:will|won['\u2019]t|shall|would|(?:is|are)\s+(?:expected|forecast|projected|set|due|scheduled|slated|likely|poised|going|to)\b|expected\s+to|forecast\s+to|forecasts?\b|projected\s+to|set\s+to|due\s+(?:to|on)|scheduled|plans?\s+to|planned|aims?\s+to|intends?\s+to|takes?\s+effect|comes?\s+into\s+force|upcoming|coming|effective|proposes?|propose)\b|['\u2019]ll\b/i;
+  /\b(?:will|won['\u2019]t|shall|would|(?:is|are)\s+(?:expected|forecast|projected|set|due|scheduled|slated|likely|poised|going|to)\b|expected\s+to|expects?\b|predicts?\b|forecast\s+to|forecasts?\b|projected\s+to|set\s+to|due\s+(?:to|on)|scheduled|plans?\s+to|planned|aims?\s+to|intends?\s+to|takes?\s+effect|comes?\s+into\s+force|upcoming|coming|effective|proposes?|propose)\b|['\u2019]ll\b/i;
 /** A verb of the clause: where there is none ("… and 900 on Saturday"), a list item takes the tense of the clause before. */
 const VERB =
   /\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|did|does|do|can|could|may|might|must|[a-z]+ed|rose|fell|hit|stood|stands|saw|took|made|began|struck|left|grew|reached|spent|spends|pays|paid|says|said|cost|costs|put|set|got|ran|met|won|lost|came|went|brought|told|kept|takes|take|bring|cancel|close|reach)\b/i;
