@@ -82,6 +82,19 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * {manifestants}", "{प्रदर्शनकारी} से अधिक" (the pack's qualifiers, before or after their number).
  */
 function doubledQualifier(text: string, writer: Writer): [string, string] | undefined {
+  if (!text.includes("{")) return undefined; // no figure reference, nothing to double
+  const { lead: leadPattern, trail: trailPattern } = qualifierPatterns(writer);
+  const lead = leadPattern?.exec(text);
+  if (lead) return [lead[0], lead[1]];
+  const trail = trailPattern?.exec(text);
+  return trail ? [trail[0], trail[1]] : undefined;
+}
+
+/** The writer's qualifier words before and after a reference, as patterns: made once a writer, not once a chart word. */
+const qualifierPatternsOf = new WeakMap<Writer, { lead?: RegExp; trail?: RegExp }>();
+function qualifierPatterns(writer: Writer): { lead?: RegExp; trail?: RegExp } {
+  const known = qualifierPatternsOf.get(writer);
+  if (known) return known;
   const before = new Set(writer.english ? ENGLISH_QUALIFIERS : []);
   const after = new Set<string>();
   for (const q of ["about", "nearly", "at_least", "more_than", "up_to"] as const) {
@@ -95,10 +108,12 @@ function doubledQualifier(text: string, writer: Writer): [string, string] | unde
       .map(escape)
       .join("|");
   const edge = "(?<![\\p{L}\\p{M}])";
-  const lead = before.size ? new RegExp(`${edge}(${words(before)})\\s*\\{[^.{}]*\\}`, "iu").exec(text) : null;
-  if (lead) return [lead[0], lead[1]];
-  const trail = after.size ? new RegExp(`\\{[^.{}]*\\}\\s*(${words(after)})(?![\\p{L}\\p{M}])`, "iu").exec(text) : null;
-  return trail ? [trail[0], trail[1]] : undefined;
+  const patterns = {
+    ...(before.size ? { lead: new RegExp(`${edge}(${words(before)})\\s*\\{[^.{}]*\\}`, "iu") } : {}),
+    ...(after.size ? { trail: new RegExp(`\\{[^.{}]*\\}\\s*(${words(after)})(?![\\p{L}\\p{M}])`, "iu") } : {}),
+  };
+  qualifierPatternsOf.set(writer, patterns);
+  return patterns;
 }
 
 /** "{turnout}%", "{distance} kilometres", "${cost}": the reference already writes its unit. */
