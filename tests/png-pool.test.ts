@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PngPool } from "../pipeline/publish/png-pool.ts";
+import { pdfJob } from "../pipeline/publish/pdf.ts";
 import { pngJob, svgToPng } from "../pipeline/publish/png.ts";
 import { useBuiltStory } from "./helpers/story.ts";
 
@@ -47,5 +48,29 @@ describe("the PNG workers, when the drawing thread is about to be busy", () => {
     expect(pool.waiting).toBe(0); // all six with the worker: it goes on while this thread is busy
     expect(pool.pending).toBe(6);
     for (const png of await Promise.all(pngs)) expect(png.equals(built.files.get("arrests-by-day.png")!)).toBe(true);
+  });
+});
+
+describe("the PDF workers", () => {
+  it("make each print file the same bytes whatever the worker made before it, though it parses its fonts once", async () => {
+    const ids = ["security-vs-protesters", "arrests-by-day", "casualties-by-force"];
+    const jobs = await Promise.all(
+      ids.map((id) =>
+        pdfJob(readFileSync(join(built.out, `${id}.svg`), "utf8"), { width: 640, height: 400 }, 50, "2024-11-27", id),
+      ),
+    );
+    // Each alone, the first job of a new worker.
+    const alone: Buffer[] = [];
+    for (const job of jobs) {
+      const pool = new PngPool(1);
+      pools.push(pool);
+      alone.push(await pool.pdf(job));
+    }
+    // One worker, one after another and again: fonts, subsets and IDs must not carry over.
+    const pool = new PngPool(1);
+    pools.push(pool);
+    for (const i of [0, 1, 0, 2, 1, 2]) expect((await pool.pdf(jobs[i])).equals(alone[i]), ids[i]).toBe(true);
+    expect(new Set(alone.map((pdf) => pdf.toString("latin1"))).size).toBe(3);
+    for (const pdf of alone) expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 });
