@@ -15,7 +15,7 @@ export default defineConfig({
     // is spent waiting on Chromium, PHP or a build's own worker threads, so a second file fills it.
     // The whole suite took 321 s one file at a time on this 2-core machine, 234 s two at a time.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // As npm run build runs Node (README, "Choices and limits"): the reader's patterns compiled at first use.
+    // The reader's large patterns compiled at first use, not interpreted until hot (README, "Choices and limits").
     execArgv: ["--no-regexp-tier-up"],
   },
 });
