@@ -39,7 +39,7 @@ const BASE =
   /^(?:gdp|gsdp|gnp|gross\s+domestic\s+product|the\s+total|total|capacity|its\s+capacity|normal|the\s+average|average|the\s+long-term\s+average|long-term\s+average|its\s+workforce|the\s+workforce|workforce|those|them|it|which|whom)$/iu;
 /** A toll's words: "the death toll", "the number of dead". */
 const TOLL =
-  /(?:death\s+toll|toll|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed)|fatalities)\s+(?:[\p{L}'’-]+\s+){0,7}?$/iu;
+  /(?:death\s+toll|toll|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed)|fatalities)\s+(?:[\p{L}'’-]+\s+){0,12}?$/iu;
 /** "The number of people unaccounted for fell to 1,900": what the number counts. */
 const NUMBER_OF =
   /(?:^|[^\p{L}])(?:total\s+)?number\s+of\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:(?:has|had|have|had\s+been|has\s+been|was|is|now)\s+)?(?:rose|risen|climbed|fell|fallen|dropped|jumped|reached|stood|stands|was|is|hit|increased|decreased|declined|grew|grown)(?:\s+(?:to|at|by))?\s+$/iu;
@@ -56,6 +56,11 @@ const SUBJECT_THEN_LINK = new RegExp(
 /** "kept the repo rate at 6.5", "held rates at 5%", "cut the risk of heart attack by": the object measured. */
 const OBJECT_THEN_AT =
   /(?:^|[^\p{L}])(?:revised|revises|kept|keeps|keep|held|holds|hold|put|puts|set|sets|raised|raises|raise|cut|cuts|lowered|lowers|left|leaves|pegged|pegs|pushed|pushes|shrunk|shrank|fixed|fixes|capped|caps|brought|brings|took|takes|lifted|lifts|reduced|reduces|slashed|increased|boosted|doubled|trimmed|estimated|estimates)\s+((?:(?:the|its|their|his|her)\s+)?(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:at|to|from|by)\s+$/iu;
+/** "expects reconstruction to cost $2.5bn", "forecast inflation to reach 3%": the object the measure is of. */
+const OBJECT_TO_LINK = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:expects?|expected|estimates?|estimated|forecasts?|forecast|predicts?|predicted|projects|projected|sees|saw|wants?|needs?)\s+((?:(?:the|its|their|his|her)\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+to\s+(?:${LINK_VERB})(?:\s+(?:to|at|by|of|below|above|from|over|around|about|worth))?\s+$`,
+  "iu",
+);
 /** "a loss of £73.5m", "Wind speeds of 210 km/h", "bribes worth €450,000". */
 const NOUN_OF = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:of|worth)\s+$/iu;
 
@@ -122,6 +127,11 @@ export function metricOf(sentence: string, r: Counted): string {
   if (nounOf) {
     const words = trimNoun(nounOf[1], false);
     if (words) return words;
+  }
+  const objectTo = OBJECT_TO_LINK.exec(near);
+  if (objectTo) {
+    const words = trimNoun(objectTo[1], false);
+    if (words && !/^(?:it|them)$/iu.test(words)) return words;
   }
   const object = OBJECT_THEN_AT.exec(near);
   if (object) {
