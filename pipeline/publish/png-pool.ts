@@ -82,11 +82,14 @@ async function next() {
   if (jobs.length > 0) setImmediate(next);
 }
 // What a PDF needs, loaded while the worker waits for its first job (the main thread is loading
-// jsdom meanwhile), so the last chart's print file is not kept waiting for it at the end.
+// jsdom meanwhile), so the last chart's print file is not kept waiting for it at the end. Whatever
+// fails here (a font missing) fails again in the job that needs it, and is reported there.
 setImmediate(() => {
-  require(workerData.pdfkit);
-  require(workerData.svgToPdfkit);
-  for (const file of workerData.pdfFonts) parsedFont(file);
+  try {
+    require(workerData.pdfkit);
+    require(workerData.svgToPdfkit);
+    for (const file of workerData.pdfFonts) parsedFont(file);
+  } catch {}
 });
 parentPort.on("message", (job) => {
   jobs.push(job);
