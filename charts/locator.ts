@@ -468,7 +468,16 @@ function drawLocator(m: LocatorDraw, { width, sizes, theme, document, writer = d
       const xs = range(box.x - 2, box.x + box.width + 2, 4).concat(box.x + box.width + 2);
       return [box.y - 1, box.y + box.height + 1].every((y) => xs.every((x) => inside(x, y)));
     };
-    for (const [x, y] of order) {
+    // The grid's spots first, then the same spots half a step aside: a country about as wide as
+    // its name (Argentina beside Chile) may have room only between two spots.
+    const half = Math.max(14, Math.round(width / 30)) / 2;
+    const aside = order.flatMap(([x, y]): [number, number][] => [
+      [x + half, y],
+      [x - half, y],
+      [x, y + half],
+      [x, y - half],
+    ]);
+    for (const [x, y] of [...order, ...aside]) {
       const box = textBox([text], x, y + sizes.note * 0.35, sizes.note, { anchor: "middle" });
       if (!within(box, frame) || taken.some((t) => intersects(box, t, 3)) || !fits(box)) continue;
       taken.push(box);
